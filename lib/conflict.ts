@@ -1,0 +1,128 @@
+// A claim's status and agreement summary, computed from its stances.
+// Pure: no database, no framework. The rules are shown to readers on /about/statuses
+// from STATUS_RULES below, so what the page says is what the code does.
+
+export type Position = "SUPPORTS" | "DISPUTES" | "QUALIFIES";
+export type ClaimStatus = "CONTESTED" | "CORROBORATED" | "SINGLE_SOURCE" | "DISPUTED" | "UNSUPPORTED";
+
+export const POSITIONS: readonly Position[] = ["SUPPORTS", "QUALIFIES", "DISPUTES"];
+
+export type StanceFact = { position: Position; sourceId: string };
+
+/**
+ * Sources, not stances, are counted: one article that reports an allegation three
+ * times is one supporting source. A source that both supports and disputes a claim
+ * (it reports an allegation and also rebuts it) counts on both sides.
+ */
+export function sourcesByPosition(stances: readonly StanceFact[]): Record<Position, Set<string>> {
+  const sides: Record<Position, Set<string>> = { SUPPORTS: new Set(), DISPUTES: new Set(), QUALIFIES: new Set() };
+  for (const stance of stances) sides[stance.position].add(stance.sourceId);
+  return sides;
+}
+
+/** The rules, in order: the first that matches gives the status. */
+export const STATUS_RULES: readonly { status: ClaimStatus; label: string; rule: string }[] = [
+  { status: "CONTESTED", label: "Contested", rule: "At least one source supports the claim and at least one disputes it." },
+  { status: "DISPUTED", label: "Disputed", rule: "At least one source disputes the claim and none supports it." },
+  { status: "CORROBORATED", label: "Corroborated", rule: "Two or more sources support the claim and none disputes it." },
+  { status: "SINGLE_SOURCE", label: "Single source", rule: "Exactly one source supports the claim and none disputes it." },
+  { status: "UNSUPPORTED", label: "Unsupported", rule: "No source supports or disputes the claim: it has no stances, or only qualifications." },
+];
+
+export const STATUS_LABEL = Object.fromEntries(STATUS_RULES.map((r) => [r.status, r.label])) as Record<ClaimStatus, string>;
+
+/** Qualifications never change the status: they narrow a claim, they do not take a side. */
+export function claimStatus(stances: readonly StanceFact[]): ClaimStatus {
+  const { SUPPORTS, DISPUTES } = sourcesByPosition(stances);
+  if (SUPPORTS.size > 0 && DISPUTES.size > 0) return "CONTESTED";
+  if (DISPUTES.size > 0) return "DISPUTED";
+  if (SUPPORTS.size >= 2) return "CORROBORATED";
+  if (SUPPORTS.size === 1) return "SINGLE_SOURCE";
+  return "UNSUPPORTED";
+}
+
+const SIDE_WEIGHT = 1_000_000;
+
+/**
+ * Orders "most contested first": the smaller side of the split comes first (3 against 3
+ * beats 5 against 1), then the number of sources that take any position.
+ */
+export function conflictScore(stances: readonly StanceFact[]): number {
+  const sides = sourcesByPosition(stances);
+  const smallerSide = Math.min(sides.SUPPORTS.size, sides.DISPUTES.size);
+  const all = new Set(stances.map((s) => s.sourceId)).size;
+  return Math.min(smallerSide, 999_999) * SIDE_WEIGHT + Math.min(all, SIDE_WEIGHT - 1);
+}
+
+const RANK_MAX = 999_999_999_999;
+
+/**
+ * One string that sorts claims by conflict score (highest first), then slug. Keyset
+ * pagination needs a single indexed column: see docs/decisions/0003-claim-list-keyset.md.
+ */
+export function rankKey(score: number, slug: string): string {
+  return `${String(RANK_MAX - score).padStart(12, "0")}:${slug}`;
+}
+
+export type ClaimSummary = {
+  status: ClaimStatus;
+  supportsCount: number;
+  disputesCount: number;
+  qualifiesCount: number;
+  sourceCount: number;
+  conflictScore: number;
+  firstSeenAt: Date | null;
+};
+
+/** Everything stored on a claim that is derived from its stances. */
+export function summarizeClaim(stances: readonly (StanceFact & { publishedAt: Date | null })[]): ClaimSummary {
+  const sides = sourcesByPosition(stances);
+  const dates = stances.flatMap((s) => (s.publishedAt ? [s.publishedAt.getTime()] : []));
+  return {
+    status: claimStatus(stances),
+    supportsCount: sides.SUPPORTS.size,
+    disputesCount: sides.DISPUTES.size,
+    qualifiesCount: sides.QUALIFIES.size,
+    sourceCount: new Set(stances.map((s) => s.sourceId)).size,
+    conflictScore: conflictScore(stances),
+    firstSeenAt: dates.length > 0 ? new Date(Math.min(...dates)) : null,
+  };
+}
+
+export type PositionCounts = Record<Position, number>;
+
+export type AgreementSummary = {
+  /** Distinct sources per position. */
+  sources: PositionCounts;
+  /** Stances per position. */
+  stances: PositionCounts;
+  /** Distinct sources per position, for each kind of outlet that took part. */
+  byOutletKind: { outletKind: string; counts: PositionCounts }[];
+};
+
+const zeroCounts = (): PositionCounts => ({ SUPPORTS: 0, DISPUTES: 0, QUALIFIES: 0 });
+
+export function agreementSummary(stances: readonly (StanceFact & { outletKind: string })[]): AgreementSummary {
+  const sides = sourcesByPosition(stances);
+  const stanceCounts = zeroCounts();
+  for (const s of stances) stanceCounts[s.position] += 1;
+
+  const perKind = new Map<string, Record<Position, Set<string>>>();
+  for (const s of stances) {
+    const kind = perKind.get(s.outletKind) ?? { SUPPORTS: new Set(), DISPUTES: new Set(), QUALIFIES: new Set() };
+    kind[s.position].add(s.sourceId);
+    perKind.set(s.outletKind, kind);
+  }
+  const byOutletKind = [...perKind.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([outletKind, k]) => ({
+      outletKind,
+      counts: { SUPPORTS: k.SUPPORTS.size, DISPUTES: k.DISPUTES.size, QUALIFIES: k.QUALIFIES.size },
+    }));
+
+  return {
+    sources: { SUPPORTS: sides.SUPPORTS.size, DISPUTES: sides.DISPUTES.size, QUALIFIES: sides.QUALIFIES.size },
+    stances: stanceCounts,
+    byOutletKind,
+  };
+}

@@ -1,0 +1,23 @@
+import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient, type Prisma } from "../../generated/sqlite/client";
+import { PrismaClient as PostgresPrismaClient } from "../../generated/postgresql/client";
+
+/**
+ * The app is typed against the SQLite client. The PostgreSQL client is generated
+ * from the same models (prisma/postgresql/schema.prisma is derived from
+ * prisma/schema.prisma), so its API is the same; lib/ uses nothing provider-specific.
+ */
+export type Db = PrismaClient;
+/** The client inside `db.$transaction(async (tx) => ...)`. */
+export type Tx = Prisma.TransactionClient;
+
+export const isPostgresUrl = (url: string) => /^postgres(ql)?:\/\//.test(url);
+
+/** A Prisma client for a `file:` SQLite URL or a `postgresql://` URL. Framework-free: scripts and tests use it too. */
+export function createDb(url: string): Db {
+  if (isPostgresUrl(url)) {
+    return new PostgresPrismaClient({ adapter: new PrismaPg({ connectionString: url }) }) as unknown as Db;
+  }
+  return new PrismaClient({ adapter: new PrismaBetterSqlite3({ url }) });
+}

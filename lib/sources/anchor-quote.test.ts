@@ -1,0 +1,55 @@
+import { describe, expect, it } from "vitest";
+import { AppError } from "../errors";
+import { anchorQuote, quoteMatches } from "./anchor-quote";
+
+const text = "The Pentagon claims that several thousand troops went. Several thousand more may follow. ";
+
+describe("anchorQuote", () => {
+  it("returns offsets whose slice is the quote, with context either side", () => {
+    const anchor = anchorQuote(text, "several thousand troops");
+    expect(text.slice(anchor.start, anchor.end)).toBe("several thousand troops");
+    expect(anchor.prefix).toBe("The Pentagon claims that ");
+    expect(anchor.suffix.startsWith(" went.")).toBe(true);
+  });
+
+  it("refuses a quote that is not verbatim in the text, naming it", () => {
+    expect(() => anchorQuote(text, "several thousand soldiers")).toThrowError(/not in the source text: "several thousand soldiers"/);
+  });
+
+  it("treats a non-breaking space as different from a space", () => {
+    const withNbsp = "pledged to\u00a0end the war";
+    expect(() => anchorQuote(withNbsp, "pledged to end the war")).toThrow(AppError);
+    expect(anchorQuote(withNbsp, "pledged to\u00a0end the war").start).toBe(0);
+  });
+
+  it("is case-sensitive", () => {
+    expect(() => anchorQuote(text, "the pentagon")).toThrow(/not in the source text/);
+  });
+
+  it("asks which occurrence when the quote is ambiguous, and honours the answer", () => {
+    const twice = "troops. troops.";
+    expect(() => anchorQuote(twice, "troops")).toThrow(/occurs 2 times/);
+    expect(anchorQuote(twice, "troops", 2).start).toBe(8);
+    expect(() => anchorQuote(twice, "troops", 3)).toThrow(/occurs 2 time/);
+  });
+
+  it("refuses an empty or blank quote", () => {
+    expect(() => anchorQuote(text, "   ")).toThrow(/empty/);
+  });
+
+  it("counts offsets in UTF-16 code units, as JavaScript strings do", () => {
+    const curly = "Putin’s “breakthrough document” 🇷🇺 and more";
+    const anchor = anchorQuote(curly, "and more");
+    expect(curly.slice(anchor.start, anchor.end)).toBe("and more");
+  });
+});
+
+describe("quoteMatches", () => {
+  it("accepts the exact slice and rejects shifted or out-of-range offsets", () => {
+    const start = text.indexOf("several");
+    expect(quoteMatches(text, "several", start, start + 7)).toBe(true);
+    expect(quoteMatches(text, "several", start + 1, start + 8)).toBe(false);
+    expect(quoteMatches(text, "several", -1, 6)).toBe(false);
+    expect(quoteMatches(text, "x", text.length, text.length + 1)).toBe(false);
+  });
+});
