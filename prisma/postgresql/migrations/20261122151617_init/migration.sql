@@ -180,7 +180,7 @@ CREATE UNIQUE INDEX "Source_contentHash_key" ON "Source"("contentHash");
 CREATE INDEX "Source_outletId_idx" ON "Source"("outletId");
 
 -- CreateIndex
-CREATE INDEX "Source_publishedAt_idx" ON "Source"("publishedAt");
+CREATE INDEX "Source_publishedAt_id_idx" ON "Source"("publishedAt", "id");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "SourceAuthor_sourceId_position_key" ON "SourceAuthor"("sourceId", "position");

@@ -1,0 +1,51 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { cache } from "react";
+import { db } from "@/lib/db";
+import { ACTOR_STANCE_LIMIT, getActorWithStances } from "@/lib/actors/get-actor";
+import { orNotFound } from "@/lib/http/page-data";
+import { MODE_LABEL, POSITION_LABEL } from "@/lib/labels";
+import { plural } from "@/lib/format";
+import { PartialDate } from "../../_components/partial-date";
+import { StatusBadge } from "../../_components/status-badge";
+
+type Props = { params: Promise<{ id: string }> };
+
+const loadActor = cache((slug: string) => orNotFound(getActorWithStances(db, { slug })));
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return { title: (await loadActor((await params).id)).name };
+}
+
+export default async function ActorPage({ params }: Props) {
+  const actor = await loadActor((await params).id);
+  return (
+    <>
+      <header>
+        <p className="eyebrow">Speaker</p>
+        <h1>{actor.name}</h1>
+        {actor.description ? <p>{actor.description}</p> : null}
+        <p className="hint">
+          Quoted or credited in {plural(actor._count.stances, "stance")}. Who speaks is not who publishes: each quote below names the
+          outlet that carried it.
+          {actor._count.stances > ACTOR_STANCE_LIMIT ? ` The first ${ACTOR_STANCE_LIMIT} are shown.` : null}
+        </p>
+      </header>
+      <ol className="actor-stances">
+        {actor.stances.map((s) => (
+          <li key={s.id} className={`stance stance-${s.position.toLowerCase()}`}>
+            <p>
+              <strong>{POSITION_LABEL[s.position]}</strong> <Link href={`/claims/${s.claim.slug}`}>{s.claim.text}</Link>{" "}
+              <StatusBadge status={s.claim.status} />
+            </p>
+            <blockquote className="quote"><p>{s.quote}</p></blockquote>
+            <p className="muted">
+              Put {MODE_LABEL[s.mode] ?? s.mode}, in <Link href={`/sources/${s.source.id}#stance-${s.id}`}>{s.source.title}</Link> (
+              {s.source.outlet.name}, <PartialDate date={s.source.publishedAt} precision={s.source.datePrecision} />)
+            </p>
+          </li>
+        ))}
+      </ol>
+    </>
+  );
+}

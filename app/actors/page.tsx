@@ -1,0 +1,27 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { connection } from "next/server";
+import { db } from "@/lib/db";
+import { listActors } from "@/lib/actors/get-actor";
+import { plural } from "@/lib/format";
+
+export const metadata: Metadata = { title: "Speakers" };
+
+export default async function ActorsPage() {
+  await connection();
+  const actors = await listActors(db);
+  return (
+    <>
+      <h1>Speakers</h1>
+      <p className="hint">People and organisations quoted or credited inside sources — distinct from the outlets that published them.</p>
+      <ul className="actor-list">
+        {actors.map((a) => (
+          <li key={a.slug}>
+            <Link href={`/actors/${a.slug}`}>{a.name}</Link>
+            {a.description ? <span className="muted"> — {a.description}</span> : null} ({plural(a._count.stances, "stance")})
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}

@@ -1,0 +1,120 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { cache } from "react";
+import { db } from "@/lib/db";
+import { getClaimWithStances } from "@/lib/claims/get-claim";
+import { claimTimeline, firstSupporter } from "@/lib/claims/timeline";
+import { POSITIONS } from "@/lib/conflict";
+import { orNotFound } from "@/lib/http/page-data";
+import { OUTLET_KIND_LABEL, POSITION_COLUMN, POSITION_LABEL, RELATION_LABEL } from "@/lib/labels";
+import { plural } from "@/lib/format";
+import { AgreementBar } from "../../_components/agreement-bar";
+import { PartialDate } from "../../_components/partial-date";
+import { StanceCard } from "../../_components/stance-card";
+import { StatusBadge } from "../../_components/status-badge";
+
+type Props = { params: Promise<{ slug: string }> };
+
+const loadClaim = cache((slug: string) => orNotFound(getClaimWithStances(db, { slug })));
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return { title: (await loadClaim((await params).slug)).text };
+}
+
+export default async function ClaimPage({ params }: Props) {
+  const claim = await loadClaim((await params).slug);
+  const timeline = claimTimeline(claim.stances);
+  const first = firstSupporter(timeline);
+  const { agreement } = claim;
+
+  return (
+    <>
+      <header className="claim-header">
+        <p className="eyebrow">
+          Claim · <Link href={`/claims?topic=${claim.topic.slug}`}>{claim.topic.name}</Link>
+        </p>
+        <h1>{claim.text}</h1>
+        <p className="claim-status">
+          <StatusBadge status={claim.status} /> {plural(claim.sourceCount, "source")}, {plural(claim.stances.length, "quoted stance")}.{" "}
+          <Link href="/about/statuses">What this status means</Link>
+        </p>
+        {first ? (
+          <p>
+            First supported in <Link href={`/sources/${first.source.id}`}>{first.source.title}</Link> ({first.source.outlet.name},{" "}
+            <PartialDate date={first.source.publishedAt} precision={first.source.datePrecision} />).
+          </p>
+        ) : null}
+        {claim.tags.length > 0 ? <p className="tags">Tags: {claim.tags.map((t) => t.name).join(", ")}</p> : null}
+      </header>
+
+      <section aria-labelledby="agreement">
+        <h2 id="agreement">Agreement at a glance</h2>
+        <AgreementBar supports={agreement.sources.SUPPORTS} qualifies={agreement.sources.QUALIFIES} disputes={agreement.sources.DISPUTES} />
+        {agreement.byOutletKind.length > 0 ? (
+          <table className="by-kind">
+            <caption>Sources by kind of outlet</caption>
+            <thead>
+              <tr><th scope="col">Outlet kind</th>{POSITIONS.map((p) => <th key={p} scope="col">{POSITION_LABEL[p]}</th>)}</tr>
+            </thead>
+            <tbody>
+              {agreement.byOutletKind.map((row) => (
+                <tr key={row.outletKind}>
+                  <th scope="row">{OUTLET_KIND_LABEL[row.outletKind] ?? row.outletKind}</th>
+                  {POSITIONS.map((p) => <td key={p}>{row.counts[p]}</td>)}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ) : null}
+      </section>
+
+      <section aria-labelledby="sources-side-by-side">
+        <h2 id="sources-side-by-side">The sources side by side</h2>
+        <div className="columns">
+          {POSITIONS.map((position) => {
+            const stances = claim.stances.filter((s) => s.position === position);
+            return (
+              <section key={position} className={`column column-${position.toLowerCase()}`} aria-labelledby={`col-${position}`}>
+                <h3 id={`col-${position}`}>
+                  {POSITION_COLUMN[position]} <span className="muted">({plural(stances.length, "stance")})</span>
+                </h3>
+                {stances.length === 0 ? <p className="muted">No source {POSITION_LABEL[position].toLowerCase()} this claim.</p> : null}
+                {stances.map((stance) => <StanceCard key={stance.id} stance={stance} />)}
+              </section>
+            );
+          })}
+        </div>
+      </section>
+
+      {claim.related.length > 0 ? (
+        <section aria-labelledby="related">
+          <h2 id="related">Related claims</h2>
+          <ul className="related">
+            {claim.related.map((r) => (
+              <li key={`${r.direction}-${r.kind}-${r.claim.slug}`}>
+                <span className="relation">{RELATION_LABEL[r.kind]?.[r.direction] ?? r.kind}:</span>{" "}
+                <Link href={`/claims/${r.claim.slug}`}>{r.claim.text}</Link>
+                {r.note ? <span className="muted"> — {r.note}</span> : null}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
+      <section aria-labelledby="timeline">
+        <h2 id="timeline">Who said what, when</h2>
+        <ol className="timeline">
+          {timeline.map((entry) => (
+            <li key={entry.source.id}>
+              <PartialDate date={entry.source.publishedAt} precision={entry.source.datePrecision} /> —{" "}
+              <Link href={`/sources/${entry.source.id}`}>{entry.source.outlet.name}</Link>:{" "}
+              {entry.positions.map((p) => POSITION_LABEL[p].toLowerCase()).join(" and ")}
+              {", "}
+              {entry.voices.map((v) => (v ? `quoting ${v.name}` : "in its own voice")).join("; ")}
+            </li>
+          ))}
+        </ol>
+      </section>
+    </>
+  );
+}

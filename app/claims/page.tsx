@@ -1,0 +1,96 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { listClaims, listTopics } from "@/lib/claims/list-claims";
+import { STATUS_RULES } from "@/lib/conflict";
+import { plural } from "@/lib/format";
+import { ClaimListQuerySchema, type ClaimListQuery } from "@/lib/schemas/claims-query";
+import { parseParams } from "@/lib/schemas/parse-params";
+import { ClaimList } from "../_components/claim-list";
+
+export const metadata: Metadata = { title: "Claims" };
+
+type SearchParams = Record<string, string | string[] | undefined>;
+
+export default async function ClaimsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const raw = await searchParams;
+  const topics = await listTopics(db);
+  let query: ClaimListQuery | undefined;
+  let problem: string | undefined;
+  try {
+    query = parseParams(ClaimListQuerySchema, raw);
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+    problem = error.message;
+  }
+  const page = query ? await listClaims(db, query).catch(toProblem) : undefined;
+  if (page instanceof AppError) problem = page.message;
+  const value = (name: string) => (typeof raw[name] === "string" ? (raw[name] as string) : "");
+
+  return (
+    <>
+      <h1>Claims</h1>
+      <form className="filters" method="get" action="/claims" role="search" aria-label="Filter claims">
+        <label>
+          Search the wording
+          <input type="search" name="q" defaultValue={value("q")} maxLength={200} placeholder="e.g. 10,000 troops" />
+        </label>
+        <label>
+          Status
+          <select name="status" defaultValue={value("status").toLowerCase()}>
+            <option value="">Any status</option>
+            {STATUS_RULES.map((r) => (
+              <option key={r.status} value={r.status.toLowerCase()}>{r.label}</option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Topic
+          <select name="topic" defaultValue={value("topic")}>
+            <option value="">Any topic</option>
+            {topics.map((t) => (
+              <option key={t.slug} value={t.slug}>{t.name}</option>
+            ))}
+          </select>
+        </label>
+        <button type="submit">Show claims</button>
+      </form>
+
+      {problem ? (
+        <p className="problem" role="alert">
+          {problem} <Link href="/claims">Clear the filters</Link>.
+        </p>
+      ) : null}
+
+      {page && !(page instanceof AppError) ? (
+        <section aria-labelledby="results">
+          <h2 id="results" className="results-count">
+            {plural(page.total, "claim")} {query?.q || query?.status || query?.topic ? "match" : "in all"}, most contested first
+          </h2>
+          {page.claims.length === 0 ? <p>No claim matches these filters.</p> : <ClaimList claims={page.claims} />}
+          <nav className="pager" aria-label="Pages">
+            {query?.cursor ? <Link href={pageHref(raw, undefined)}>First page</Link> : null}
+            {page.nextCursor ? <Link href={pageHref(raw, page.nextCursor)} rel="next">Next page</Link> : null}
+          </nav>
+        </section>
+      ) : null}
+    </>
+  );
+}
+
+function toProblem(error: unknown): AppError {
+  if (error instanceof AppError) return error;
+  throw error;
+}
+
+function pageHref(raw: SearchParams, cursor: string | undefined): string {
+  const params = new URLSearchParams();
+  for (const name of ["q", "status", "topic", "limit"]) {
+    const v = raw[name];
+    if (typeof v === "string" && v !== "") params.set(name, v);
+  }
+  if (cursor) params.set("cursor", cursor);
+  const qs = params.toString();
+  return qs ? `/claims?${qs}` : "/claims";
+}

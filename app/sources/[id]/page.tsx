@@ -1,0 +1,68 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { cache } from "react";
+import { db } from "@/lib/db";
+import { orNotFound } from "@/lib/http/page-data";
+import { getSourceWithStances } from "@/lib/sources/get-source";
+import { MODE_LABEL, OUTLET_KIND_LABEL, POSITION_LABEL, POSITION_LETTER, SOURCE_KIND_LABEL } from "@/lib/labels";
+import { plural } from "@/lib/format";
+import { HighlightedText } from "../../_components/highlighted-text";
+import { PartialDate } from "../../_components/partial-date";
+
+type Props = { params: Promise<{ id: string }> };
+
+const loadSource = cache((id: string) => orNotFound(getSourceWithStances(db, { id })));
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return { title: (await loadSource((await params).id)).title };
+}
+
+export default async function SourcePage({ params }: Props) {
+  const source = await loadSource((await params).id);
+  const excerpts = source.stances.map((s, i) => ({ ...s, number: i + 1 }));
+  return (
+    <>
+      <header>
+        <p className="eyebrow">Source · {SOURCE_KIND_LABEL[source.kind] ?? source.kind}</p>
+        <h1>{source.title}</h1>
+      </header>
+      <dl className="metadata">
+        <div><dt>Outlet</dt><dd>{source.outlet.name} ({OUTLET_KIND_LABEL[source.outlet.kind] ?? source.outlet.kind}{source.outlet.country ? `, ${source.outlet.country}` : ""})</dd></div>
+        <div><dt>Author(s)</dt><dd>{source.authors.length > 0 ? source.authors.map((a) => a.name).join(", ") : "Not named"}</dd></div>
+        <div><dt>Published</dt><dd><PartialDate date={source.publishedAt} precision={source.datePrecision} /></dd></div>
+        <div><dt>Language</dt><dd>{source.language}</dd></div>
+        <div><dt>Address</dt><dd>{source.url ? <a href={source.url} rel="noreferrer nofollow">{source.url}</a> : "Not recorded"}</dd></div>
+        <div><dt>Text fingerprint</dt><dd><code title={source.contentHash}>sha256 {source.contentHash.slice(0, 16)}…</code></dd></div>
+        {source.metadataNote ? <div><dt>About this record</dt><dd>{source.metadataNote}</dd></div> : null}
+      </dl>
+
+      <div className="source-layout">
+        <section aria-labelledby="full-text">
+          <h2 id="full-text">Full text</h2>
+          <p className="legend">
+            Highlights: <mark className="hl hl-supports">supports [S]</mark> <mark className="hl hl-qualifies">qualifies [Q]</mark>{" "}
+            <mark className="hl hl-disputes">disputes [D]</mark> <mark className="hl hl-mixed">several</mark>. Each reference links to its claim.
+          </p>
+          <HighlightedText text={source.text} excerpts={excerpts} />
+        </section>
+        <section aria-labelledby="excerpts" className="excerpts">
+          <h2 id="excerpts">{plural(excerpts.length, "excerpt")}</h2>
+          <ol>
+            {excerpts.map((s) => (
+              <li key={s.id}>
+                <p>
+                  <span className={`ref ref-${s.position.toLowerCase()}`}>[{POSITION_LETTER[s.position]}{s.number}]</span>{" "}
+                  <strong>{POSITION_LABEL[s.position]}</strong> <Link href={`/claims/${s.claim.slug}`}>{s.claim.text}</Link>
+                </p>
+                <p className="muted">
+                  {s.speaker ? <>Speaker <Link href={`/actors/${s.speaker.slug}`}>{s.speaker.name}</Link>, put </> : <>In its own voice, put </>}
+                  {MODE_LABEL[s.mode] ?? s.mode}. <a href={`#stance-${s.id}`}>Show in text</a>
+                </p>
+              </li>
+            ))}
+          </ol>
+        </section>
+      </div>
+    </>
+  );
+}

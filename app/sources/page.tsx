@@ -1,0 +1,55 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { db } from "@/lib/db";
+import { listSources } from "@/lib/sources/list-sources";
+import { OUTLET_KIND_LABEL, SOURCE_KIND_LABEL } from "@/lib/labels";
+import { PartialDate } from "../_components/partial-date";
+
+export const metadata: Metadata = { title: "Sources" };
+
+export default async function SourcesPage({ searchParams }: { searchParams: Promise<{ after?: string | string[] }> }) {
+  const { after } = await searchParams;
+  const page = await listSources(db, { after: typeof after === "string" && after !== "" ? after : undefined }).catch(() => null);
+  if (!page) {
+    return (
+      <>
+        <h1>Sources</h1>
+        <p className="problem" role="alert">
+          This page of sources does not exist: the &quot;after&quot; parameter names no source. <Link href="/sources">First page</Link>.
+        </p>
+      </>
+    );
+  }
+  return (
+    <>
+      <h1>Sources</h1>
+      <p className="hint">Newest first. Each source keeps its full text exactly as stored, with every quoted passage highlighted.</p>
+      <table className="sources-table">
+        <thead>
+          <tr>
+            <th scope="col">Title</th>
+            <th scope="col">Outlet</th>
+            <th scope="col">Kind</th>
+            <th scope="col">Published</th>
+            <th scope="col">Excerpts</th>
+          </tr>
+        </thead>
+        <tbody>
+          {page.sources.map((s) => (
+            <tr key={s.id}>
+              <td><Link href={`/sources/${s.id}`}>{s.title}</Link>{s.authors.length > 0 ? <span className="muted"> — {s.authors.map((a) => a.name).join(", ")}</span> : null}</td>
+              <td>{s.outlet.name} <span className="muted">({OUTLET_KIND_LABEL[s.outlet.kind] ?? s.outlet.kind})</span></td>
+              <td>{SOURCE_KIND_LABEL[s.kind] ?? s.kind}</td>
+              <td><PartialDate date={s.publishedAt} precision={s.datePrecision} /></td>
+              <td>{s._count.stances}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <nav className="pager" aria-label="Pages">
+        {after ? <Link href="/sources">First page</Link> : null}
+        {page.nextAfter ? <Link href={`/sources?after=${encodeURIComponent(page.nextAfter)}`} rel="next">Next page</Link> : null}
+      </nav>
+    </>
+  );
+}

@@ -1,0 +1,44 @@
+import type { Db } from "../database/create-client";
+import { notFound } from "../errors";
+
+/** Quotes shown on an actor's page; the count of all of them is shown too. */
+export const ACTOR_STANCE_LIMIT = 200;
+
+/** What a speaker is quoted as saying, across sources, oldest source first. */
+export async function getActorWithStances(db: Db, { slug }: { slug: string }) {
+  const actor = await db.actor.findUnique({
+    where: { slug },
+    select: {
+      id: true,
+      slug: true,
+      name: true,
+      kind: true,
+      description: true,
+      _count: { select: { stances: true } },
+      stances: {
+        take: ACTOR_STANCE_LIMIT,
+        orderBy: [{ source: { publishedAt: "asc" } }, { sourceId: "asc" }, { start: "asc" }],
+        select: {
+          id: true,
+          position: true,
+          mode: true,
+          quote: true,
+          claim: { select: { slug: true, text: true, status: true } },
+          source: {
+            select: { id: true, title: true, publishedAt: true, datePrecision: true, outlet: { select: { name: true } } },
+          },
+        },
+      },
+    },
+  });
+  if (!actor) throw notFound(`The speaker "${slug}"`);
+  return actor;
+}
+
+export function listActors(db: Db) {
+  return db.actor.findMany({
+    orderBy: { name: "asc" },
+    take: 500,
+    select: { slug: true, name: true, kind: true, description: true, _count: { select: { stances: true } } },
+  });
+}

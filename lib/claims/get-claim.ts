@@ -1,0 +1,81 @@
+import type { Db } from "../database/create-client";
+import { notFound } from "../errors";
+import { agreementSummary } from "../conflict";
+
+const relatedClaimSelect = { slug: true, text: true, status: true } as const;
+
+/** A claim with every stance, its source and speaker, in one round of queries (no N+1). */
+export async function getClaimWithStances(db: Db, { slug }: { slug: string }) {
+  const claim = await db.claim.findUnique({
+    where: { slug },
+    select: {
+      id: true,
+      slug: true,
+      text: true,
+      status: true,
+      supportsCount: true,
+      disputesCount: true,
+      qualifiesCount: true,
+      sourceCount: true,
+      firstSeenAt: true,
+      createdAt: true,
+      topic: { select: { slug: true, name: true } },
+      tags: { select: { tag: { select: { slug: true, name: true } } }, orderBy: { tag: { slug: "asc" } } },
+      stances: {
+        select: {
+          id: true,
+          position: true,
+          mode: true,
+          quote: true,
+          start: true,
+          end: true,
+          prefix: true,
+          suffix: true,
+          note: true,
+          speaker: { select: { slug: true, name: true, description: true } },
+          source: {
+            select: {
+              id: true,
+              title: true,
+              kind: true,
+              publishedAt: true,
+              datePrecision: true,
+              outlet: { select: { name: true, kind: true } },
+            },
+          },
+        },
+      },
+      relationsFrom: { select: { kind: true, note: true, toClaim: { select: relatedClaimSelect } } },
+      relationsTo: { select: { kind: true, note: true, fromClaim: { select: relatedClaimSelect } } },
+    },
+  });
+  if (!claim) throw notFound(`The claim "${slug}"`);
+
+  const stances = [...claim.stances].sort(byPublicationThenOffset);
+  const { relationsFrom, relationsTo, ...rest } = claim;
+  return {
+    ...rest,
+    tags: claim.tags.map((t) => t.tag),
+    stances,
+    related: [
+      ...relationsFrom.map((r) => ({ kind: r.kind, direction: "from" as const, note: r.note, claim: r.toClaim })),
+      ...relationsTo.map((r) => ({ kind: r.kind, direction: "to" as const, note: r.note, claim: r.fromClaim })),
+    ],
+    agreement: agreementSummary(
+      stances.map((s) => ({ position: s.position, sourceId: s.source.id, outletKind: s.source.outlet.kind })),
+    ),
+  };
+}
+
+export type ClaimWithStances = Awaited<ReturnType<typeof getClaimWithStances>>;
+
+type Dated = { start: number; source: { id: string; publishedAt: Date | null } };
+
+/** Oldest first; undated sources last; within a source, in reading order. */
+function byPublicationThenOffset(a: Dated, b: Dated): number {
+  const at = a.source.publishedAt?.getTime() ?? Infinity;
+  const bt = b.source.publishedAt?.getTime() ?? Infinity;
+  if (at !== bt) return at - bt;
+  if (a.source.id !== b.source.id) return a.source.id.localeCompare(b.source.id);
+  return a.start - b.start;
+}

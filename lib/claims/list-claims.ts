@@ -1,0 +1,56 @@
+import type { Db } from "../database/create-client";
+import { AppError } from "../errors";
+import { encodeCursor, type ClaimListQuery } from "../schemas/claims-query";
+
+export const claimRowSelect = {
+  id: true,
+  slug: true,
+  text: true,
+  status: true,
+  supportsCount: true,
+  disputesCount: true,
+  qualifiesCount: true,
+  sourceCount: true,
+  topic: { select: { slug: true, name: true } },
+} as const;
+
+/**
+ * One page of claims, most contested first. Keyset pagination on the indexed rank key:
+ * each page reads `limit + 1` rows from the index wherever it starts.
+ */
+export async function listClaims(db: Db, query: ClaimListQuery) {
+  const topicId = query.topic ? await topicIdFor(db, query.topic) : undefined;
+  const where = {
+    status: query.status,
+    topicId,
+    searchText: query.q ? { contains: query.q.toLowerCase() } : undefined,
+  };
+  const [rows, total] = await Promise.all([
+    db.claim.findMany({
+      where: { ...where, rankKey: query.cursor ? { gt: query.cursor } : undefined },
+      orderBy: { rankKey: "asc" },
+      take: query.limit + 1,
+      select: { ...claimRowSelect, rankKey: true },
+    }),
+    db.claim.count({ where }),
+  ]);
+  const page = rows.slice(0, query.limit);
+  const last = page.at(-1);
+  return {
+    claims: page.map(({ rankKey, ...claim }) => claim),
+    total,
+    nextCursor: rows.length > query.limit && last ? encodeCursor(last.rankKey) : null,
+  };
+}
+
+export type ClaimRow = Awaited<ReturnType<typeof listClaims>>["claims"][number];
+
+async function topicIdFor(db: Db, slug: string): Promise<string> {
+  const topic = await db.topic.findUnique({ where: { slug }, select: { id: true } });
+  if (!topic) throw new AppError("INVALID", `The parameter "topic" names no known topic ("${slug}").`, "topic");
+  return topic.id;
+}
+
+export function listTopics(db: Db) {
+  return db.topic.findMany({ orderBy: { name: "asc" }, select: { slug: true, name: true } });
+}

@@ -1,0 +1,73 @@
+// The read API's JSON shapes, built from lib/ results. Kept in one place so the
+// documented contract (README, "Read API") and the routes cannot drift apart.
+import type { ClaimRow } from "../claims/list-claims";
+import type { ClaimWithStances } from "../claims/get-claim";
+import type { SourceWithStances } from "../sources/get-source";
+import { isoPartialDate } from "../format";
+
+export const claimRowJson = (c: ClaimRow) => ({
+  id: c.id,
+  slug: c.slug,
+  text: c.text,
+  status: c.status,
+  topic: c.topic.slug,
+  counts: { supports: c.supportsCount, disputes: c.disputesCount, qualifies: c.qualifiesCount },
+});
+
+export const claimJson = (c: ClaimWithStances) => ({
+  claim: {
+    id: c.id,
+    slug: c.slug,
+    text: c.text,
+    status: c.status,
+    topic: c.topic,
+    tags: c.tags.map((t) => t.slug),
+    counts: { supports: c.supportsCount, disputes: c.disputesCount, qualifies: c.qualifiesCount },
+    sourceCount: c.sourceCount,
+    firstSeenAt: c.firstSeenAt?.toISOString() ?? null,
+  },
+  stances: c.stances.map((s) => ({
+    id: s.id,
+    position: s.position,
+    mode: s.mode,
+    quote: s.quote,
+    start: s.start,
+    end: s.end,
+    note: s.note,
+    speaker: s.speaker ? { slug: s.speaker.slug, name: s.speaker.name } : null,
+    source: {
+      id: s.source.id,
+      title: s.source.title,
+      outlet: s.source.outlet.name,
+      outletKind: s.source.outlet.kind,
+      publishedAt: isoPartialDate(s.source.publishedAt, s.source.datePrecision),
+    },
+  })),
+  related: c.related.map((r) => ({ kind: r.kind, direction: r.direction, note: r.note, ...r.claim })),
+});
+
+export const sourceJson = (s: SourceWithStances) => ({
+  source: {
+    id: s.id,
+    title: s.title,
+    url: s.url,
+    outlet: { name: s.outlet.name, kind: s.outlet.kind },
+    authors: s.authors.map((a) => a.name),
+    kind: s.kind,
+    language: s.language,
+    publishedAt: isoPartialDate(s.publishedAt, s.datePrecision),
+    contentHash: s.contentHash,
+    text: s.text,
+  },
+  stances: s.stances.map((st) => ({
+    id: st.id,
+    position: st.position,
+    mode: st.mode,
+    quote: st.quote,
+    start: st.start,
+    end: st.end,
+    note: st.note,
+    speaker: st.speaker,
+    claim: st.claim,
+  })),
+});

@@ -1,0 +1,35 @@
+import { NextResponse } from "next/server";
+import { ZodError } from "zod";
+import { AppError, type AppErrorCode } from "../errors";
+
+const STATUS: Record<AppErrorCode, number> = { INVALID: 400, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409 };
+
+export type ErrorBody = { error: { code: string; message: string; field?: string } };
+
+/** The one place where errors become HTTP responses. No raw database error reaches a client. */
+export function errorResponse(error: unknown): NextResponse<ErrorBody> {
+  if (error instanceof AppError) {
+    return NextResponse.json({ error: { code: error.code, message: error.message, field: error.field } }, { status: STATUS[error.code] });
+  }
+  if (error instanceof ZodError) {
+    const issue = error.issues[0];
+    const field = issue?.path.join(".") || undefined;
+    return NextResponse.json(
+      { error: { code: "INVALID", message: `${field ?? "input"}: ${issue?.message ?? "is invalid"}`, field } },
+      { status: 400 },
+    );
+  }
+  console.error(error);
+  return NextResponse.json({ error: { code: "INTERNAL", message: "Something went wrong on our side. Try again." } }, { status: 500 });
+}
+
+/** Wraps a route handler: its result is sent as JSON, its errors through errorResponse. */
+export function jsonRoute<C>(handler: (request: Request, context: C) => Promise<unknown>) {
+  return async (request: Request, context: C) => {
+    try {
+      return NextResponse.json(await handler(request, context));
+    } catch (error) {
+      return errorResponse(error);
+    }
+  };
+}

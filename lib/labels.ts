@@ -1,0 +1,38 @@
+// Words shown to readers for stored enum values.
+import type { Position } from "./conflict";
+
+export const POSITION_LABEL: Record<Position, string> = { SUPPORTS: "Supports", QUALIFIES: "Qualifies", DISPUTES: "Disputes" };
+/** A letter for each position, so highlights and references read without colour. */
+export const POSITION_LETTER: Record<Position, string> = { SUPPORTS: "S", QUALIFIES: "Q", DISPUTES: "D" };
+export const POSITION_COLUMN: Record<Position, string> = { SUPPORTS: "Supporting", QUALIFIES: "Qualifying", DISPUTES: "Disputing" };
+
+export const MODE_LABEL: Record<string, string> = {
+  AS_FACT: "as fact",
+  REPORTED_ALLEGATION: "as a reported claim",
+  SPECULATION: "as speculation",
+  QUOTED_DENIAL: "as a quoted denial",
+  ASSESSMENT: "as the author's assessment",
+};
+
+export const OUTLET_KIND_LABEL: Record<string, string> = {
+  PUBLIC_BROADCASTER: "Public broadcaster",
+  STATE_NEWS_AGENCY: "State news agency",
+  NEWSPAPER: "Newspaper",
+  NEWS_WEBSITE: "News website",
+  MAGAZINE: "Magazine",
+  THINK_TANK: "Think tank",
+  BLOG: "Blog",
+};
+
+export const SOURCE_KIND_LABEL: Record<string, string> = {
+  NEWS_REPORT: "News report",
+  ANALYSIS: "Analysis",
+  OPINION: "Opinion",
+  PRESS_RELEASE: "Press release",
+  BLOG_POST: "Blog post",
+};
+
+export const RELATION_LABEL: Record<string, { from: string; to: string }> = {
+  CONTRADICTS: { from: "Contradicts", to: "Contradicted by" },
+  VARIANT_OF: { from: "Variant of", to: "Has variant" },
+};

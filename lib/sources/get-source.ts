@@ -1,0 +1,42 @@
+import type { Db } from "../database/create-client";
+import { notFound } from "../errors";
+
+/** A source with its full text and every stance that points into it, in reading order. */
+export async function getSourceWithStances(db: Db, { id }: { id: string }) {
+  const source = await db.source.findUnique({
+    where: { id },
+    select: {
+      id: true,
+      title: true,
+      url: true,
+      kind: true,
+      language: true,
+      publishedAt: true,
+      datePrecision: true,
+      text: true,
+      contentHash: true,
+      metadataNote: true,
+      createdAt: true,
+      outlet: { select: { slug: true, name: true, kind: true, country: true } },
+      authors: { select: { name: true }, orderBy: { position: "asc" } },
+      stances: {
+        orderBy: [{ start: "asc" }, { end: "asc" }],
+        select: {
+          id: true,
+          position: true,
+          mode: true,
+          quote: true,
+          start: true,
+          end: true,
+          note: true,
+          speaker: { select: { slug: true, name: true } },
+          claim: { select: { slug: true, text: true, status: true } },
+        },
+      },
+    },
+  });
+  if (!source) throw notFound(`The source "${id}"`);
+  return source;
+}
+
+export type SourceWithStances = Awaited<ReturnType<typeof getSourceWithStances>>;

@@ -1,0 +1,49 @@
+// `npm start`: makes the database if it is missing, applies migrations, seeds an empty
+// database from seeds/corpus.json, builds the app if it has not been built, and serves it.
+// DATABASE_URL picks the database (default: SQLite at ./data/corroborate.db); PORT the port.
+import { spawnSync, spawn } from "node:child_process";
+import { existsSync, mkdirSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { createDb, isPostgresUrl } from "../lib/database/create-client";
+import { env } from "../lib/env";
+import { loadCorpus } from "../lib/seed/load-corpus";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+const bin = (name: string) => resolve(root, "node_modules/.bin", name);
+const url = env().DATABASE_URL;
+
+function run(command: string, args: string[]) {
+  const result = spawnSync(command, args, { cwd: root, stdio: "inherit", env: process.env });
+  if (result.status !== 0) {
+    console.error(`\n${[command, ...args].join(" ")} failed (exit ${result.status}).`);
+    process.exit(result.status ?? 1);
+  }
+}
+
+if (!isPostgresUrl(url)) mkdirSync(dirname(resolve(root, url.replace(/^file:/, ""))), { recursive: true });
+
+console.log("Applying database migrations...");
+run(bin("prisma"), ["migrate", "deploy"]);
+
+const db = createDb(url);
+try {
+  if ((await db.source.count()) === 0) {
+    console.log("Empty database: loading the seed corpus...");
+    const report = await loadCorpus({ db, corpusPath: resolve(root, "seeds/corpus.json") });
+    console.log(`Seeded ${report.claims.created} claims, ${report.sources.created} sources, ${report.stances.created} stances.`);
+  }
+} finally {
+  await db.$disconnect();
+}
+
+if (!existsSync(resolve(root, ".next/BUILD_ID")) || process.env.CORROBORATE_REBUILD === "1") {
+  console.log("Building the app (once; `npm run build` after changing the code)...");
+  run(bin("next"), ["build"]);
+}
+
+const port = process.env.PORT ?? "3000";
+console.log(`Serving on http://localhost:${port}`);
+const server = spawn(bin("next"), ["start", "-p", port], { cwd: root, stdio: "inherit", env: process.env });
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
+server.on("exit", (code) => process.exit(code ?? 0));
