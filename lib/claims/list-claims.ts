@@ -1,6 +1,7 @@
 import type { Db } from "../database/create-client";
 import { AppError } from "../errors";
 import { encodeCursor, type ClaimListQuery } from "../schemas/claims-query";
+import { searchableText } from "./search-text";
 
 export const claimRowSelect = {
   id: true,
@@ -20,10 +21,11 @@ export const claimRowSelect = {
  */
 export async function listClaims(db: Db, query: ClaimListQuery) {
   const topicId = query.topic ? await topicIdFor(db, query.topic) : undefined;
+  const words = query.q ? searchableText(query.q) : "";
   const where = {
     status: query.status,
     topicId,
-    searchText: query.q ? { contains: query.q.toLowerCase() } : undefined,
+    searchText: words ? { contains: words } : undefined,
   };
   const [rows, total] = await Promise.all([
     db.claim.findMany({

@@ -1,6 +1,7 @@
 import type { Db, Tx } from "../database/create-client";
 import { AppError } from "../errors";
 import { refreshClaimSummaries } from "../claims/refresh-claim-summary";
+import { searchableText } from "../claims/search-text";
 import { newTally, upsertQuietly, type Tally } from "./changes";
 import type { PlannedCorpus } from "./read-corpus";
 
@@ -70,7 +71,7 @@ async function write(tx: Tx, corpus: PlannedCorpus): Promise<LoadReport> {
   }), (c) => c.slug);
   for (const c of corpus.claims) {
     const current = claims.get(c.slug);
-    const data = { slug: c.slug, text: c.text, searchText: c.text.toLowerCase(), topicId: topicIds.get(c.topic)! };
+    const data = { slug: c.slug, text: c.text, searchText: searchableText(c.text), topicId: topicIds.get(c.topic)! };
     const id = await upsertQuietly(report.claims, current, data, {
       // A new claim starts unsupported at the end of the ranking; refreshClaimSummaries sets the real values.
       create: (d) => tx.claim.create({ data: { ...d, rankKey: `~${d.slug}` } }),

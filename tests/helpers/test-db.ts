@@ -1,0 +1,67 @@
+import { randomUUID } from "node:crypto";
+import { copyFileSync, rmSync } from "node:fs";
+import { resolve } from "node:path";
+import pg from "pg";
+import { inject } from "vitest";
+import { createDb, type Db } from "../../lib/database/create-client";
+import { BASE_DATABASE, withDatabase } from "./postgres-admin";
+
+export type TestDb = { db: Db; url: string; drop: () => Promise<void> };
+
+/** A new, migrated, empty database of the kind this run tests (SQLite file or PostgreSQL). */
+export async function freshDatabase(): Promise<TestDb> {
+  const base = inject("testDatabase");
+  const name = `t_${randomUUID().replaceAll("-", "").slice(0, 16)}`;
+  if (base.kind === "sqlite") {
+    const path = resolve(base.dir, `${name}.db`);
+    copyFileSync(base.basePath, path);
+    const url = `file:${path}`;
+    const db = createDb(url);
+    return {
+      db,
+      url,
+      drop: async () => {
+        await db.$disconnect();
+        for (const suffix of ["", "-wal", "-shm", "-journal"]) rmSync(path + suffix, { force: true });
+      },
+    };
+  }
+  await adminQuery(base.serverUrl, `CREATE DATABASE ${name} TEMPLATE ${BASE_DATABASE}`);
+  const url = withDatabase(base.serverUrl, name);
+  const db = createDb(url);
+  return {
+    db,
+    url,
+    drop: async () => {
+      await db.$disconnect();
+      await adminQuery(base.serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    },
+  };
+}
+
+async function adminQuery(serverUrl: string, sql: string) {
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  try {
+    await admin.query(sql);
+  } finally {
+    await admin.end();
+  }
+}
+
+/** Every row of every table, ordered: two equal dumps mean two equal databases. */
+export async function dumpDatabase(db: Db) {
+  const byId = { orderBy: { id: "asc" as const } };
+  return {
+    outlets: await db.outlet.findMany(byId),
+    actors: await db.actor.findMany(byId),
+    topics: await db.topic.findMany(byId),
+    tags: await db.tag.findMany(byId),
+    sources: await db.source.findMany(byId),
+    authors: await db.sourceAuthor.findMany(byId),
+    claims: await db.claim.findMany(byId),
+    claimTags: await db.claimTag.findMany({ orderBy: [{ claimId: "asc" }, { tagId: "asc" }] }),
+    stances: await db.stance.findMany(byId),
+    relations: await db.claimRelation.findMany(byId),
+  };
+}

@@ -1,0 +1,111 @@
+import { resolve } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { getActorWithStances } from "../lib/actors/get-actor";
+import { getClaimWithStances } from "../lib/claims/get-claim";
+import { listClaims } from "../lib/claims/list-claims";
+import { loadCorpus } from "../lib/seed/load-corpus";
+import { getSourceWithStances } from "../lib/sources/get-source";
+import { listSources } from "../lib/sources/list-sources";
+import { ClaimListQuerySchema } from "../lib/schemas/claims-query";
+import { freshDatabase, type TestDb } from "./helpers/test-db";
+
+let t: TestDb;
+beforeAll(async () => {
+  t = await freshDatabase();
+  await loadCorpus({ db: t.db, corpusPath: resolve(import.meta.dirname, "../seeds/corpus.json") });
+});
+afterAll(async () => {
+  await t.drop();
+});
+
+const query = (params: Record<string, string> = {}) => ClaimListQuerySchema.parse(params);
+
+describe("listClaims", () => {
+  it("puts the most contested claims first", async () => {
+    const { claims } = await listClaims(t.db, query({ limit: "5" }));
+    expect(claims.every((c) => c.status === "CONTESTED")).toBe(true);
+    expect(claims[0]!.slug).toBe("partnership-will-not-outlast-the-war");
+  });
+
+  it("walks every claim exactly once, in order, page by page", async () => {
+    const all = await listClaims(t.db, query({ limit: "100" }));
+    const walked: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: Awaited<ReturnType<typeof listClaims>> = await listClaims(t.db, query({ limit: "7", ...(cursor ? { cursor } : {}) }));
+      walked.push(...page.claims.map((c) => c.slug));
+      expect(page.total).toBe(all.total);
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(walked).toEqual(all.claims.map((c) => c.slug));
+    expect(all.total).toBe(39);
+  });
+
+  it("filters by status and topic, with totals that match", async () => {
+    const contested = await listClaims(t.db, query({ status: "contested", limit: "100" }));
+    expect(contested.claims.length).toBe(contested.total);
+    expect(contested.claims.every((c) => c.status === "CONTESTED")).toBe(true);
+    const treaty = await listClaims(t.db, query({ topic: "treaty-terms", limit: "100" }));
+    expect(treaty.claims.length).toBeGreaterThan(5);
+    expect(treaty.claims.every((c) => c.topic.slug === "treaty-terms")).toBe(true);
+  });
+
+  it("searches the wording without regard to case, and takes % and _ literally", async () => {
+    const kursk = await listClaims(t.db, query({ q: "KURSK" }));
+    expect(kursk.claims.map((c) => c.slug).sort()).toEqual(["dprk-troops-mainly-in-kursk", "kursk-incursion-triggered-involvement"]);
+    expect((await listClaims(t.db, query({ q: "%" }))).total).toBe(0);
+    expect((await listClaims(t.db, query({ q: "k_rsk" }))).total).toBe(0);
+    expect((await listClaims(t.db, query({ q: "NORTH\u00a0korean   troops" }))).total).toBeGreaterThan(3);
+  });
+
+  it("refuses an unknown topic, naming the parameter", async () => {
+    await expect(listClaims(t.db, query({ topic: "cooking" }))).rejects.toMatchObject({ code: "INVALID", field: "topic" });
+  });
+});
+
+describe("getClaimWithStances", () => {
+  it("gives the troop-number claim's supporting and disputing quotes with their speakers", async () => {
+    const claim = await getClaimWithStances(t.db, { slug: "dprk-troops-number-about-10000" });
+    expect(claim.status).toBe("CONTESTED");
+    const supports = claim.stances.filter((s) => s.position === "SUPPORTS");
+    const disputes = claim.stances.filter((s) => s.position === "DISPUTES");
+    expect(supports.map((s) => s.source.outlet.name)).toContain("NPR");
+    expect(supports.find((s) => s.source.outlet.name === "NPR")?.speaker?.name).toBe("The U.S., Ukraine and South Korea");
+    expect(disputes.find((s) => s.speaker?.slug === "pentagon")?.quote).toMatch(/several thousand DPRK troops/);
+    expect(claim.related.map((r) => r.claim.slug)).toContain("dprk-troops-deployed-to-russia");
+    expect(claim.agreement.sources).toEqual({ SUPPORTS: 2, DISPUTES: 1, QUALIFIES: 1 });
+  });
+
+  it("orders stances oldest source first", async () => {
+    const claim = await getClaimWithStances(t.db, { slug: "kursk-incursion-triggered-involvement" });
+    expect(claim.stances[0]!.source.outlet.name).toBe("The Platform");
+  });
+
+  it("throws NOT_FOUND for an unknown slug", async () => {
+    await expect(getClaimWithStances(t.db, { slug: "no-such-claim" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+});
+
+describe("sources and actors", () => {
+  it("gives a source's full text with its stances in reading order, each quote at its offsets", async () => {
+    const source = await getSourceWithStances(t.db, { id: "sputnik-federation-council-ratifies" });
+    expect(source.outlet.kind).toBe("STATE_NEWS_AGENCY");
+    const starts = source.stances.map((s) => s.start);
+    expect(starts).toEqual([...starts].sort((a, b) => a - b));
+    for (const s of source.stances) expect(source.text.slice(s.start, s.end)).toBe(s.quote);
+  });
+
+  it("lists sources newest first, undated last", async () => {
+    const { sources } = await listSources(t.db);
+    expect(sources.at(-1)!.id).toBe("platform-partnership-not-so-rosy");
+    expect(sources.map((s) => s.publishedAt?.toISOString().slice(0, 7))).toEqual(["2024-12", "2024-12", "2024-11", "2024-11", "2024-06"]);
+  });
+
+  it("gives what a speaker is quoted as saying across sources", async () => {
+    const putin = await getActorWithStances(t.db, { slug: "vladimir-putin" });
+    expect(new Set(putin.stances.map((s) => s.source.outlet.name))).toEqual(
+      new Set(["The Platform", "Unidentified news website", "Sputnik"]),
+    );
+    await expect(getActorWithStances(t.db, { slug: "nobody" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+});
