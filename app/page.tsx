@@ -27,6 +27,13 @@ export default async function HomePage() {
           <div><dt>Quoted stances</dt><dd>{counts.stances.toLocaleString("en-US")}</dd></div>
           <div><dt>Speakers</dt><dd>{counts.actors.toLocaleString("en-US")}</dd></div>
         </dl>
+        <form className="filters" method="get" action="/claims" role="search" aria-label="Search claims">
+          <div className="field">
+            <label htmlFor="home-q">Search the claims</label>
+            <input id="home-q" type="search" name="q" maxLength={200} placeholder="e.g. 10,000 or Kursk" />
+          </div>
+          <button type="submit">Search</button>
+        </form>
       </section>
       <section aria-labelledby="most-contested">
         <h2 id="most-contested">Most contested claims</h2>

@@ -32,28 +32,28 @@ export default async function ClaimsPage({ searchParams }: { searchParams: Promi
     <>
       <h1>Claims</h1>
       <form className="filters" method="get" action="/claims" role="search" aria-label="Filter claims">
-        <label>
-          Search the wording
-          <input type="search" name="q" defaultValue={value("q")} maxLength={200} placeholder="e.g. 10,000 troops" />
-        </label>
-        <label>
-          Status
-          <select name="status" defaultValue={value("status").toLowerCase()}>
+        <div className="field">
+          <label htmlFor="filter-q">Search the wording</label>
+          <input id="filter-q" type="search" name="q" defaultValue={value("q")} maxLength={200} placeholder="e.g. 10,000 troops" />
+        </div>
+        <div className="field">
+          <label htmlFor="filter-status">Status</label>
+          <select id="filter-status" name="status" defaultValue={value("status").toLowerCase()}>
             <option value="">Any status</option>
             {STATUS_RULES.map((r) => (
               <option key={r.status} value={r.status.toLowerCase()}>{r.label}</option>
             ))}
           </select>
-        </label>
-        <label>
-          Topic
-          <select name="topic" defaultValue={value("topic")}>
+        </div>
+        <div className="field">
+          <label htmlFor="filter-topic">Topic</label>
+          <select id="filter-topic" name="topic" defaultValue={value("topic")}>
             <option value="">Any topic</option>
             {topics.map((t) => (
               <option key={t.slug} value={t.slug}>{t.name}</option>
             ))}
           </select>
-        </label>
+        </div>
         <button type="submit">Show claims</button>
       </form>
 

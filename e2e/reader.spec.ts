@@ -1,0 +1,69 @@
+import { expect, test } from "@playwright/test";
+
+test("a reader finds the troop-number claim, sees both sides, and follows a quote to its highlighted passage", async ({ page }) => {
+  await page.goto("/");
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Where the sources agree");
+  await page.getByRole("searchbox", { name: "Search the claims" }).fill("10,000");
+  await page.getByRole("button", { name: "Search" }).click();
+  await page.getByRole("link", { name: "Some 10,000 North Korean troops have been sent to Russia." }).click();
+
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Some 10,000 North Korean troops have been sent to Russia.");
+  await expect(page.getByText(/Contested$/).first()).toBeVisible();
+
+  const supporting = page.getByRole("region", { name: /Supporting/ });
+  await expect(supporting).toContainText("some 10,000 North Korean troops are already in Russia");
+  await expect(supporting).toContainText("The U.S., Ukraine and South Korea");
+  await expect(supporting).toContainText("NPR");
+
+  const disputing = page.getByRole("region", { name: /Disputing/ });
+  await expect(disputing).toContainText("much of the evidence was clearly fabricated");
+  const pentagonCard = disputing.getByRole("article").filter({ hasText: "The Pentagon" });
+  await expect(pentagonCard).toContainText("several thousand DPRK troops");
+
+  await pentagonCard.getByRole("link", { name: /Read the passage/ }).click();
+  await expect(page).toHaveURL(/\/sources\/blog-friends-with-geopolitical-benefits#stance-/);
+  const stanceId = new URL(page.url()).hash.slice("#stance-".length);
+  const passage = page.locator(`mark[data-stances~="${stanceId}"]`);
+  await expect(passage.first()).toBeVisible();
+  await expect(passage.first()).toContainText("several thousand DPRK troops");
+  // The passage's reference says, in letters as well as colour, that it disputes the claim.
+  // The blog disputes the figure twice: the Pentagon's lower number and its own "fabricated".
+  await expect(page.getByRole("link", { name: /disputes: Some 10,000 North Korean troops/ })).toHaveCount(2);
+});
+
+test("the claim index filters by status and topic, and explains a bad filter", async ({ page }) => {
+  await page.goto("/claims");
+  await page.getByLabel("Status", { exact: true }).selectOption({ label: "Single source" });
+  await page.getByLabel("Topic", { exact: true }).selectOption({ label: "The treaty: name, terms and status" });
+  await page.getByRole("button", { name: "Show claims" }).click();
+  const rows = page.locator(".claim-row");
+  await expect(rows.first()).toBeVisible();
+  for (const row of await rows.all()) await expect(row).toContainText("Single source");
+  await expect(page.getByRole("heading", { name: /claims? match/ })).toBeVisible();
+
+  await page.goto("/claims?limit=0");
+  await expect(page.getByRole("alert").filter({ hasText: "limit" })).toContainText('The parameter "limit" must be a whole number from 1 to 100');
+});
+
+test("the index pages through every claim", async ({ page }) => {
+  await page.goto("/claims?limit=20");
+  await expect(page.locator(".claim-row")).toHaveCount(20);
+  await page.getByRole("link", { name: "Next page" }).click();
+  await expect(page.locator(".claim-row")).toHaveCount(19);
+  await expect(page.getByRole("link", { name: "Next page" })).toHaveCount(0);
+});
+
+test("a speaker's page gathers what they are quoted as saying, with the outlet that carried it", async ({ page }) => {
+  await page.goto("/actors/andrey-rudenko");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Andrey Rudenko");
+  await expect(page.getByText("this treaty does not amount to creating any kind of military alliance")).toBeVisible();
+  await expect(page.getByRole("link", { name: /Federation Council ratifies/ })).toBeVisible();
+});
+
+test("unknown claims, sources and speakers get a real 404 page", async ({ page }) => {
+  for (const path of ["/claims/no-such-claim", "/sources/no-such-source", "/actors/nobody"]) {
+    const response = await page.goto(path);
+    expect(response?.status(), path).toBe(404);
+    await expect(page.getByRole("heading", { name: "Not found" })).toBeVisible();
+  }
+});
