@@ -1,4 +1,3 @@
-import Link from "next/link";
 import type { ClaimRow } from "@/lib/claims/list-claims";
 import { AgreementBar } from "./agreement-bar";
 import { StatusBadge } from "./status-badge";
@@ -9,9 +8,9 @@ export function ClaimList({ claims }: { claims: ClaimRow[] }) {
       {claims.map((claim) => (
         <li key={claim.id} className="claim-row">
           <div className="claim-row-head">
-            <Link href={`/claims/${claim.slug}`} className="claim-link">
+            <a href={`/claims/${claim.slug}`} className="claim-link">
               {claim.text}
-            </Link>
+            </a>
             <StatusBadge status={claim.status} />
           </div>
           <div className="claim-row-meta">

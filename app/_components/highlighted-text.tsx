@@ -1,4 +1,3 @@
-import Link from "next/link";
 import type { Position } from "@/lib/conflict";
 import { highlightSegments } from "@/lib/sources/highlight-segments";
 import { POSITION_LABEL, POSITION_LETTER } from "@/lib/labels";
@@ -31,9 +30,9 @@ export function HighlightedText({ text, excerpts }: { text: string; excerpts: Ex
             )}
             {segment.closing.map((m) => (
               <sup key={m.id} className={`ref ref-${m.position.toLowerCase()}`}>
-                <Link href={`/claims/${m.claim.slug}`} aria-label={`Excerpt ${m.number}, ${POSITION_LABEL[m.position].toLowerCase()}: ${m.claim.text}`}>
+                <a href={`/claims/${m.claim.slug}`} aria-label={`Excerpt ${m.number}, ${POSITION_LABEL[m.position].toLowerCase()}: ${m.claim.text}`}>
                   [{POSITION_LETTER[m.position]}{m.number}]
-                </Link>
+                </a>
               </sup>
             ))}
           </span>

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import type { ClaimWithStances } from "@/lib/claims/get-claim";
 import { MODE_LABEL, OUTLET_KIND_LABEL, POSITION_LABEL, SOURCE_KIND_LABEL } from "@/lib/labels";
 import { PartialDate } from "./partial-date";
@@ -20,7 +19,7 @@ export function StanceCard({ stance }: { stance: Stance }) {
       <p className="attribution">
         {speaker ? (
           <>
-            Speaker: <Link href={`/actors/${speaker.slug}`}>{speaker.name}</Link>
+            Speaker: <a href={`/actors/${speaker.slug}`}>{speaker.name}</a>
             {speaker.description ? <span className="muted">, {speaker.description}</span> : null}
           </>
         ) : (
@@ -35,9 +34,9 @@ export function StanceCard({ stance }: { stance: Stance }) {
       <p className="mode">Put {MODE_LABEL[stance.mode] ?? stance.mode}.</p>
       {stance.note ? <p className="note">Note: {stance.note}</p> : null}
       <p>
-        <Link href={`/sources/${source.id}#stance-${stance.id}`}>
+        <a href={`/sources/${source.id}#stance-${stance.id}`}>
           Read the passage in “{source.title}”
-        </Link>
+        </a>
       </p>
     </article>
   );

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { connection } from "next/server";
 import { db } from "@/lib/db";
 import { listActors } from "@/lib/actors/get-actor";
@@ -17,7 +16,7 @@ export default async function ActorsPage() {
       <ul className="actor-list">
         {actors.map((a) => (
           <li key={a.slug}>
-            <Link href={`/actors/${a.slug}`}>{a.name}</Link>
+            <a href={`/actors/${a.slug}`}>{a.name}</a>
             {a.description ? <span className="muted"> — {a.description}</span> : null} ({plural(a._count.stances, "stance")})
           </li>
         ))}

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { db } from "@/lib/db";
 import { listSources } from "@/lib/sources/list-sources";
 import { OUTLET_KIND_LABEL, SOURCE_KIND_LABEL } from "@/lib/labels";
@@ -15,7 +14,7 @@ export default async function SourcesPage({ searchParams }: { searchParams: Prom
       <>
         <h1>Sources</h1>
         <p className="problem" role="alert">
-          This page of sources does not exist: the &quot;after&quot; parameter names no source. <Link href="/sources">First page</Link>.
+          This page of sources does not exist: the &quot;after&quot; parameter names no source. <a href="/sources">First page</a>.
         </p>
       </>
     );
@@ -37,7 +36,7 @@ export default async function SourcesPage({ searchParams }: { searchParams: Prom
         <tbody>
           {page.sources.map((s) => (
             <tr key={s.id}>
-              <td><Link href={`/sources/${s.id}`}>{s.title}</Link>{s.authors.length > 0 ? <span className="muted"> — {s.authors.map((a) => a.name).join(", ")}</span> : null}</td>
+              <td><a href={`/sources/${s.id}`}>{s.title}</a>{s.authors.length > 0 ? <span className="muted"> — {s.authors.map((a) => a.name).join(", ")}</span> : null}</td>
               <td>{s.outlet.name} <span className="muted">({OUTLET_KIND_LABEL[s.outlet.kind] ?? s.outlet.kind})</span></td>
               <td>{SOURCE_KIND_LABEL[s.kind] ?? s.kind}</td>
               <td><PartialDate date={s.publishedAt} precision={s.datePrecision} /></td>
@@ -47,8 +46,8 @@ export default async function SourcesPage({ searchParams }: { searchParams: Prom
         </tbody>
       </table>
       <nav className="pager" aria-label="Pages">
-        {after ? <Link href="/sources">First page</Link> : null}
-        {page.nextAfter ? <Link href={`/sources?after=${encodeURIComponent(page.nextAfter)}`} rel="next">Next page</Link> : null}
+        {after ? <a href="/sources">First page</a> : null}
+        {page.nextAfter ? <a href={`/sources?after=${encodeURIComponent(page.nextAfter)}`} rel="next">Next page</a> : null}
       </nav>
     </>
   );

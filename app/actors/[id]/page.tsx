@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { cache } from "react";
 import { db } from "@/lib/db";
 import { ACTOR_STANCE_LIMIT, getActorWithStances } from "@/lib/actors/get-actor";
@@ -35,12 +34,12 @@ export default async function ActorPage({ params }: Props) {
         {actor.stances.map((s) => (
           <li key={s.id} className={`stance stance-${s.position.toLowerCase()}`}>
             <p>
-              <strong>{POSITION_LABEL[s.position]}</strong> <Link href={`/claims/${s.claim.slug}`}>{s.claim.text}</Link>{" "}
+              <strong>{POSITION_LABEL[s.position]}</strong> <a href={`/claims/${s.claim.slug}`}>{s.claim.text}</a>{" "}
               <StatusBadge status={s.claim.status} />
             </p>
             <blockquote className="quote"><p>{s.quote}</p></blockquote>
             <p className="muted">
-              Put {MODE_LABEL[s.mode] ?? s.mode}, in <Link href={`/sources/${s.source.id}#stance-${s.id}`}>{s.source.title}</Link> (
+              Put {MODE_LABEL[s.mode] ?? s.mode}, in <a href={`/sources/${s.source.id}#stance-${s.id}`}>{s.source.title}</a> (
               {s.source.outlet.name}, <PartialDate date={s.source.publishedAt} precision={s.source.datePrecision} />)
             </p>
           </li>

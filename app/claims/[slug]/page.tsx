@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { cache } from "react";
 import { db } from "@/lib/db";
 import { getClaimWithStances } from "@/lib/claims/get-claim";
@@ -31,16 +30,16 @@ export default async function ClaimPage({ params }: Props) {
     <>
       <header className="claim-header">
         <p className="eyebrow">
-          Claim · <Link href={`/claims?topic=${claim.topic.slug}`}>{claim.topic.name}</Link>
+          Claim · <a href={`/claims?topic=${claim.topic.slug}`}>{claim.topic.name}</a>
         </p>
         <h1>{claim.text}</h1>
         <p className="claim-status">
           <StatusBadge status={claim.status} /> {plural(claim.sourceCount, "source")}, {plural(claim.stances.length, "quoted stance")}.{" "}
-          <Link href="/about/statuses">What this status means</Link>
+          <a href="/about/statuses">What this status means</a>
         </p>
         {first ? (
           <p>
-            First supported in <Link href={`/sources/${first.source.id}`}>{first.source.title}</Link> ({first.source.outlet.name},{" "}
+            First supported in <a href={`/sources/${first.source.id}`}>{first.source.title}</a> ({first.source.outlet.name},{" "}
             <PartialDate date={first.source.publishedAt} precision={first.source.datePrecision} />).
           </p>
         ) : null}
@@ -93,7 +92,7 @@ export default async function ClaimPage({ params }: Props) {
             {claim.related.map((r) => (
               <li key={`${r.direction}-${r.kind}-${r.claim.slug}`}>
                 <span className="relation">{RELATION_LABEL[r.kind]?.[r.direction] ?? r.kind}:</span>{" "}
-                <Link href={`/claims/${r.claim.slug}`}>{r.claim.text}</Link>
+                <a href={`/claims/${r.claim.slug}`}>{r.claim.text}</a>
                 {r.note ? <span className="muted"> — {r.note}</span> : null}
               </li>
             ))}
@@ -107,7 +106,7 @@ export default async function ClaimPage({ params }: Props) {
           {timeline.map((entry) => (
             <li key={entry.source.id}>
               <PartialDate date={entry.source.publishedAt} precision={entry.source.datePrecision} /> —{" "}
-              <Link href={`/sources/${entry.source.id}`}>{entry.source.outlet.name}</Link>:{" "}
+              <a href={`/sources/${entry.source.id}`}>{entry.source.outlet.name}</a>:{" "}
               {entry.positions.map((p) => POSITION_LABEL[p].toLowerCase()).join(" and ")}
               {", "}
               {entry.voices.map((v) => (v ? `quoting ${v.name}` : "in its own voice")).join("; ")}

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { cache } from "react";
 import { db } from "@/lib/db";
 import { orNotFound } from "@/lib/http/page-data";
@@ -52,10 +51,10 @@ export default async function SourcePage({ params }: Props) {
               <li key={s.id}>
                 <p>
                   <span className={`ref ref-${s.position.toLowerCase()}`}>[{POSITION_LETTER[s.position]}{s.number}]</span>{" "}
-                  <strong>{POSITION_LABEL[s.position]}</strong> <Link href={`/claims/${s.claim.slug}`}>{s.claim.text}</Link>
+                  <strong>{POSITION_LABEL[s.position]}</strong> <a href={`/claims/${s.claim.slug}`}>{s.claim.text}</a>
                 </p>
                 <p className="muted">
-                  {s.speaker ? <>Speaker <Link href={`/actors/${s.speaker.slug}`}>{s.speaker.name}</Link>, put </> : <>In its own voice, put </>}
+                  {s.speaker ? <>Speaker <a href={`/actors/${s.speaker.slug}`}>{s.speaker.name}</a>, put </> : <>In its own voice, put </>}
                   {MODE_LABEL[s.mode] ?? s.mode}. <a href={`#stance-${s.id}`}>Show in text</a>
                 </p>
               </li>
