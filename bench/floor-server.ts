@@ -12,6 +12,12 @@ const listPage = db.prepare(
    FROM Claim c JOIN Topic t ON t.id = c.topicId WHERE c.rankKey > ? ORDER BY c.rankKey LIMIT 21`,
 );
 const countAll = db.prepare(`SELECT count(*) AS n FROM Claim`);
+const corpusCounts = db.prepare(`SELECT claims, contested, sources, stances, actors FROM CorpusCounts WHERE id = 1`);
+const mostContested = db.prepare(
+  `SELECT id, slug, text, status, supportsCount, disputesCount, qualifiesCount FROM Claim
+   WHERE status = 'CONTESTED' ORDER BY rankKey LIMIT 11`,
+);
+const countContested = db.prepare(`SELECT count(*) AS n FROM Claim WHERE status = 'CONTESTED'`);
 const claimBySlug = db.prepare(`SELECT id, slug, text, status FROM Claim WHERE slug = ?`);
 const stancesOf = db.prepare(
   `SELECT s.id, s.position, s.mode, s.quote, s.start, s."end", a.name AS speaker,
@@ -23,7 +29,9 @@ const stancesOf = db.prepare(
 createServer((request, response) => {
   const url = new URL(request.url ?? "/", "http://floor");
   let body: unknown;
-  if (url.pathname === "/claims" || url.pathname === "/api/claims") {
+  if (url.pathname === "/") {
+    body = { counts: corpusCounts.get(), contested: mostContested.all(), total: (countContested.get() as { n: number }).n };
+  } else if (url.pathname === "/claims" || url.pathname === "/api/claims") {
     const after = url.searchParams.get("after") ?? "";
     body = { claims: listPage.all(after), total: (countAll.get() as { n: number }).n };
   } else if (url.pathname.startsWith("/claims/")) {

@@ -138,6 +138,8 @@ db.transaction(() => {
       stance.run(`st${pad(stanceNo++)}`, id, src.id, speaker, row.position, pick(MODES), src.text.slice(anchor.start, anchor.end), anchor.start, anchor.end, anchor.prefix, anchor.suffix);
     }
   }
+  const contested = (db.prepare(`SELECT count(*) AS n FROM "Claim" WHERE status = 'CONTESTED'`).get() as { n: number }).n;
+  insert("CorpusCounts", ["id", "claims", "contested", "sources", "stances", "actors"]).run(1, sizes.claims, contested, sizes.sources, stanceNo, actors);
   console.log(`Wrote ${topics} topics, ${outlets} outlets, ${actors} speakers, ${sizes.sources} sources, ${sizes.claims} claims, ${stanceNo} stances.`);
 })();
 db.exec("ANALYZE");

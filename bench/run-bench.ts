@@ -1,7 +1,7 @@
 // Serves the built app on the synthetic corpus and measures it next to the floor.
 //   npm run bench:generate && npm run build && npm run bench -- [--db data/bench.db] [--seconds 10] [--connections 10]
-// Prints p50/p99 latency and requests/s for /claims, a claim page and /api/claims (first
-// page and a deep page), each beside the raw-SQL floor answering the same request.
+// Prints p50/p99 latency and requests/s for the home page, /claims, a claim page and
+// /api/claims (first page and a deep page), each beside the raw-SQL floor answering the same request.
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
@@ -56,6 +56,7 @@ await waitFor(`http://127.0.0.1:${FLOOR}/api/claims`);
 
 let turn = 0;
 const scenarios = [
+  { name: "/ (home)", app: () => "/", floor: () => "/" },
   { name: "/claims", app: () => "/claims", floor: () => "/claims" },
   { name: "claim page", app: () => `/claims/${slugs[turn++ % slugs.length]}`, floor: () => `/claims/${slugs[turn++ % slugs.length]}` },
   { name: "/api/claims", app: () => "/api/claims?limit=20", floor: () => "/api/claims" },

@@ -25,6 +25,8 @@ afterAll(async () => {
 describe("the synthetic corpus generator", () => {
   it("writes exactly the sizes asked for", async () => {
     expect([await db.claim.count(), await db.source.count(), await db.stance.count()]).toEqual([60, 80, 900]);
+    const contested = await db.claim.count({ where: { status: "CONTESTED" } });
+    expect(await db.corpusCounts.findUnique({ where: { id: 1 } })).toMatchObject({ claims: 60, sources: 80, stances: 900, contested });
   });
 
   it("stores every quote verbatim at its offsets", async () => {

@@ -44,6 +44,18 @@ describe("the seed corpus", () => {
     }
   });
 
+  it("keeps the home page's stored counts equal to the real counts", async () => {
+    await loadCorpus({ db: t.db, corpusPath });
+    const stored = await t.db.corpusCounts.findUniqueOrThrow({ where: { id: 1 } });
+    expect(stored).toMatchObject({
+      claims: await t.db.claim.count(),
+      contested: await t.db.claim.count({ where: { status: "CONTESTED" } }),
+      sources: 5,
+      stances: await t.db.stance.count(),
+      actors: await t.db.actor.count(),
+    });
+  });
+
   it("stores every quote verbatim at its offsets in the article text", async () => {
     await loadCorpus({ db: t.db, corpusPath });
     const stances = await t.db.stance.findMany({ include: { source: { select: { text: true } } } });

@@ -1,6 +1,7 @@
 import type { Db } from "../database/create-client";
 import { notFound } from "../errors";
 import { agreementSummary } from "../conflict";
+import { claimRowSelect, stanceFieldsSelect } from "./selects";
 
 const relatedClaimSelect = { slug: true, text: true, status: true } as const;
 
@@ -9,29 +10,15 @@ export async function getClaimWithStances(db: Db, { slug }: { slug: string }) {
   const claim = await db.claim.findUnique({
     where: { slug },
     select: {
-      id: true,
-      slug: true,
-      text: true,
-      status: true,
-      supportsCount: true,
-      disputesCount: true,
-      qualifiesCount: true,
-      sourceCount: true,
+      ...claimRowSelect,
       firstSeenAt: true,
       createdAt: true,
-      topic: { select: { slug: true, name: true } },
       tags: { select: { tag: { select: { slug: true, name: true } } }, orderBy: { tag: { slug: "asc" } } },
       stances: {
         select: {
-          id: true,
-          position: true,
-          mode: true,
-          quote: true,
-          start: true,
-          end: true,
+          ...stanceFieldsSelect,
           prefix: true,
           suffix: true,
-          note: true,
           speaker: { select: { slug: true, name: true, description: true } },
           source: {
             select: {

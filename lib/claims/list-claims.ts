@@ -2,18 +2,7 @@ import type { Db } from "../database/create-client";
 import { AppError } from "../errors";
 import { encodeCursor, type ClaimListQuery } from "../schemas/claims-query";
 import { searchableText } from "./search-text";
-
-export const claimRowSelect = {
-  id: true,
-  slug: true,
-  text: true,
-  status: true,
-  supportsCount: true,
-  disputesCount: true,
-  qualifiesCount: true,
-  sourceCount: true,
-  topic: { select: { slug: true, name: true } },
-} as const;
+import { claimRowSelect } from "./selects";
 
 /**
  * One page of claims, most contested first. Keyset pagination on the indexed rank key:

@@ -2,6 +2,7 @@ import type { Db, Tx } from "../database/create-client";
 import { AppError } from "../errors";
 import { refreshClaimSummaries } from "../claims/refresh-claim-summary";
 import { searchableText } from "../claims/search-text";
+import { refreshCorpusCounts } from "../stats/refresh-corpus-counts";
 import { newTally, upsertQuietly, type Tally } from "./changes";
 import type { PlannedCorpus } from "./read-corpus";
 
@@ -118,6 +119,7 @@ async function write(tx: Tx, corpus: PlannedCorpus): Promise<LoadReport> {
 
   await writeRelations(tx, corpus, claimIds, report.relations);
   await refreshClaimSummaries(tx, [...claimIds.values()]);
+  await refreshCorpusCounts(tx);
   return report;
 }
 

@@ -1,5 +1,6 @@
 import type { Db } from "../database/create-client";
 import { notFound } from "../errors";
+import { stanceFieldsSelect } from "../claims/selects";
 
 /** A source with its full text and every stance that points into it, in reading order. */
 export async function getSourceWithStances(db: Db, { id }: { id: string }) {
@@ -22,13 +23,7 @@ export async function getSourceWithStances(db: Db, { id }: { id: string }) {
       stances: {
         orderBy: [{ start: "asc" }, { end: "asc" }],
         select: {
-          id: true,
-          position: true,
-          mode: true,
-          quote: true,
-          start: true,
-          end: true,
-          note: true,
+          ...stanceFieldsSelect,
           speaker: { select: { slug: true, name: true } },
           claim: { select: { slug: true, text: true, status: true } },
         },

@@ -63,5 +63,6 @@ export async function dumpDatabase(db: Db) {
     claimTags: await db.claimTag.findMany({ orderBy: [{ claimId: "asc" }, { tagId: "asc" }] }),
     stances: await db.stance.findMany(byId),
     relations: await db.claimRelation.findMany(byId),
+    counts: await db.corpusCounts.findMany(byId),
   };
 }

@@ -164,6 +164,20 @@ CREATE TABLE "ClaimRelation" (
     CONSTRAINT "ClaimRelation_pkey" PRIMARY KEY ("id")
 );
 
+-- CreateTable
+CREATE TABLE "CorpusCounts" (
+    "id" INTEGER NOT NULL DEFAULT 1,
+    "claims" INTEGER NOT NULL DEFAULT 0,
+    "contested" INTEGER NOT NULL DEFAULT 0,
+    "sources" INTEGER NOT NULL DEFAULT 0,
+    "stances" INTEGER NOT NULL DEFAULT 0,
+    "actors" INTEGER NOT NULL DEFAULT 0,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "CorpusCounts_pkey" PRIMARY KEY ("id")
+);
+
 -- CreateIndex
 CREATE UNIQUE INDEX "Outlet_slug_key" ON "Outlet"("slug");
 

@@ -132,6 +132,18 @@ CREATE TABLE "ClaimRelation" (
     CONSTRAINT "ClaimRelation_toClaimId_fkey" FOREIGN KEY ("toClaimId") REFERENCES "Claim" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );
 
+-- CreateTable
+CREATE TABLE "CorpusCounts" (
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT DEFAULT 1,
+    "claims" INTEGER NOT NULL DEFAULT 0,
+    "contested" INTEGER NOT NULL DEFAULT 0,
+    "sources" INTEGER NOT NULL DEFAULT 0,
+    "stances" INTEGER NOT NULL DEFAULT 0,
+    "actors" INTEGER NOT NULL DEFAULT 0,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" DATETIME NOT NULL
+);
+
 -- CreateIndex
 CREATE UNIQUE INDEX "Outlet_slug_key" ON "Outlet"("slug");
 
