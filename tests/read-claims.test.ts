@@ -101,6 +101,10 @@ describe("sources and actors", () => {
     expect(sources.map((s) => s.publishedAt?.toISOString().slice(0, 7))).toEqual(["2024-12", "2024-12", "2024-11", "2024-11", "2024-06"]);
   });
 
+  it("refuses a page of sources after a source that does not exist", async () => {
+    await expect(listSources(t.db, { after: "no-such-source" })).rejects.toMatchObject({ code: "INVALID", field: "after" });
+  });
+
   it("gives what a speaker is quoted as saying across sources", async () => {
     const putin = await getActorWithStances(t.db, { slug: "vladimir-putin" });
     expect(new Set(putin.stances.map((s) => s.source.outlet.name))).toEqual(

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
 import { listSources } from "@/lib/sources/list-sources";
 import { OUTLET_KIND_LABEL, SOURCE_KIND_LABEL } from "@/lib/labels";
 import { PartialDate } from "../_components/partial-date";
@@ -8,7 +9,10 @@ export const metadata: Metadata = { title: "Sources" };
 
 export default async function SourcesPage({ searchParams }: { searchParams: Promise<{ after?: string | string[] }> }) {
   const { after } = await searchParams;
-  const page = await listSources(db, { after: typeof after === "string" && after !== "" ? after : undefined }).catch(() => null);
+  const page = await listSources(db, { after: typeof after === "string" && after !== "" ? after : undefined }).catch((error) => {
+    if (error instanceof AppError) return null;
+    throw error;
+  });
   if (!page) {
     return (
       <>

@@ -1,9 +1,13 @@
 import type { Db } from "../database/create-client";
+import { AppError } from "../errors";
 
 export const SOURCES_PAGE_SIZE = 50;
 
 /** Sources newest first (undated last), a page at a time from the (publishedAt, id) index. */
 export async function listSources(db: Db, { after }: { after?: string } = {}) {
+  if (after && !(await db.source.findUnique({ where: { id: after }, select: { id: true } }))) {
+    throw new AppError("INVALID", `The parameter "after" names no source ("${after.slice(0, 80)}").`, "after");
+  }
   const rows = await db.source.findMany({
     orderBy: [{ publishedAt: { sort: "desc", nulls: "last" } }, { id: "asc" }],
     take: SOURCES_PAGE_SIZE + 1,
