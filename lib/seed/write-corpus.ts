@@ -137,7 +137,6 @@ async function writeSources(tx: Tx, corpus: PlannedCorpus, outletIds: Map<string
           "Stored texts never change silently: add the new text as a new source instead.",
       );
     }
-    const { _count, authors, ...currentRow } = current ?? { _count: null, authors: [] };
     const data = {
       id: s.id,
       title: s.title,
@@ -151,11 +150,13 @@ async function writeSources(tx: Tx, corpus: PlannedCorpus, outletIds: Map<string
       contentHash: s.contentHash,
       metadataNote: s.metadataNote ?? null,
     };
-    await upsertQuietly(tally, current ? (currentRow as typeof current) : undefined, data, {
+    // Only the fields in `data` are compared, so the included authors and _count are ignored.
+    await upsertQuietly(tally, current, data, {
       create: (d) => tx.source.create({ data: d }),
       update: (id, d) => tx.source.update({ where: { id }, data: d }),
     });
-    if (authors.map((a) => a.name).join("\n") !== s.authors.join("\n")) {
+    const storedAuthors = current?.authors.map((a) => a.name) ?? [];
+    if (storedAuthors.join("\n") !== s.authors.join("\n")) {
       await tx.sourceAuthor.deleteMany({ where: { sourceId: s.id } });
       await tx.sourceAuthor.createMany({ data: s.authors.map((name, position) => ({ sourceId: s.id, name, position })) });
     }
