@@ -72,6 +72,18 @@ describe("summarizeClaim", () => {
   });
 });
 
+describe("summarizeClaim on a heavily cited claim", () => {
+  it("finds the earliest of 250,000 dated stances without overflowing the stack", () => {
+    const stances = Array.from({ length: 250_000 }, (_, i) => ({
+      ...stance("SUPPORTS", `s${i % 1000}`),
+      publishedAt: new Date(Date.UTC(2024, 0, 1) + (250_000 - i) * 60_000),
+    }));
+    const summary = summarizeClaim(stances);
+    expect(summary.firstSeenAt).toEqual(stances.at(-1)!.publishedAt);
+    expect(summary).toMatchObject({ status: "CORROBORATED", supportsCount: 1000, sourceCount: 1000 });
+  });
+});
+
 describe("agreementSummary", () => {
   it("counts sources and stances by position and by outlet kind", () => {
     const summary = agreementSummary([

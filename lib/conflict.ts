@@ -33,7 +33,10 @@ export const STATUS_LABEL = Object.fromEntries(STATUS_RULES.map((r) => [r.status
 
 /** Qualifications never change the status: they narrow a claim, they do not take a side. */
 export function claimStatus(stances: readonly StanceFact[]): ClaimStatus {
-  const { SUPPORTS, DISPUTES } = sourcesByPosition(stances);
+  return statusOf(sourcesByPosition(stances));
+}
+
+function statusOf({ SUPPORTS, DISPUTES }: Record<Position, Set<string>>): ClaimStatus {
   if (SUPPORTS.size > 0 && DISPUTES.size > 0) return "CONTESTED";
   if (DISPUTES.size > 0) return "DISPUTED";
   if (SUPPORTS.size >= 2) return "CORROBORATED";
@@ -48,11 +51,15 @@ const SIDE_WEIGHT = 1_000_000;
  * beats 5 against 1), then the number of sources that take any position.
  */
 export function conflictScore(stances: readonly StanceFact[]): number {
-  const sides = sourcesByPosition(stances);
-  const smallerSide = Math.min(sides.SUPPORTS.size, sides.DISPUTES.size);
-  const all = new Set(stances.map((s) => s.sourceId)).size;
-  return Math.min(smallerSide, 999_999) * SIDE_WEIGHT + Math.min(all, SIDE_WEIGHT - 1);
+  return scoreOf(sourcesByPosition(stances), distinctSources(stances));
 }
+
+function scoreOf(sides: Record<Position, Set<string>>, sourceCount: number): number {
+  const smallerSide = Math.min(sides.SUPPORTS.size, sides.DISPUTES.size);
+  return Math.min(smallerSide, 999_999) * SIDE_WEIGHT + Math.min(sourceCount, SIDE_WEIGHT - 1);
+}
+
+const distinctSources = (stances: readonly StanceFact[]) => new Set(stances.map((s) => s.sourceId)).size;
 
 const RANK_MAX = 999_999_999_999;
 
@@ -77,15 +84,18 @@ export type ClaimSummary = {
 /** Everything stored on a claim that is derived from its stances. */
 export function summarizeClaim(stances: readonly (StanceFact & { publishedAt: Date | null })[]): ClaimSummary {
   const sides = sourcesByPosition(stances);
-  const dates = stances.flatMap((s) => (s.publishedAt ? [s.publishedAt.getTime()] : []));
+  const sourceCount = distinctSources(stances);
+  // A loop, not Math.min(...dates): spreading 200,000 arguments overflows the call stack.
+  let earliest = Infinity;
+  for (const s of stances) if (s.publishedAt && s.publishedAt.getTime() < earliest) earliest = s.publishedAt.getTime();
   return {
-    status: claimStatus(stances),
+    status: statusOf(sides),
     supportsCount: sides.SUPPORTS.size,
     disputesCount: sides.DISPUTES.size,
     qualifiesCount: sides.QUALIFIES.size,
-    sourceCount: new Set(stances.map((s) => s.sourceId)).size,
-    conflictScore: conflictScore(stances),
-    firstSeenAt: dates.length > 0 ? new Date(Math.min(...dates)) : null,
+    sourceCount,
+    conflictScore: scoreOf(sides, sourceCount),
+    firstSeenAt: earliest === Infinity ? null : new Date(earliest),
   };
 }
 

@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { db } from "@/lib/db";
-import { AppError } from "@/lib/errors";
 import { listClaims, listTopics } from "@/lib/claims/list-claims";
 import { STATUS_RULES } from "@/lib/conflict";
 import { plural } from "@/lib/format";
-import { ClaimListQuerySchema, type ClaimListQuery } from "@/lib/schemas/claims-query";
+import { orProblem } from "@/lib/http/page-data";
+import { ClaimListQuerySchema } from "@/lib/schemas/claims-query";
 import { parseParams } from "@/lib/schemas/parse-params";
 import { ClaimList } from "../_components/claim-list";
 
@@ -16,16 +16,10 @@ type SearchParams = Record<string, string | string[] | undefined>;
 export default async function ClaimsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const raw = await searchParams;
   const topics = await listTopics(db);
-  let query: ClaimListQuery | undefined;
-  let problem: string | undefined;
-  try {
-    query = parseParams(ClaimListQuerySchema, raw);
-  } catch (error) {
-    if (!(error instanceof AppError)) throw error;
-    problem = error.message;
-  }
-  const page = query ? await listClaims(db, query).catch(toProblem) : undefined;
-  if (page instanceof AppError) problem = page.message;
+  const { data, problem } = await orProblem(async () => {
+    const query = parseParams(ClaimListQuerySchema, raw);
+    return { query, page: await listClaims(db, query) };
+  });
   const value = (name: string) => (typeof raw[name] === "string" ? (raw[name] as string) : "");
 
   return (
@@ -63,25 +57,21 @@ export default async function ClaimsPage({ searchParams }: { searchParams: Promi
         </p>
       ) : null}
 
-      {page && !(page instanceof AppError) ? (
+      {data ? (
         <section aria-labelledby="results">
           <h2 id="results" className="results-count">
-            {plural(page.total, "claim")} {query?.q || query?.status || query?.topic ? "match" : "in all"}, most contested first
+            {plural(data.page.total, "claim")} {data.query.q || data.query.status || data.query.topic ? "match" : "in all"}, most
+            contested first
           </h2>
-          {page.claims.length === 0 ? <p>No claim matches these filters.</p> : <ClaimList claims={page.claims} />}
+          {data.page.claims.length === 0 ? <p>No claim matches these filters.</p> : <ClaimList claims={data.page.claims} />}
           <nav className="pager" aria-label="Pages">
-            {query?.cursor ? <Link href={pageHref(raw, undefined)}>First page</Link> : null}
-            {page.nextCursor ? <Link href={pageHref(raw, page.nextCursor)} rel="next">Next page</Link> : null}
+            {data.query.cursor ? <Link href={pageHref(raw, undefined)}>First page</Link> : null}
+            {data.page.nextCursor ? <Link href={pageHref(raw, data.page.nextCursor)} rel="next">Next page</Link> : null}
           </nav>
         </section>
       ) : null}
     </>
   );
-}
-
-function toProblem(error: unknown): AppError {
-  if (error instanceof AppError) return error;
-  throw error;
 }
 
 function pageHref(raw: SearchParams, cursor: string | undefined): string {

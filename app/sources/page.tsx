@@ -1,24 +1,23 @@
 import type { Metadata } from "next";
 import { db } from "@/lib/db";
-import { AppError } from "@/lib/errors";
+import { orProblem } from "@/lib/http/page-data";
+import { SourceListQuerySchema } from "@/lib/schemas/sources-query";
+import { parseParams } from "@/lib/schemas/parse-params";
 import { listSources } from "@/lib/sources/list-sources";
 import { OUTLET_KIND_LABEL, SOURCE_KIND_LABEL } from "@/lib/labels";
 import { PartialDate } from "../_components/partial-date";
 
 export const metadata: Metadata = { title: "Sources" };
 
-export default async function SourcesPage({ searchParams }: { searchParams: Promise<{ after?: string | string[] }> }) {
-  const { after } = await searchParams;
-  const page = await listSources(db, { after: typeof after === "string" && after !== "" ? after : undefined }).catch((error) => {
-    if (error instanceof AppError) return null;
-    throw error;
-  });
+export default async function SourcesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const raw = await searchParams;
+  const { data: page, problem } = await orProblem(() => listSources(db, parseParams(SourceListQuerySchema, raw)));
   if (!page) {
     return (
       <>
         <h1>Sources</h1>
         <p className="problem" role="alert">
-          This page of sources does not exist: the &quot;after&quot; parameter names no source. <a href="/sources">First page</a>.
+          {problem} <a href="/sources">First page</a>.
         </p>
       </>
     );
@@ -50,7 +49,7 @@ export default async function SourcesPage({ searchParams }: { searchParams: Prom
         </tbody>
       </table>
       <nav className="pager" aria-label="Pages">
-        {after ? <a href="/sources">First page</a> : null}
+        {raw.after ? <a href="/sources">First page</a> : null}
         {page.nextAfter ? <a href={`/sources?after=${encodeURIComponent(page.nextAfter)}`} rel="next">Next page</a> : null}
       </nav>
     </>

@@ -12,13 +12,10 @@ export async function getClaimWithStances(db: Db, { slug }: { slug: string }) {
     select: {
       ...claimRowSelect,
       firstSeenAt: true,
-      createdAt: true,
       tags: { select: { tag: { select: { slug: true, name: true } } }, orderBy: { tag: { slug: "asc" } } },
       stances: {
         select: {
           ...stanceFieldsSelect,
-          prefix: true,
-          suffix: true,
           speaker: { select: { slug: true, name: true, description: true } },
           source: {
             select: {

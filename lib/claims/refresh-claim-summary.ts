@@ -1,4 +1,5 @@
 import type { Tx } from "../database/create-client";
+import { changedFields } from "../database/sync-rows";
 import { rankKey, summarizeClaim } from "../conflict";
 
 /**
@@ -6,7 +7,7 @@ import { rankKey, summarizeClaim } from "../conflict";
  * appearance, rank key) and writes it only where it changed. Call it inside the
  * transaction that changed the stances, so the summary is never stale.
  */
-export async function refreshClaimSummaries(tx: Tx, claimIds: readonly string[]): Promise<number> {
+export async function refreshClaimSummaries(tx: Tx, claimIds: readonly string[]): Promise<void> {
   const claims = await tx.claim.findMany({
     where: { id: { in: [...claimIds] } },
     select: {
@@ -23,18 +24,9 @@ export async function refreshClaimSummaries(tx: Tx, claimIds: readonly string[])
       stances: { select: { position: true, sourceId: true, source: { select: { publishedAt: true } } } },
     },
   });
-  let changed = 0;
   for (const { stances, id, slug, ...stored } of claims) {
     const summary = summarizeClaim(stances.map((s) => ({ ...s, publishedAt: s.source.publishedAt })));
-    const wanted = { ...summary, rankKey: rankKey(summary.conflictScore, slug) };
-    const differs = (Object.keys(wanted) as (keyof typeof wanted)[]).some(
-      (key) => String(stored[key] instanceof Date ? stored[key].getTime() : stored[key]) !==
-        String(wanted[key] instanceof Date ? wanted[key].getTime() : wanted[key]),
-    );
-    if (differs) {
-      await tx.claim.update({ where: { id }, data: wanted });
-      changed += 1;
-    }
+    const changes = changedFields(stored, { ...summary, rankKey: rankKey(summary.conflictScore, slug) });
+    if (Object.keys(changes).length > 0) await tx.claim.update({ where: { id }, data: changes });
   }
-  return changed;
 }

@@ -5,6 +5,19 @@ import type { ClaimWithStances } from "../claims/get-claim";
 import type { SourceWithStances } from "../sources/get-source";
 import { isoPartialDate } from "../format";
 
+type StanceFields = { id: string; position: string; mode: string; quote: string; start: number; end: number; note: string | null };
+
+/** A stance's own fields, as both the claim and the source endpoints give them. */
+const stanceFieldsJson = (s: StanceFields) => ({
+  id: s.id,
+  position: s.position,
+  mode: s.mode,
+  quote: s.quote,
+  start: s.start,
+  end: s.end,
+  note: s.note,
+});
+
 export const claimRowJson = (c: ClaimRow) => ({
   id: c.id,
   slug: c.slug,
@@ -27,13 +40,7 @@ export const claimJson = (c: ClaimWithStances) => ({
     firstSeenAt: c.firstSeenAt?.toISOString() ?? null,
   },
   stances: c.stances.map((s) => ({
-    id: s.id,
-    position: s.position,
-    mode: s.mode,
-    quote: s.quote,
-    start: s.start,
-    end: s.end,
-    note: s.note,
+    ...stanceFieldsJson(s),
     speaker: s.speaker ? { slug: s.speaker.slug, name: s.speaker.name } : null,
     source: {
       id: s.source.id,
@@ -60,13 +67,7 @@ export const sourceJson = (s: SourceWithStances) => ({
     text: s.text,
   },
   stances: s.stances.map((st) => ({
-    id: st.id,
-    position: st.position,
-    mode: st.mode,
-    quote: st.quote,
-    start: st.start,
-    end: st.end,
-    note: st.note,
+    ...stanceFieldsJson(st),
     speaker: st.speaker,
     claim: st.claim,
   })),

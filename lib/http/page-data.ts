@@ -10,3 +10,18 @@ export async function orNotFound<T>(data: Promise<T>): Promise<T> {
     throw error;
   }
 }
+
+export type PageData<T> = { data: T; problem?: undefined } | { data?: undefined; problem: string };
+
+/**
+ * For pages driven by query parameters: bad input (an INVALID error from parsing or from
+ * lib/) becomes a message to show beside the form; anything else propagates.
+ */
+export async function orProblem<T>(load: () => Promise<T>): Promise<PageData<T>> {
+  try {
+    return { data: await load() };
+  } catch (error) {
+    if (error instanceof AppError && error.code === "INVALID") return { problem: error.message };
+    throw error;
+  }
+}

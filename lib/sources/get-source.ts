@@ -17,7 +17,6 @@ export async function getSourceWithStances(db: Db, { id }: { id: string }) {
       text: true,
       contentHash: true,
       metadataNote: true,
-      createdAt: true,
       outlet: { select: { slug: true, name: true, kind: true, country: true } },
       authors: { select: { name: true }, orderBy: { position: "asc" } },
       stances: {

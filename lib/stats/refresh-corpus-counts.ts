@@ -1,4 +1,5 @@
 import type { Tx } from "../database/create-client";
+import { changedFields } from "../database/sync-rows";
 
 /**
  * Recounts the corpus and stores the counts, inside the writing transaction. Writes only
@@ -14,6 +15,10 @@ export async function refreshCorpusCounts(tx: Tx): Promise<void> {
   ]);
   const wanted = { claims, contested, sources, stances, actors };
   const stored = await tx.corpusCounts.findUnique({ where: { id: 1 } });
-  if (stored && (Object.keys(wanted) as (keyof typeof wanted)[]).every((k) => stored[k] === wanted[k])) return;
-  await tx.corpusCounts.upsert({ where: { id: 1 }, create: { id: 1, ...wanted }, update: wanted });
+  if (!stored) {
+    await tx.corpusCounts.create({ data: { id: 1, ...wanted } });
+    return;
+  }
+  const changes = changedFields(stored, wanted);
+  if (Object.keys(changes).length > 0) await tx.corpusCounts.update({ where: { id: 1 }, data: changes });
 }

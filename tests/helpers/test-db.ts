@@ -15,26 +15,23 @@ export async function freshDatabase(): Promise<TestDb> {
   if (base.kind === "sqlite") {
     const path = resolve(base.dir, `${name}.db`);
     copyFileSync(base.basePath, path);
-    const url = `file:${path}`;
-    const db = createDb(url);
-    return {
-      db,
-      url,
-      drop: async () => {
-        await db.$disconnect();
-        for (const suffix of ["", "-wal", "-shm", "-journal"]) rmSync(path + suffix, { force: true });
-      },
-    };
+    return opened(`file:${path}`, () => {
+      for (const suffix of ["", "-wal", "-shm", "-journal"]) rmSync(path + suffix, { force: true });
+    });
   }
   await adminQuery(base.serverUrl, `CREATE DATABASE ${name} TEMPLATE ${BASE_DATABASE}`);
-  const url = withDatabase(base.serverUrl, name);
+  return opened(withDatabase(base.serverUrl, name), () => adminQuery(base.serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+}
+
+/** A client on `url` whose drop() disconnects it, then removes the database. */
+function opened(url: string, remove: () => unknown): TestDb {
   const db = createDb(url);
   return {
     db,
     url,
     drop: async () => {
       await db.$disconnect();
-      await adminQuery(base.serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await remove();
     },
   };
 }
