@@ -1,6 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { currentUser } from "@/lib/auth/session";
+import { hasRole, ROLE_LABEL } from "@/lib/auth/roles";
+import { signOutAction } from "./_actions/auth";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -8,7 +11,8 @@ export const metadata: Metadata = {
   description: "Claims and their sources: where contested news agrees, and where it conflicts.",
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const user = await currentUser();
   return (
     <html lang="en">
       <body>
@@ -25,7 +29,21 @@ export default function RootLayout({ children }: { children: ReactNode }) {
               <li><Link href="/sources">Sources</Link></li>
               <li><Link href="/actors">Speakers</Link></li>
               <li><Link href="/about/statuses">About the statuses</Link></li>
+              {hasRole(user, "RESEARCHER") ? <li><Link href="/sources/new">Add a source</Link></li> : null}
+              {hasRole(user, "ADMIN") ? <li><Link href="/admin/users">Users</Link></li> : null}
             </ul>
+            <div className="account">
+              {user ? (
+                <form action={signOutAction}>
+                  <span className="signed-in">
+                    {user.name} <span className="muted">({ROLE_LABEL[user.role]})</span>
+                  </span>{" "}
+                  <button type="submit" className="link-button">Sign out</button>
+                </form>
+              ) : (
+                <Link href="/sign-in">Sign in</Link>
+              )}
+            </div>
           </nav>
         </header>
         <main id="main" tabIndex={-1}>

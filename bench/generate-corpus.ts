@@ -11,7 +11,7 @@ import { parseArgs } from "node:util";
 import Database from "better-sqlite3";
 import { rankKey, summarizeClaim, type Position } from "../lib/conflict";
 import { searchableText } from "../lib/claims/search-text";
-import { contentHash } from "../lib/seed/read-corpus";
+import { contentHash } from "../lib/sources/source-text";
 import { anchorAt } from "../lib/sources/anchor-quote";
 
 const { values } = parseArgs({

@@ -5,6 +5,16 @@ const EnvSchema = z.object({
     .string()
     .regex(/^(file:|postgres(ql)?:\/\/)/, "DATABASE_URL must start with file: (SQLite) or postgresql:// (PostgreSQL)")
     .default("file:./data/corroborate.db"),
+  /** Signs session cookies. `npm start` makes one in data/ when it is not set. */
+  BETTER_AUTH_SECRET: z.string().min(32, "BETTER_AUTH_SECRET must be at least 32 characters").optional(),
+  /**
+   * Hosts that "add a source from a URL" may fetch although they are loopback or private
+   * addresses, comma-separated ("127.0.0.1,localhost"). Empty: public addresses only.
+   */
+  CORROBORATE_FETCH_ALLOW_HOSTS: z
+    .string()
+    .default("")
+    .transform((value) => value.split(",").map((host) => host.trim().toLowerCase()).filter(Boolean)),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

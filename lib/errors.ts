@@ -1,4 +1,4 @@
-export type AppErrorCode = "NOT_FOUND" | "FORBIDDEN" | "CONFLICT" | "INVALID";
+export type AppErrorCode = "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "INVALID";
 
 /** The one error type business functions throw; route handlers map it to a status in lib/http. */
 export class AppError extends Error {
@@ -7,6 +7,8 @@ export class AppError extends Error {
     message: string,
     /** The input field the error is about, when there is one ("cursor", "stances[3].quote"). */
     readonly field?: string,
+    /** Anything a caller needs to explain the error, e.g. the changes behind a CONFLICT. */
+    readonly details?: unknown,
   ) {
     super(message);
     this.name = "AppError";
@@ -14,3 +16,6 @@ export class AppError extends Error {
 }
 
 export const notFound = (what: string) => new AppError("NOT_FOUND", `${what} was not found.`);
+
+/** "not found" for an id the user sent in a form: a message beside that field, not a 404 page. */
+export const unknownReference = (field: string, what: string) => new AppError("INVALID", `${what} does not exist.`, field);

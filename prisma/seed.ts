@@ -1,7 +1,9 @@
-// `npx prisma db seed`: loads seeds/corpus.json into the database named by DATABASE_URL.
+// `npx prisma db seed`: loads seeds/corpus.json into the database named by DATABASE_URL,
+// and creates the demo accounts (one per role) that are missing.
 import { fileURLToPath } from "node:url";
 import { createDb } from "../lib/database/create-client";
 import { env } from "../lib/env";
+import { seedDemoUsers } from "../lib/seed/demo-users";
 import { loadCorpus } from "../lib/seed/load-corpus";
 
 const corpusPath = fileURLToPath(new URL("../seeds/corpus.json", import.meta.url));
@@ -11,6 +13,7 @@ try {
   for (const [entity, t] of Object.entries(report)) {
     console.log(`${entity.padEnd(10)} created ${t.created}, updated ${t.updated}, unchanged ${t.unchanged}, removed ${t.removed}`);
   }
+  console.log(`demo users created ${await seedDemoUsers(db)}`);
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);
   process.exitCode = 1;

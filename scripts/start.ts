@@ -1,12 +1,15 @@
 // `npm start`: makes the database if it is missing, applies migrations, seeds an empty
 // database from seeds/corpus.json, builds the app if it has not been built, and serves it.
 // DATABASE_URL picks the database (default: SQLite at ./data/corroborate.db); PORT the port.
+// An empty database also gets the demo accounts (lib/seed/demo-users.ts).
 import { spawnSync, spawn } from "node:child_process";
-import { existsSync, mkdirSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createDb, isPostgresUrl } from "../lib/database/create-client";
 import { env } from "../lib/env";
+import { seedDemoUsers } from "../lib/seed/demo-users";
 import { loadCorpus } from "../lib/seed/load-corpus";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
@@ -32,6 +35,8 @@ try {
     console.log("Empty database: loading the seed corpus...");
     const report = await loadCorpus({ db, corpusPath: resolve(root, "seeds/corpus.json") });
     console.log(`Seeded ${report.claims.created} claims, ${report.sources.created} sources, ${report.stances.created} stances.`);
+    const users = await seedDemoUsers(db);
+    if (users > 0) console.log(`Created ${users} demo accounts (see README; for local use only).`);
   }
 } finally {
   await db.$disconnect();
@@ -40,6 +45,15 @@ try {
 if (!existsSync(resolve(root, ".next/BUILD_ID")) || process.env.CORROBORATE_REBUILD === "1") {
   console.log("Building the app (once; `npm run build` after changing the code)...");
   run(bin("next"), ["build"]);
+}
+
+// Session cookies are signed with BETTER_AUTH_SECRET; without one, a random secret is made
+// once and kept beside the SQLite data (or in ./data for PostgreSQL), so sessions survive restarts.
+if (!process.env.BETTER_AUTH_SECRET) {
+  const secretFile = resolve(root, "data/auth-secret");
+  mkdirSync(dirname(secretFile), { recursive: true });
+  if (!existsSync(secretFile)) writeFileSync(secretFile, randomBytes(32).toString("base64url"), { mode: 0o600 });
+  process.env.BETTER_AUTH_SECRET = readFileSync(secretFile, "utf8").trim();
 }
 
 const port = process.env.PORT ?? "3000";

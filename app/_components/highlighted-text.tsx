@@ -8,7 +8,9 @@ export type Excerpt = { id: string; number: number; start: number; end: number; 
  * A source's full text with every excerpt highlighted. Overlapping excerpts split the
  * text into segments; each excerpt gets an anchor where it starts (the target of the
  * claim page's "read the passage" link) and a lettered reference where it ends, so the
- * stance reads without colour: S supports, Q qualifies, D disputes.
+ * stance reads without colour: S supports, Q qualifies, D disputes. Each piece of the
+ * text carries `data-start`, its offset in the source, so that a selection can be turned
+ * back into offsets (tagging-panel.tsx); references and anchors carry none.
  */
 export function HighlightedText({ text, excerpts }: { text: string; excerpts: Excerpt[] }) {
   return (
@@ -22,11 +24,11 @@ export function HighlightedText({ text, excerpts }: { text: string; excerpts: Ex
               <span key={m.id} id={`stance-${m.id}`} className="anchor" />
             ))}
             {segment.covering.length > 0 ? (
-              <mark className={`hl hl-${style}`} data-stances={segment.covering.map((m) => m.id).join(" ")}>
+              <mark className={`hl hl-${style}`} data-start={segment.start} data-stances={segment.covering.map((m) => m.id).join(" ")}>
                 {segment.text}
               </mark>
             ) : (
-              segment.text
+              <span data-start={segment.start}>{segment.text}</span>
             )}
             {segment.closing.map((m) => (
               <sup key={m.id} className={`ref ref-${m.position.toLowerCase()}`}>

@@ -5,7 +5,7 @@ import { PartialDate } from "./partial-date";
 type Stance = ClaimWithStances["stances"][number];
 
 /** One source's words on a claim: the quote, who says it, who published it and when. */
-export function StanceCard({ stance }: { stance: Stance }) {
+export function StanceCard({ stance, canEdit = false }: { stance: Stance; canEdit?: boolean }) {
   const { source, speaker } = stance;
   return (
     <article className={`stance stance-${stance.position.toLowerCase()}`} aria-label={`${POSITION_LABEL[stance.position]}: ${source.outlet.name}`}>
@@ -37,6 +37,7 @@ export function StanceCard({ stance }: { stance: Stance }) {
         <a href={`/sources/${source.id}#stance-${stance.id}`}>
           Read the passage in “{source.title}”
         </a>
+        {canEdit ? <> · <a href={`/stances/${stance.id}/edit`}>Edit or retract</a></> : null}
       </p>
     </article>
   );

@@ -1,6 +1,9 @@
 import type { Db } from "../database/create-client";
 import { notFound } from "../errors";
 
+/** Stances that count: neither they nor their claim retracted. */
+const liveStance = { retractedAt: null, claim: { retractedAt: null } };
+
 /** Quotes shown on an actor's page; the count of all of them is shown too. */
 export const ACTOR_STANCE_LIMIT = 200;
 
@@ -14,8 +17,10 @@ export async function getActorWithStances(db: Db, { slug }: { slug: string }) {
       name: true,
       kind: true,
       description: true,
-      _count: { select: { stances: true } },
+      version: true,
+      _count: { select: { stances: { where: liveStance } } },
       stances: {
+        where: liveStance,
         take: ACTOR_STANCE_LIMIT,
         orderBy: [{ source: { publishedAt: "asc" } }, { sourceId: "asc" }, { start: "asc" }],
         select: {
@@ -39,6 +44,6 @@ export function listActors(db: Db) {
   return db.actor.findMany({
     orderBy: { name: "asc" },
     take: 500,
-    select: { slug: true, name: true, kind: true, description: true, _count: { select: { stances: true } } },
+    select: { slug: true, name: true, kind: true, description: true, _count: { select: { stances: { where: liveStance } } } },
   });
 }

@@ -3,15 +3,18 @@ import { notFound } from "../errors";
 import { agreementSummary } from "../conflict";
 import { claimRowSelect, stanceFieldsSelect } from "./selects";
 
-const relatedClaimSelect = { slug: true, text: true, status: true } as const;
+const relatedClaimSelect = { slug: true, text: true, status: true, retractedAt: true } as const;
 
-/** A claim with every stance, its source and speaker, in one round of queries (no N+1). */
+/** A claim with every stance (live and retracted apart), its source and speaker, in one round of queries (no N+1). */
 export async function getClaimWithStances(db: Db, { slug }: { slug: string }) {
   const claim = await db.claim.findUnique({
     where: { slug },
     select: {
       ...claimRowSelect,
       firstSeenAt: true,
+      version: true,
+      retractedAt: true,
+      retractedReason: true,
       tags: { select: { tag: { select: { slug: true, name: true } } }, orderBy: { tag: { slug: "asc" } } },
       stances: {
         select: {
@@ -35,12 +38,15 @@ export async function getClaimWithStances(db: Db, { slug }: { slug: string }) {
   });
   if (!claim) throw notFound(`The claim "${slug}"`);
 
-  const stances = [...claim.stances].sort(byPublicationThenOffset);
+  const ordered = [...claim.stances].sort(byPublicationThenOffset);
+  const stances = ordered.filter((s) => s.retractedAt === null);
   const { relationsFrom, relationsTo, ...rest } = claim;
   return {
     ...rest,
     tags: claim.tags.map((t) => t.tag),
+    /** The stances that count; retracted ones are kept apart, shown only as retracted. */
     stances,
+    retractedStances: ordered.filter((s) => s.retractedAt !== null),
     related: [
       ...relationsFrom.map((r) => ({ kind: r.kind, direction: "from" as const, note: r.note, claim: r.toClaim })),
       ...relationsTo.map((r) => ({ kind: r.kind, direction: "to" as const, note: r.note, claim: r.fromClaim })),

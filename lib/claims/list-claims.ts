@@ -12,6 +12,7 @@ export async function listClaims(db: Db, query: ClaimListQuery) {
   const topicId = query.topic ? await topicIdFor(db, query.topic) : undefined;
   const words = query.q ? searchableText(query.q) : "";
   const where = {
+    retractedAt: null,
     status: query.status,
     topicId,
     searchText: words ? { contains: words } : undefined,

@@ -3,7 +3,7 @@ import { changedFields } from "../database/sync-rows";
 import { rankKey, summarizeClaim } from "../conflict";
 
 /**
- * Recomputes what a claim stores about its stances (status, counts, score, first
+ * Recomputes what a claim stores about its live (unretracted) stances (status, counts, score, first
  * appearance, rank key) and writes it only where it changed. Call it inside the
  * transaction that changed the stances, so the summary is never stale.
  */
@@ -21,7 +21,7 @@ export async function refreshClaimSummaries(tx: Tx, claimIds: readonly string[])
       conflictScore: true,
       firstSeenAt: true,
       rankKey: true,
-      stances: { select: { position: true, sourceId: true, source: { select: { publishedAt: true } } } },
+      stances: { where: { retractedAt: null }, select: { position: true, sourceId: true, source: { select: { publishedAt: true } } } },
     },
   });
   for (const { stances, id, slug, ...stored } of claims) {

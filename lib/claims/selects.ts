@@ -23,4 +23,7 @@ export const stanceFieldsSelect = {
   start: true,
   end: true,
   note: true,
+  version: true,
+  retractedAt: true,
+  retractedReason: true,
 } as const;

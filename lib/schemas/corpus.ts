@@ -1,11 +1,9 @@
 import { z } from "zod";
 import { ActorKind, OutletKind, Position, RelationKind, SourceKind, StanceMode } from "../../generated/sqlite/enums";
-import { PartialDateSchema, SlugSchema } from "./common";
+import { HttpUrlSchema, LanguageSchema, PartialDateSchema, SlugSchema, TextSchema as text } from "./common";
 
 // The curated seed file (seeds/corpus.json): articles' metadata, actors, claims with
 // their stances, and relations. Quotes are anchored into the article texts by the loader.
-
-const text = (max: number) => z.string().trim().min(1, "must not be empty").max(max, `must be at most ${max} characters`);
 
 export const CorpusStanceSchema = z.strictObject({
   source: SlugSchema,
@@ -33,10 +31,10 @@ export const CorpusSourceSchema = z.strictObject({
   title: text(300),
   outlet: SlugSchema,
   authors: z.array(text(200)).default([]),
-  url: z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).optional(),
+  url: HttpUrlSchema.optional(),
   publishedAt: PartialDateSchema.optional(),
   kind: z.enum(SourceKind),
-  language: z.string().regex(/^[a-z]{2,3}(?:-[A-Z]{2})?$/, "must be a language code such as en or pt-BR"),
+  language: LanguageSchema,
   metadataNote: text(1_000).optional(),
 });
 

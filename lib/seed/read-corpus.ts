@@ -1,15 +1,13 @@
-import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
 import { anchorQuote, type Anchor } from "../sources/anchor-quote";
 import { AppError } from "../errors";
 import { CorpusSchema, type Corpus } from "../schemas/corpus";
+import { contentHash } from "../sources/source-text";
 
 export type PlannedStance = Corpus["claims"][number]["stances"][number] & Anchor & { claim: string };
 export type PlannedSource = Corpus["sources"][number] & { text: string; contentHash: string };
 export type PlannedCorpus = Omit<Corpus, "sources"> & { sources: PlannedSource[]; stances: PlannedStance[] };
-
-export const contentHash = (text: string) => createHash("sha256").update(text, "utf8").digest("hex");
 
 /**
  * Reads and checks a corpus file and the article texts it names, and anchors every

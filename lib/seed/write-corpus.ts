@@ -12,8 +12,9 @@ export type LoadReport = Record<(typeof ENTITIES)[number], Tally>;
 /**
  * Writes a checked corpus in one transaction: all of it or nothing. Records are matched
  * by their natural keys (slugs, source ids, a stance's claim + source + offsets); records
- * the corpus no longer lists are left alone, except stances and relations among corpus
- * claims and sources, which the corpus owns.
+ * the corpus no longer lists are left alone (researchers add stances to seed claims and
+ * sources in the app; nothing they add is deleted here), except relations among corpus
+ * claims, which the corpus owns.
  */
 export async function writeCorpus(db: Db, corpus: PlannedCorpus): Promise<LoadReport> {
   return db.$transaction((tx) => write(tx, corpus), { timeout: 120_000, maxWait: 10_000 });
@@ -94,7 +95,6 @@ async function write(tx: Tx, corpus: PlannedCorpus): Promise<LoadReport> {
     keyFields: ["claimId", "sourceId", "start", "end"],
     create: (data) => tx.stance.create({ data }),
     update: (id, data) => tx.stance.update({ where: { id }, data }),
-    remove: (ids) => tx.stance.deleteMany({ where: { id: { in: ids } } }),
   });
   await syncRows(report.relations, {
     existing: await tx.claimRelation.findMany({ where: { fromClaimId: { in: corpusClaimIds }, toClaimId: { in: corpusClaimIds } } }),

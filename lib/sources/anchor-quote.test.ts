@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { AppError } from "../errors";
-import { anchorQuote, quoteMatches } from "./anchor-quote";
+import { anchorQuote, locateQuote, quoteMatches } from "./anchor-quote";
 
 const text = "The Pentagon claims that several thousand troops went. Several thousand more may follow. ";
 
@@ -51,5 +51,32 @@ describe("quoteMatches", () => {
     expect(quoteMatches(text, "several", start + 1, start + 8)).toBe(false);
     expect(quoteMatches(text, "several", -1, 6)).toBe(false);
     expect(quoteMatches(text, "x", text.length, text.length + 1)).toBe(false);
+  });
+});
+
+describe("locateQuote (offsets sent by a browser)", () => {
+  const twice = "Troops went. Nobody confirmed it. Troops went again.";
+
+  it("keeps offsets that hold the quote exactly", () => {
+    const anchor = locateQuote(twice, "Troops went", { start: 34, end: 45 });
+    expect([anchor.start, anchor.end]).toEqual([34, 45]);
+  });
+
+  it("finds the quote when the offsets are wrong, taking the occurrence nearest them", () => {
+    expect(locateQuote(twice, "Troops went", { start: 30, end: 41 }).start).toBe(34);
+    expect(locateQuote(twice, "Troops went", { start: 3, end: 14 }).start).toBe(0);
+  });
+
+  it("refuses a quote the text does not hold, whatever the offsets say", () => {
+    expect(() => locateQuote(twice, "Troops left", { start: 0, end: 11 })).toThrowError(/not in the source text: "Troops left"/);
+  });
+
+  it("refuses offsets past the end of the text", () => {
+    expect(() => locateQuote(twice, "again.x", { start: 45, end: 52 })).toThrowError(/not in the source text/);
+  });
+
+  it("without offsets, asks which occurrence when there are several", () => {
+    expect(() => locateQuote(twice, "Troops went")).toThrowError(/occur 2 times/);
+    expect(locateQuote(twice, "Nobody confirmed it").start).toBe(13);
   });
 });

@@ -47,6 +47,28 @@ export function anchorAt(text: string, start: number, end: number): Anchor {
   };
 }
 
+/**
+ * Where a quote sent by a browser really is. The browser's offsets are a hint, never
+ * trusted: when the text holds the quote exactly there, they stand; otherwise the quote
+ * is looked for in the text, and of several occurrences the one nearest the hint is
+ * taken. A quote the text does not hold is refused.
+ */
+export function locateQuote(text: string, quote: string, hint?: { start: number; end: number }): Anchor {
+  if (hint && quoteMatches(text, quote, hint.start, hint.end)) return anchorAt(text, hint.start, hint.end);
+  const starts = quote.trim().length > 0 ? occurrencesOf(text, quote) : [];
+  if (starts.length === 0) return anchorQuote(text, quote);
+  if (!hint && starts.length > 1) {
+    throw new AppError(
+      "INVALID",
+      `These words occur ${starts.length} times in the source: select the passage you mean in the text, or quote more words so that they occur once.`,
+      "quote",
+    );
+  }
+  if (!hint) return anchorAt(text, starts[0]!, starts[0]! + quote.length);
+  const nearest = starts.reduce((best, at) => (Math.abs(at - hint.start) < Math.abs(best - hint.start) ? at : best));
+  return anchorAt(text, nearest, nearest + quote.length);
+}
+
 /** True when the stored quote is exactly what the text holds at its offsets. */
 export function quoteMatches(text: string, quote: string, start: number, end: number): boolean {
   return start >= 0 && end <= text.length && end - start === quote.length && text.slice(start, end) === quote;

@@ -17,20 +17,27 @@ export async function getSourceWithStances(db: Db, { id }: { id: string }) {
       text: true,
       contentHash: true,
       metadataNote: true,
-      outlet: { select: { slug: true, name: true, kind: true, country: true } },
+      version: true,
+      outlet: { select: { id: true, slug: true, name: true, kind: true, country: true } },
       authors: { select: { name: true }, orderBy: { position: "asc" } },
       stances: {
         orderBy: [{ start: "asc" }, { end: "asc" }],
         select: {
           ...stanceFieldsSelect,
           speaker: { select: { slug: true, name: true } },
-          claim: { select: { slug: true, text: true, status: true } },
+          claim: { select: { slug: true, text: true, status: true, retractedAt: true } },
         },
       },
     },
   });
   if (!source) throw notFound(`The source "${id}"`);
-  return source;
+  const live = (s: { retractedAt: Date | null; claim: { retractedAt: Date | null } }) => s.retractedAt === null && s.claim.retractedAt === null;
+  return {
+    ...source,
+    /** The stances that count (highlighted); those retracted, or on a retracted claim, are kept apart. */
+    stances: source.stances.filter(live),
+    retractedStances: source.stances.filter((s) => !live(s)),
+  };
 }
 
 export type SourceWithStances = Awaited<ReturnType<typeof getSourceWithStances>>;

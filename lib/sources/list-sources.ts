@@ -21,7 +21,7 @@ export async function listSources(db: Db, { after }: { after?: string } = {}) {
       datePrecision: true,
       outlet: { select: { name: true, kind: true } },
       authors: { select: { name: true }, orderBy: { position: "asc" } },
-      _count: { select: { stances: true } },
+      _count: { select: { stances: { where: { retractedAt: null, claim: { retractedAt: null } } } } },
     },
   });
   const page = rows.slice(0, SOURCES_PAGE_SIZE);

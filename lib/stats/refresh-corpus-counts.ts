@@ -2,15 +2,15 @@ import type { Tx } from "../database/create-client";
 import { changedFields } from "../database/sync-rows";
 
 /**
- * Recounts the corpus and stores the counts, inside the writing transaction. Writes only
+ * Recounts the corpus (retracted claims and stances not counted) and stores the counts, inside the writing transaction. Writes only
  * when a count changed, so an idempotent load leaves the row (and its updatedAt) alone.
  */
 export async function refreshCorpusCounts(tx: Tx): Promise<void> {
   const [claims, contested, sources, stances, actors] = await Promise.all([
-    tx.claim.count(),
-    tx.claim.count({ where: { status: "CONTESTED" } }),
+    tx.claim.count({ where: { retractedAt: null } }),
+    tx.claim.count({ where: { status: "CONTESTED", retractedAt: null } }),
     tx.source.count(),
-    tx.stance.count(),
+    tx.stance.count({ where: { retractedAt: null, claim: { retractedAt: null } } }),
     tx.actor.count(),
   ]);
   const wanted = { claims, contested, sources, stances, actors };

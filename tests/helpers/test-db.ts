@@ -61,5 +61,7 @@ export async function dumpDatabase(db: Db) {
     stances: await db.stance.findMany(byId),
     relations: await db.claimRelation.findMany(byId),
     counts: await db.corpusCounts.findMany(byId),
+    revisions: await db.revision.findMany(byId),
+    users: await db.user.findMany(byId),
   };
 }

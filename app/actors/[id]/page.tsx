@@ -3,6 +3,8 @@ import { cache } from "react";
 import { db } from "@/lib/db";
 import { ACTOR_STANCE_LIMIT, getActorWithStances } from "@/lib/actors/get-actor";
 import { orNotFound } from "@/lib/http/page-data";
+import { currentUser } from "@/lib/auth/session";
+import { hasRole } from "@/lib/auth/roles";
 import { MODE_LABEL, POSITION_LABEL } from "@/lib/labels";
 import { plural } from "@/lib/format";
 import { PartialDate } from "../../_components/partial-date";
@@ -23,6 +25,7 @@ export default async function ActorPage({ params }: Props) {
       <header>
         <p className="eyebrow">Speaker</p>
         <h1>{actor.name}</h1>
+        {hasRole(await currentUser(), "RESEARCHER") ? <p className="page-actions"><a href={`/actors/${actor.slug}/edit`}>Edit</a></p> : null}
         {actor.description ? <p>{actor.description}</p> : null}
         <p className="hint">
           Quoted or credited in {plural(actor._count.stances, "stance")}. Who speaks is not who publishes: each quote below names the

@@ -5,6 +5,8 @@ import { getClaimWithStances } from "@/lib/claims/get-claim";
 import { claimTimeline, firstSupporter } from "@/lib/claims/timeline";
 import { POSITIONS } from "@/lib/conflict";
 import { orNotFound } from "@/lib/http/page-data";
+import { currentUser } from "@/lib/auth/session";
+import { hasRole } from "@/lib/auth/roles";
 import { OUTLET_KIND_LABEL, POSITION_COLUMN, POSITION_LABEL, RELATION_LABEL } from "@/lib/labels";
 import { plural } from "@/lib/format";
 import { AgreementBar } from "../../_components/agreement-bar";
@@ -25,6 +27,7 @@ export default async function ClaimPage({ params }: Props) {
   const timeline = claimTimeline(claim.stances);
   const first = firstSupporter(timeline);
   const { agreement } = claim;
+  const canEdit = hasRole(await currentUser(), "RESEARCHER");
 
   return (
     <>
@@ -33,6 +36,16 @@ export default async function ClaimPage({ params }: Props) {
           Claim · <a href={`/claims?topic=${claim.topic.slug}`}>{claim.topic.name}</a>
         </p>
         <h1>{claim.text}</h1>
+        {claim.retractedAt ? (
+          <p className="retracted-banner" role="note">
+            <span className="badge badge-retracted">Retracted</span> This claim was retracted on {claim.retractedAt.toISOString().slice(0, 10)}
+            {claim.retractedReason ? <>: {claim.retractedReason}</> : null}. It is kept here, but left out of lists and counts.
+          </p>
+        ) : null}
+        <p className="page-actions">
+          {canEdit ? <><a href={`/claims/${claim.slug}/edit`}>Edit or retract</a> · </> : null}
+          <a href={`/claims/${claim.slug}/history`}>History</a>
+        </p>
         <p className="claim-status">
           <StatusBadge status={claim.status} /> {plural(claim.sourceCount, "source")}, {plural(claim.stances.length, "quoted stance")}.{" "}
           <a href="/about/statuses">What this status means</a>
@@ -78,12 +91,28 @@ export default async function ClaimPage({ params }: Props) {
                   {POSITION_COLUMN[position]} <span className="muted">({plural(stances.length, "stance")})</span>
                 </h3>
                 {stances.length === 0 ? <p className="muted">No source {POSITION_LABEL[position].toLowerCase()} this claim.</p> : null}
-                {stances.map((stance) => <StanceCard key={stance.id} stance={stance} />)}
+                {stances.map((stance) => <StanceCard key={stance.id} stance={stance} canEdit={canEdit} />)}
               </section>
             );
           })}
         </div>
       </section>
+
+      {claim.retractedStances.length > 0 ? (
+        <section aria-labelledby="retracted-stances">
+          <h2 id="retracted-stances">Retracted stances ({claim.retractedStances.length})</h2>
+          <p className="muted">These no longer count towards the claim&apos;s status.</p>
+          <ul className="retracted-list">
+            {claim.retractedStances.map((s) => (
+              <li key={s.id}>
+                <span className="badge badge-retracted">Retracted</span> {POSITION_LABEL[s.position]}: “{s.quote}” — {s.source.outlet.name}
+                {s.retractedReason ? <span className="muted"> ({s.retractedReason})</span> : null}
+                {canEdit ? <> · <a href={`/stances/${s.id}/edit`}>Restore or edit</a></> : null}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
 
       {claim.related.length > 0 ? (
         <section aria-labelledby="related">
@@ -93,6 +122,7 @@ export default async function ClaimPage({ params }: Props) {
               <li key={`${r.direction}-${r.kind}-${r.claim.slug}`}>
                 <span className="relation">{RELATION_LABEL[r.kind]?.[r.direction] ?? r.kind}:</span>{" "}
                 <a href={`/claims/${r.claim.slug}`}>{r.claim.text}</a>
+                {r.claim.retractedAt ? <> <span className="badge badge-retracted">Retracted</span></> : null}
                 {r.note ? <span className="muted"> — {r.note}</span> : null}
               </li>
             ))}

@@ -3,10 +3,13 @@ import { cache } from "react";
 import { db } from "@/lib/db";
 import { orNotFound } from "@/lib/http/page-data";
 import { getSourceWithStances } from "@/lib/sources/get-source";
+import { currentUser } from "@/lib/auth/session";
+import { hasRole } from "@/lib/auth/roles";
 import { MODE_LABEL, OUTLET_KIND_LABEL, POSITION_LABEL, POSITION_LETTER, SOURCE_KIND_LABEL } from "@/lib/labels";
 import { plural } from "@/lib/format";
 import { HighlightedText } from "../../_components/highlighted-text";
 import { PartialDate } from "../../_components/partial-date";
+import { TaggingPanel } from "./tagging-panel";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -19,18 +22,24 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function SourcePage({ params }: Props) {
   const source = await loadSource((await params).id);
   const excerpts = source.stances.map((s, i) => ({ ...s, number: i + 1 }));
+  const canTag = hasRole(await currentUser(), "RESEARCHER");
+  const text = <HighlightedText text={source.text} excerpts={excerpts} />;
   return (
     <>
       <header>
         <p className="eyebrow">Source · {SOURCE_KIND_LABEL[source.kind] ?? source.kind}</p>
         <h1>{source.title}</h1>
+        <p className="page-actions">
+          {canTag ? <><a href={`/sources/${source.id}/edit`}>Edit details</a> · </> : null}
+          <a href={`/sources/${source.id}/history`}>History</a>
+        </p>
       </header>
       <dl className="metadata">
         <div><dt>Outlet</dt><dd>{source.outlet.name} ({OUTLET_KIND_LABEL[source.outlet.kind] ?? source.outlet.kind}{source.outlet.country ? `, ${source.outlet.country}` : ""})</dd></div>
         <div><dt>Author(s)</dt><dd>{source.authors.length > 0 ? source.authors.map((a) => a.name).join(", ") : "Not named"}</dd></div>
         <div><dt>Published</dt><dd><PartialDate date={source.publishedAt} precision={source.datePrecision} /></dd></div>
         <div><dt>Language</dt><dd>{source.language}</dd></div>
-        <div><dt>Address</dt><dd>{source.url ? <a href={source.url} rel="noreferrer nofollow">{source.url}</a> : "Not recorded"}</dd></div>
+        <div><dt>Address</dt><dd>{source.url && /^https?:\/\//.test(source.url) ? <a href={source.url} rel="noreferrer nofollow">{source.url}</a> : (source.url ?? "Not recorded")}</dd></div>
         <div><dt>Text fingerprint</dt><dd><code title={source.contentHash}>sha256 {source.contentHash.slice(0, 16)}…</code></dd></div>
         {source.metadataNote ? <div><dt>About this record</dt><dd>{source.metadataNote}</dd></div> : null}
       </dl>
@@ -42,7 +51,7 @@ export default async function SourcePage({ params }: Props) {
             Highlights: <mark className="hl hl-supports">supports [S]</mark> <mark className="hl hl-qualifies">qualifies [Q]</mark>{" "}
             <mark className="hl hl-disputes">disputes [D]</mark> <mark className="hl hl-mixed">several</mark>. Each reference links to its claim.
           </p>
-          <HighlightedText text={source.text} excerpts={excerpts} />
+          {canTag ? <TaggingPanel sourceId={source.id} actors={await listActorOptions()} topics={await listTopicOptions()}>{text}</TaggingPanel> : text}
         </section>
         <section aria-labelledby="excerpts" className="excerpts">
           <h2 id="excerpts">{plural(excerpts.length, "excerpt")}</h2>
@@ -56,12 +65,36 @@ export default async function SourcePage({ params }: Props) {
                 <p className="muted">
                   {s.speaker ? <>Speaker <a href={`/actors/${s.speaker.slug}`}>{s.speaker.name}</a>, put </> : <>In its own voice, put </>}
                   {MODE_LABEL[s.mode] ?? s.mode}. <a href={`#stance-${s.id}`}>Show in text</a>
+                  {canTag ? <> · <a href={`/stances/${s.id}/edit`}>Edit</a></> : null}
                 </p>
               </li>
             ))}
           </ol>
+          {source.retractedStances.length > 0 ? (
+            <>
+              <h3>Retracted</h3>
+              <ul className="retracted-list">
+                {source.retractedStances.map((s) => (
+                  <li key={s.id}>
+                    <span className="badge badge-retracted">Retracted</span> “{s.quote}” — {POSITION_LABEL[s.position].toLowerCase()}{" "}
+                    <a href={`/claims/${s.claim.slug}`}>{s.claim.text}</a>
+                    {s.retractedReason ? <span className="muted"> ({s.retractedReason})</span> : s.claim.retractedAt ? <span className="muted"> (the claim is retracted)</span> : null}
+                    {canTag ? <> · <a href={`/stances/${s.id}/edit`}>Restore or edit</a></> : null}
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
         </section>
       </div>
     </>
   );
+}
+
+function listActorOptions() {
+  return db.actor.findMany({ orderBy: { name: "asc" }, take: 2_000, select: { id: true, name: true } });
+}
+
+function listTopicOptions() {
+  return db.topic.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } });
 }

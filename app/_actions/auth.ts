@@ -1,0 +1,63 @@
+"use server";
+import { APIError } from "better-auth/api";
+import { redirect } from "next/navigation";
+import { headers } from "next/headers";
+import { z } from "zod";
+import { getAuth } from "@/lib/auth/session";
+import { MIN_PASSWORD_LENGTH } from "@/lib/auth/auth";
+
+export type AuthFormState = { message?: string; fieldErrors?: Record<string, string>; email?: string; name?: string } | undefined;
+
+const Email = z.email("must be an email address").max(200);
+const SignInSchema = z.object({ email: Email, password: z.string().min(1, "must not be empty").max(128) });
+const SignUpSchema = z.object({
+  name: z.string().trim().min(1, "must not be empty").max(100, "must be at most 100 characters"),
+  email: Email,
+  password: z.string().min(MIN_PASSWORD_LENGTH, `must be at least ${MIN_PASSWORD_LENGTH} characters`).max(128, "must be at most 128 characters"),
+});
+
+/** Only paths inside this site are followed after signing in. */
+function safeNext(value: FormDataEntryValue | null): string {
+  const next = typeof value === "string" ? value : "";
+  return next.startsWith("/") && !next.startsWith("//") && !next.startsWith("/\\") ? next : "/";
+}
+
+function fieldErrors(error: z.ZodError): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const issue of error.issues) out[String(issue.path[0])] ??= issue.message;
+  return out;
+}
+
+export async function signInAction(_state: AuthFormState, form: FormData): Promise<AuthFormState> {
+  const parsed = SignInSchema.safeParse({ email: form.get("email"), password: form.get("password") });
+  const email = String(form.get("email") ?? "");
+  if (!parsed.success) return { fieldErrors: fieldErrors(parsed.error), email };
+  try {
+    await getAuth().api.signInEmail({ body: parsed.data, headers: await headers() });
+  } catch (error) {
+    if (error instanceof APIError) return { message: "Wrong email or password.", email };
+    throw error;
+  }
+  redirect(safeNext(form.get("next")));
+}
+
+export async function signUpAction(_state: AuthFormState, form: FormData): Promise<AuthFormState> {
+  const parsed = SignUpSchema.safeParse({ name: form.get("name"), email: form.get("email"), password: form.get("password") });
+  const kept = { email: String(form.get("email") ?? ""), name: String(form.get("name") ?? "") };
+  if (!parsed.success) return { fieldErrors: fieldErrors(parsed.error), ...kept };
+  try {
+    await getAuth().api.signUpEmail({ body: parsed.data, headers: await headers() });
+  } catch (error) {
+    if (error instanceof APIError) {
+      const exists = /exist/i.test(error.message);
+      return exists ? { fieldErrors: { email: "An account with this email already exists; sign in instead." }, ...kept } : { message: error.message, ...kept };
+    }
+    throw error;
+  }
+  redirect(safeNext(form.get("next")));
+}
+
+export async function signOutAction(): Promise<void> {
+  await getAuth().api.signOut({ headers: await headers() });
+  redirect("/");
+}

@@ -1,0 +1,16 @@
+import "server-only";
+import { currentUser } from "@/lib/auth/session";
+import type { CurrentUser } from "@/lib/auth/roles";
+import { actionError, type ActionResult } from "@/lib/http/action-result";
+
+/**
+ * The body of every server action: the signed-in user (or null) goes to a lib/ function,
+ * which authorises and validates; its errors come back as the form's messages.
+ */
+export async function runAction<T>(write: (user: CurrentUser | null) => Promise<T>): Promise<ActionResult<T>> {
+  try {
+    return { ok: true, data: await write(await currentUser()) };
+  } catch (error) {
+    return actionError(error);
+  }
+}

@@ -1,0 +1,14 @@
+import { ROLE_LABEL, type CurrentUser, type Role } from "@/lib/auth/roles";
+
+/** What a signed-in user sees on a page their role does not open. */
+export function NotAllowed({ user, needed, doing }: { user: CurrentUser; needed: Role; doing: string }) {
+  return (
+    <>
+      <h1>Not allowed</h1>
+      <p role="alert">
+        Only a {ROLE_LABEL[needed].toLowerCase()} or above can {doing}. You are signed in as {user.email}, a{" "}
+        {ROLE_LABEL[user.role].toLowerCase()}. An admin can change your role.
+      </p>
+    </>
+  );
+}

@@ -1,0 +1,43 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { db } from "@/lib/db";
+import { pageUser } from "@/lib/auth/guard";
+import { isoPartialDate } from "@/lib/format";
+import { NotAllowed } from "@/app/_components/not-allowed";
+import { SourceEditForm } from "@/app/_components/forms/edit-forms";
+
+export const metadata: Metadata = { title: "Edit a source's details" };
+
+type Props = { params: Promise<{ id: string }> };
+
+export default async function EditSourcePage({ params }: Props) {
+  const { id } = await params;
+  const { user, allowed } = await pageUser("RESEARCHER", `/sources/${id}/edit`);
+  if (!allowed) return <NotAllowed user={user} needed="RESEARCHER" doing="edit sources" />;
+  const source = await db.source.findUnique({
+    where: { id },
+    include: { authors: { orderBy: { position: "asc" } } },
+  });
+  if (!source) notFound();
+  const outlets = await db.outlet.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } });
+  const metadata = {
+    title: source.title,
+    outletId: source.outletId,
+    newOutletName: "",
+    newOutletKind: "",
+    authors: source.authors.map((a) => a.name).join(", "),
+    published: isoPartialDate(source.publishedAt, source.datePrecision) ?? "",
+    kind: source.kind,
+    language: source.language,
+    url: source.url ?? "",
+    metadataNote: source.metadataNote ?? "",
+  };
+  return (
+    <>
+      <p className="eyebrow"><a href={`/sources/${source.id}`}>Back to the source</a></p>
+      <h1>Edit the details of “{source.title}”</h1>
+      <p className="muted">The text itself cannot change: quotes point into it. Every change is kept in the <a href={`/sources/${source.id}/history`}>history</a>.</p>
+      <SourceEditForm source={{ id: source.id, version: source.version, metadata }} outlets={outlets} />
+    </>
+  );
+}

@@ -1,0 +1,292 @@
+"use client";
+import { useRouter } from "next/navigation";
+import { useCallback, useEffect, useRef, useState, useTransition, type ReactNode } from "react";
+import { createStanceAction } from "@/app/_actions/writes";
+import { ActionProblem } from "@/app/_components/forms/action-problem";
+import { Field, invalidProps } from "@/app/_components/forms/field";
+import type { ActionResult } from "@/lib/http/action-result";
+import { MODE_LABEL, POSITION_LABEL } from "@/lib/labels";
+
+type Option = { id: string; name: string };
+type Suggestion = { id: string; slug: string; text: string; status: string; topic: string };
+type Selection = { quote: string; start?: number; end?: number };
+type Failure = Extract<ActionResult<unknown>, { ok: false }>;
+
+const NEW = "__new";
+const OWN_VOICE = "";
+const ACTOR_KINDS = { PERSON: "Person", ORGANISATION: "Organisation", GOVERNMENT: "Government", GROUP: "Group" } as const;
+
+/** Offset in the source of a DOM boundary point inside the text (see HighlightedText's data-start). */
+function offsetOf(container: HTMLElement, node: Node, offset: number, pieces: HTMLElement[]): number {
+  const owner = (node.nodeType === Node.TEXT_NODE ? node.parentElement : (node as Element))?.closest<HTMLElement>("[data-start]");
+  if (owner && container.contains(owner) && node.nodeType === Node.TEXT_NODE) return Number(owner.dataset.start) + offset;
+  // A boundary between elements (or inside a reference): the next piece of text starts there.
+  const point = document.createRange();
+  point.setStart(node, offset);
+  const next = pieces.find((piece) => point.comparePoint(piece, 0) >= 0);
+  if (!next) {
+    const last = pieces.at(-1);
+    return last ? Number(last.dataset.start) + (last.textContent?.length ?? 0) : 0;
+  }
+  return Number(next.dataset.start);
+}
+
+/** The selection inside `container` as source offsets and the exact words, trimmed of outer spaces. */
+function readSelection(container: HTMLElement): Selection | null {
+  const selection = window.getSelection();
+  if (!selection || selection.rangeCount === 0 || selection.isCollapsed) return null;
+  const range = selection.getRangeAt(0);
+  if (!container.contains(range.commonAncestorContainer)) return null;
+  const pieces = [...container.querySelectorAll<HTMLElement>("[data-start]")];
+  const text = pieces.map((p) => p.textContent ?? "").join("");
+  let start = offsetOf(container, range.startContainer, range.startOffset, pieces);
+  let end = offsetOf(container, range.endContainer, range.endOffset, pieces);
+  while (start < end && /\s/.test(text[start]!)) start += 1;
+  while (end > start && /\s/.test(text[end - 1]!)) end -= 1;
+  if (end <= start) return null;
+  return { quote: text.slice(start, end), start, end };
+}
+
+type Props = { sourceId: string; actors: Option[]; topics: Option[]; children: ReactNode };
+
+/**
+ * The source's text, made taggable: select a passage (mouse, or keyboard with caret
+ * browsing) or press "Tag a passage" and type the words; then pick or write the claim, the
+ * position, how it is put and who says it. The server checks the words against the text.
+ */
+export function TaggingPanel({ sourceId, actors, topics, children }: Props) {
+  const router = useRouter();
+  const textRef = useRef<HTMLDivElement>(null);
+  const [open, setOpen] = useState(false);
+  const [selection, setSelection] = useState<Selection>({ quote: "" });
+  const [query, setQuery] = useState("");
+  const [suggestions, setSuggestions] = useState<Suggestion[]>([]);
+  const [claimId, setClaimId] = useState("");
+  const [newClaim, setNewClaim] = useState({ text: "", topic: topics[0]?.id ?? "" });
+  const [position, setPosition] = useState("");
+  const [mode, setMode] = useState("AS_FACT");
+  const [speakerId, setSpeakerId] = useState(OWN_VOICE);
+  const [newSpeaker, setNewSpeaker] = useState({ name: "", kind: "", description: "" });
+  const [note, setNote] = useState("");
+  const [problem, setProblem] = useState<Failure | null>(null);
+  const [saved, setSaved] = useState<{ slug: string; claim: string; position: string } | null>(null);
+  const [pending, startTransition] = useTransition();
+  const errors = problem?.fieldErrors ?? {};
+
+  const capture = useCallback(() => {
+    const container = textRef.current;
+    if (!container) return;
+    const picked = readSelection(container);
+    if (!picked) return;
+    setSelection(picked);
+    setQuery(picked.quote);
+    setOpen(true);
+    setSaved(null);
+    setProblem(null);
+  }, []);
+
+  useEffect(() => {
+    const container = textRef.current;
+    if (!container) return;
+    const onKey = (event: KeyboardEvent) => event.shiftKey && capture();
+    container.addEventListener("mouseup", capture);
+    container.addEventListener("keyup", onKey);
+    return () => {
+      container.removeEventListener("mouseup", capture);
+      container.removeEventListener("keyup", onKey);
+    };
+  }, [capture]);
+
+  // Search as you type, best matches to the words first.
+  useEffect(() => {
+    if (!open) return;
+    const words = query.trim();
+    if (!words) {
+      setSuggestions([]);
+      return;
+    }
+    const controller = new AbortController();
+    const timer = setTimeout(async () => {
+      try {
+        const response = await fetch(`/api/claim-suggestions?q=${encodeURIComponent(words.slice(0, 500))}`, { signal: controller.signal });
+        if (response.ok) setSuggestions(((await response.json()) as { claims: Suggestion[] }).claims);
+      } catch {
+        // A newer query replaced this one.
+      }
+    }, 200);
+    return () => {
+      clearTimeout(timer);
+      controller.abort();
+    };
+  }, [query, open]);
+
+  function save() {
+    setProblem(null);
+    const input = {
+      sourceId,
+      quote: selection.quote,
+      ...(selection.start !== undefined ? { start: selection.start, end: selection.end } : {}),
+      claim: claimId === NEW ? { new: newClaim } : { id: claimId },
+      position,
+      mode,
+      speaker: speakerId === OWN_VOICE ? null : speakerId === NEW ? { new: newSpeaker } : { id: speakerId },
+      note,
+    };
+    const claimText = claimId === NEW ? newClaim.text : (suggestions.find((s) => s.id === claimId)?.text ?? "");
+    startTransition(async () => {
+      const result = await createStanceAction(input);
+      if (!result.ok) {
+        setProblem(result);
+        return;
+      }
+      setSaved({ slug: result.data.claimSlug, claim: claimText, position });
+      setOpen(false);
+      setSelection({ quote: "" });
+      setClaimId("");
+      setNote("");
+      window.getSelection()?.removeAllRanges();
+      router.refresh();
+    });
+  }
+
+  return (
+    <div className="tagging">
+      <div className="tagging-actions">
+        <button type="button" onClick={() => { setOpen(true); setSaved(null); }} aria-expanded={open} aria-controls="tagging-panel">
+          Tag a passage
+        </button>{" "}
+        <span className="muted">or select words in the text.</span>
+      </div>
+      {saved ? (
+        <p className="notice" role="status">
+          Linked to “{saved.claim}” as {POSITION_LABEL[saved.position as keyof typeof POSITION_LABEL]?.toLowerCase()}.{" "}
+          <a href={`/claims/${saved.slug}`}>Open the claim</a>
+        </p>
+      ) : null}
+      <div ref={textRef}>{children}</div>
+      {open ? (
+        <section id="tagging-panel" className="tagging-panel" aria-label="Link a passage to a claim">
+          <h2>Link a passage to a claim</h2>
+          <ActionProblem result={problem} />
+          <form
+            onSubmit={(event) => {
+              event.preventDefault();
+              save();
+            }}
+            noValidate
+          >
+            <Field id="tag-quote" label="The words (exactly as in the text)" error={errors.quote ?? errors.start ?? errors.end}>
+              <textarea
+                id="tag-quote"
+                rows={3}
+                value={selection.quote}
+                onChange={(e) => setSelection({ quote: e.target.value })}
+                {...invalidProps("tag-quote", errors.quote)}
+              />
+            </Field>
+            {selection.start !== undefined ? (
+              <p className="muted">Characters {selection.start}–{selection.end} of the text.</p>
+            ) : null}
+
+            <fieldset>
+              <legend>Claim</legend>
+              <Field id="claim-search" label="Find a claim" hint="Claims that share the most words come first.">
+                <input id="claim-search" type="search" value={query} onChange={(e) => setQuery(e.target.value)} autoComplete="off" />
+              </Field>
+              <div role="radiogroup" aria-label="Claims found" {...invalidProps("claim-choice", errors.claim ?? errors["claim.id"])}>
+                {suggestions.map((s) => (
+                  <label key={s.id} className="choice">
+                    <input type="radio" name="claim" value={s.id} checked={claimId === s.id} onChange={() => setClaimId(s.id)} /> {s.text}{" "}
+                    <span className="muted">({s.topic})</span>
+                  </label>
+                ))}
+                {query.trim() && suggestions.length === 0 ? <p className="muted">No claim shares these words.</p> : null}
+                <label className="choice">
+                  <input type="radio" name="claim" value={NEW} checked={claimId === NEW} onChange={() => setClaimId(NEW)} /> A new claim
+                </label>
+              </div>
+              {errors.claim || errors["claim.id"] ? (
+                <p className="field-error" id="claim-choice-error">{errors.claim ?? errors["claim.id"]}</p>
+              ) : null}
+              {claimId === NEW ? (
+                <div className="field-group">
+                  <Field id="new-claim-text" label="The new claim, as one checkable sentence" error={errors["claim.new.text"]}>
+                    <textarea
+                      id="new-claim-text"
+                      rows={2}
+                      value={newClaim.text}
+                      onChange={(e) => setNewClaim({ ...newClaim, text: e.target.value })}
+                      {...invalidProps("new-claim-text", errors["claim.new.text"])}
+                    />
+                  </Field>
+                  <Field id="new-claim-topic" label="Topic" error={errors["claim.new.topic"]}>
+                    <select id="new-claim-topic" value={newClaim.topic} onChange={(e) => setNewClaim({ ...newClaim, topic: e.target.value })}>
+                      {topics.map((t) => (
+                        <option key={t.id} value={t.id}>{t.name}</option>
+                      ))}
+                    </select>
+                  </Field>
+                </div>
+              ) : null}
+            </fieldset>
+
+            <fieldset {...invalidProps("position", errors.position)}>
+              <legend>The passage…</legend>
+              {Object.entries(POSITION_LABEL).map(([value, label]) => (
+                <label key={value} className="choice">
+                  <input type="radio" name="position" value={value} checked={position === value} onChange={() => setPosition(value)} /> {label.toLowerCase()} the claim
+                </label>
+              ))}
+              {errors.position ? <p className="field-error" id="position-error">{errors.position}</p> : null}
+            </fieldset>
+
+            <Field id="tag-mode" label="How it is put" error={errors.mode}>
+              <select id="tag-mode" value={mode} onChange={(e) => setMode(e.target.value)}>
+                {Object.entries(MODE_LABEL).map(([value, label]) => (
+                  <option key={value} value={value}>{label}</option>
+                ))}
+              </select>
+            </Field>
+
+            <Field id="tag-speaker" label="Who says it" error={errors.speaker ?? errors["speaker.id"]}>
+              <select id="tag-speaker" value={speakerId} onChange={(e) => setSpeakerId(e.target.value)} {...invalidProps("tag-speaker", errors.speaker ?? errors["speaker.id"])}>
+                <option value={OWN_VOICE}>The source, in its own voice</option>
+                {actors.map((a) => (
+                  <option key={a.id} value={a.id}>{a.name}</option>
+                ))}
+                <option value={NEW}>A new speaker…</option>
+              </select>
+            </Field>
+            {speakerId === NEW ? (
+              <div className="field-group">
+                <Field id="new-speaker-name" label="Speaker's name" error={errors["speaker.new.name"]}>
+                  <input id="new-speaker-name" value={newSpeaker.name} onChange={(e) => setNewSpeaker({ ...newSpeaker, name: e.target.value })} {...invalidProps("new-speaker-name", errors["speaker.new.name"])} />
+                </Field>
+                <Field id="new-speaker-kind" label="Kind of speaker" error={errors["speaker.new.kind"]}>
+                  <select id="new-speaker-kind" value={newSpeaker.kind} onChange={(e) => setNewSpeaker({ ...newSpeaker, kind: e.target.value })} {...invalidProps("new-speaker-kind", errors["speaker.new.kind"])}>
+                    <option value="">Choose…</option>
+                    {Object.entries(ACTOR_KINDS).map(([value, label]) => (
+                      <option key={value} value={value}>{label}</option>
+                    ))}
+                  </select>
+                </Field>
+                <Field id="new-speaker-description" label="Role, as the source gives it" error={errors["speaker.new.description"]}>
+                  <input id="new-speaker-description" value={newSpeaker.description} onChange={(e) => setNewSpeaker({ ...newSpeaker, description: e.target.value })} />
+                </Field>
+              </div>
+            ) : null}
+
+            <Field id="tag-note" label="Note (optional)" error={errors.note}>
+              <textarea id="tag-note" rows={2} value={note} onChange={(e) => setNote(e.target.value)} />
+            </Field>
+
+            <div className="buttons">
+              <button type="submit" disabled={pending}>Save the stance</button>{" "}
+              <button type="button" className="secondary" onClick={() => setOpen(false)}>Cancel</button>
+            </div>
+          </form>
+        </section>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,34 @@
+import { AppError } from "../errors";
+
+/** Each role can do everything the roles before it can. */
+export const ROLES = ["READER", "RESEARCHER", "ANALYST", "ADMIN"] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ROLE_LABEL: Record<Role, string> = {
+  READER: "Reader",
+  RESEARCHER: "Researcher",
+  ANALYST: "Analyst",
+  ADMIN: "Admin",
+};
+
+/** The signed-in user as lib/ sees it: enough to authorise and to sign a revision. */
+export type CurrentUser = { id: string; name: string; email: string; role: Role };
+
+export function hasRole(user: Pick<CurrentUser, "role"> | null, needed: Role): boolean {
+  return user !== null && ROLES.indexOf(user.role) >= ROLES.indexOf(needed);
+}
+
+/**
+ * The check every write makes first, on the server: signed in, and with at least the role
+ * the write needs. `doing` completes "Sign in to ..." ("add a source").
+ */
+export function authorize(user: CurrentUser | null, needed: Role, doing: string): CurrentUser {
+  if (!user) throw new AppError("UNAUTHENTICATED", `Sign in to ${doing}.`);
+  if (!hasRole(user, needed)) {
+    throw new AppError(
+      "FORBIDDEN",
+      `Only a ${ROLE_LABEL[needed].toLowerCase()} or above can ${doing}; your account is a ${ROLE_LABEL[user.role].toLowerCase()}.`,
+    );
+  }
+  return user;
+}

@@ -1,0 +1,39 @@
+import type { Tx } from "../database/create-client";
+import type { RevisionAction, RevisionEntity } from "../../generated/sqlite/enums";
+
+/** field -> [before, after]. Dates are stored as ISO strings, absent values as null. */
+export type FieldChanges = Record<string, [unknown, unknown]>;
+
+const plain = (value: unknown) => (value instanceof Date ? value.toISOString() : (value ?? null));
+
+/** The fields of `after` whose values differ from `before`. */
+export function diffFields(before: Record<string, unknown>, after: Record<string, unknown>): FieldChanges {
+  const changes: FieldChanges = {};
+  for (const [field, value] of Object.entries(after)) {
+    const was = plain(before[field]);
+    const now = plain(value);
+    if (JSON.stringify(was) !== JSON.stringify(now)) changes[field] = [was, now];
+  }
+  return changes;
+}
+
+/** A new record's fields as changes from nothing. */
+export const createdFields = (fields: Record<string, unknown>): FieldChanges => diffFields({}, fields);
+
+export type RevisionInput = {
+  entityType: RevisionEntity;
+  entityId: string;
+  version: number;
+  action: RevisionAction;
+  changes: FieldChanges;
+  reason?: string | null;
+  claimId?: string | null;
+  sourceId?: string | null;
+  userId: string | null;
+};
+
+/** Records one change; call it in the transaction that makes the change. */
+export async function recordRevision(tx: Tx, revision: RevisionInput): Promise<void> {
+  const { changes, reason, ...rest } = revision;
+  await tx.revision.create({ data: { ...rest, reason: reason?.trim() || null, changes: JSON.stringify(changes) } });
+}
