@@ -42,6 +42,13 @@ export default defineConfig({
     timeout: 300_000,
     reuseExistingServer: false,
     stdout: "pipe",
-    env: { DATABASE_URL: "file:./data/e2e.db", PORT: String(port), CORROBORATE_REBUILD: "1", NEXT_TELEMETRY_DISABLED: "1" },
+    env: {
+      DATABASE_URL: "file:./data/e2e.db",
+      PORT: String(port),
+      CORROBORATE_REBUILD: "1",
+      NEXT_TELEMETRY_DISABLED: "1",
+      // The URL test serves its page on loopback; nothing else may be fetched from there.
+      CORROBORATE_FETCH_ALLOW_HOSTS: "127.0.0.1",
+    },
   },
 });

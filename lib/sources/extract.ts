@@ -1,6 +1,7 @@
 import { Readability } from "@mozilla/readability";
 import { parseHTML } from "linkedom";
 import { AppError } from "../errors";
+import { MAX_UPLOAD_BYTES, UPLOAD_TYPES } from "./limits";
 
 /** What a file or a page says about itself, to prefill the new-source form. The user checks it. */
 export type SourceDraft = {
@@ -14,8 +15,7 @@ export type SourceDraft = {
   url?: string;
 };
 
-export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
-export const UPLOAD_TYPES = [".txt", ".md", ".html", ".htm"] as const;
+export { MAX_UPLOAD_BYTES, UPLOAD_TYPES } from "./limits";
 
 const BLOCK = new Set(
   "ADDRESS ARTICLE ASIDE BLOCKQUOTE DD DIV DL DT FIGCAPTION FIGURE FOOTER H1 H2 H3 H4 H5 H6 HEADER HR LI MAIN NAV OL P PRE SECTION TABLE TBODY TD TH THEAD TR UL BR".split(" "),

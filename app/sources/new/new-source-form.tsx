@@ -4,6 +4,7 @@ import { useState, useTransition } from "react";
 import { createSourceAction, fetchSourceUrlAction, readSourceFileAction } from "@/app/_actions/writes";
 import type { ActionResult } from "@/lib/http/action-result";
 import type { SourceDraft } from "@/lib/sources/extract";
+import { MAX_UPLOAD_BYTES } from "@/lib/sources/limits";
 import { ActionProblem } from "@/app/_components/forms/action-problem";
 import { Field, invalidProps } from "@/app/_components/forms/field";
 import { metadataInput, NEW_OUTLET, SourceMetadataFields, type Outlet, type SourceMetadata } from "@/app/_components/forms/source-metadata-fields";
@@ -78,9 +79,16 @@ export function NewSourceForm({ outlets }: { outlets: Outlet[] }) {
       {way === "file" ? (
         <form
           className="inline-form"
+          noValidate
           onSubmit={(event) => {
             event.preventDefault();
             const form = new FormData(event.currentTarget);
+            const file = form.get("file");
+            // Too big to send at all: say so here (the server checks again).
+            if (file instanceof File && file.size > MAX_UPLOAD_BYTES) {
+              setProblem({ ok: false, stage: "file", code: "INVALID", message: `"${file.name}" is larger than 5 MB.`, fieldErrors: { file: `"${file.name}" is larger than 5 MB.` } });
+              return;
+            }
             run("file", () => readSourceFileAction(form), applyDraft);
           }}
         >
@@ -94,6 +102,7 @@ export function NewSourceForm({ outlets }: { outlets: Outlet[] }) {
       {way === "url" ? (
         <form
           className="inline-form"
+          noValidate
           onSubmit={(event) => {
             event.preventDefault();
             run("url", () => fetchSourceUrlAction(pageUrl), applyDraft);

@@ -1,0 +1,74 @@
+import { expect, type Page } from "@playwright/test";
+import { createDb, type Db } from "../lib/database/create-client";
+import { DEMO_USERS } from "../lib/seed/demo-users";
+import type { Role } from "../lib/auth/roles";
+
+/** The database the e2e server runs on (playwright.config.ts), read directly to check what was stored. */
+export const E2E_DATABASE_URL = process.env.E2E_DATABASE_URL ?? "file:./data/e2e.db";
+
+let client: Db | undefined;
+export const e2eDb = (): Db => (client ??= createDb(E2E_DATABASE_URL));
+
+/** Signs in as the demo account with this role, through the sign-in form. */
+export async function signIn(page: Page, role: Role) {
+  const user = DEMO_USERS.find((u) => u.role === role)!;
+  await page.goto("/sign-in");
+  await page.getByLabel("Email").fill(user.email);
+  await page.getByLabel("Password").fill(user.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+  return user;
+}
+
+/**
+ * Selects `phrase` in the source text as a user would with the mouse: a DOM selection
+ * across the rendered pieces (highlights included), then the mouse button released.
+ */
+export async function selectPhrase(page: Page, phrase: string) {
+  await page.locator(".source-text").evaluate((container, wanted) => {
+    const pieces = [...container.querySelectorAll<HTMLElement>("[data-start]")];
+    const text = pieces.map((p) => p.textContent ?? "").join("");
+    const at = text.indexOf(wanted);
+    if (at < 0) throw new Error(`"${wanted}" is not on the page`);
+    const point = (offset: number): [Node, number] => {
+      for (const piece of pieces) {
+        const start = Number(piece.dataset.start);
+        const length = piece.textContent?.length ?? 0;
+        if (offset <= start + length) return [piece.firstChild!, offset - start];
+      }
+      throw new Error("offset past the end");
+    };
+    const range = document.createRange();
+    range.setStart(...point(at));
+    range.setEnd(...point(at + wanted.length));
+    const selection = window.getSelection()!;
+    selection.removeAllRanges();
+    selection.addRange(range);
+    container.dispatchEvent(new MouseEvent("mouseup", { bubbles: true }));
+  }, phrase);
+}
+
+/** Fills the tagging panel: an existing claim found by search (or a new one), a position, a speaker. */
+export async function linkSelection(
+  page: Page,
+  { claim, newClaim, position, speaker, newSpeaker }: { claim?: string; newClaim?: string; position: string; speaker?: string; newSpeaker?: { name: string; kind: string } },
+) {
+  const panel = page.getByRole("region", { name: "Link a passage to a claim" });
+  if (claim) {
+    await panel.getByLabel("Find a claim").fill(claim);
+    await panel.getByRole("radio", { name: claim }).check();
+  }
+  if (newClaim) {
+    await panel.getByRole("radio", { name: "A new claim" }).check();
+    await panel.getByLabel("The new claim, as one checkable sentence").fill(newClaim);
+  }
+  await panel.getByRole("radio", { name: `${position} the claim` }).check();
+  if (speaker) await panel.getByLabel("Who says it").selectOption({ label: speaker });
+  if (newSpeaker) {
+    await panel.getByLabel("Who says it").selectOption({ label: "A new speaker…" });
+    await panel.getByLabel("Speaker's name").fill(newSpeaker.name);
+    await panel.getByLabel("Kind of speaker").selectOption({ label: newSpeaker.kind });
+  }
+  await panel.getByRole("button", { name: "Save the stance" }).click();
+  return panel;
+}

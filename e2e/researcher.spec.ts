@@ -1,0 +1,113 @@
+import { readFileSync } from "node:fs";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { expect, test } from "@playwright/test";
+import { e2eDb, linkSelection, selectPhrase, signIn } from "./helpers";
+
+const TROOP_CLAIM = "Some 10,000 North Korean troops have been sent to Russia.";
+const pasted = readFileSync(new URL("./fixtures/pasted-article.txt", import.meta.url), "utf8");
+
+test("a researcher pastes an article, selects a sentence and links it to a seed claim as disputing, with a new speaker", async ({ page }) => {
+  await signIn(page, "RESEARCHER");
+  await page.getByRole("link", { name: "Add a source" }).click();
+  await page.getByLabel("Text", { exact: true }).fill(pasted);
+  await page.getByLabel("Title").fill("Analysts doubt the size of the North Korean deployment");
+  await page.getByLabel("Outlet (who published it)").selectOption({ label: "A new outlet…" });
+  await page.getByLabel("New outlet's name").fill("Baltic Defence Review");
+  await page.getByLabel("Kind of outlet").selectOption({ label: "Magazine" });
+  await page.getByLabel("Authors").fill("Rasa Vaitkute");
+  await page.getByLabel("Published", { exact: true }).fill("2024-11-14");
+  await page.getByLabel("Kind of source").selectOption({ label: "News report" });
+  await page.getByRole("button", { name: "Save the source" }).click();
+
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Analysts doubt the size of the North Korean deployment");
+  const sentence = "the figure of 10,000 North Korean soldiers in Russia was not supported by anything she had seen";
+  await selectPhrase(page, sentence);
+  const panel = page.getByRole("region", { name: "Link a passage to a claim" });
+  await expect(panel.getByLabel("The words (exactly as in the text)")).toHaveValue(sentence);
+  // The claim search starts from the selected words, best match first.
+  await expect(panel.getByRole("radio").first()).toHaveAccessibleName(new RegExp(TROOP_CLAIM.replace(".", "\\.")));
+  await linkSelection(page, { claim: TROOP_CLAIM, position: "Disputes", newSpeaker: { name: "Ieva Kalnina", kind: "Person" } });
+
+  await expect(page.getByRole("status")).toContainText(`Linked to “${TROOP_CLAIM}” as disputes.`);
+  await expect(page.locator(".source-text mark.hl-disputes")).toHaveText(sentence);
+  await page.getByRole("link", { name: "Open the claim" }).click();
+  const disputing = page.getByRole("region", { name: /Disputing/ });
+  const card = disputing.getByRole("article").filter({ hasText: "Baltic Defence Review" });
+  await expect(card).toContainText(sentence);
+  await expect(card).toContainText("Speaker: Ieva Kalnina");
+
+  const source = await e2eDb().source.findFirstOrThrow({ where: { title: "Analysts doubt the size of the North Korean deployment" }, include: { stances: true } });
+  const [stance] = source.stances;
+  expect(source.text.slice(stance!.start, stance!.end)).toBe(sentence);
+  expect(source.text).toBe(pasted.trim());
+});
+
+test("a researcher uploads an HTML file: its main text and metadata fill the form, and a passage is linked", async ({ page }) => {
+  await signIn(page, "RESEARCHER");
+  await page.goto("/sources/new");
+  await page.getByLabel("Upload a file (.txt, .md, .html)").check();
+  await page.getByLabel("File", { exact: true }).setInputFiles(new URL("./fixtures/uploaded-article.html", import.meta.url).pathname);
+  await page.getByRole("button", { name: "Read the file" }).click();
+  await expect(page.getByRole("status")).toContainText("Check the text and the details below");
+  await expect(page.getByLabel("Title")).toHaveValue("Pyongyang and Moscow trade praise over treaty");
+  await expect(page.getByLabel("New outlet's name")).toHaveValue("The Harbour Gazette");
+  await expect(page.getByLabel("Authors")).toHaveValue("Mina Park");
+  await expect(page.getByLabel("Published", { exact: true })).toHaveValue("2024-12-02");
+  const text = page.getByLabel("Text", { exact: true });
+  await expect(text).toHaveValue(/far from symbolic/);
+  await expect(text).not.toHaveValue(/Home \| World|Copyright/);
+  await page.getByLabel("Kind of outlet").selectOption({ label: "Newspaper" });
+  await page.getByLabel("Kind of source").selectOption({ label: "News report" });
+  await page.getByRole("button", { name: "Save the source" }).click();
+
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Pyongyang and Moscow trade praise over treaty");
+  const quote = "the treaty's defence clause was far from symbolic";
+  await selectPhrase(page, quote);
+  await linkSelection(page, { claim: "The treaty's mutual-defence clause is largely symbolic.", position: "Disputes", newSpeaker: { name: "Han Seo-yeon", kind: "Person" } });
+  await expect(page.getByRole("status")).toContainText("as disputes");
+  await page.goto("/claims/mutual-defence-clause-largely-symbolic");
+  await expect(page.getByRole("region", { name: /Disputing/ }).getByRole("article").filter({ hasText: "The Harbour Gazette" })).toContainText(quote);
+});
+
+test("a researcher adds a page fetched from a URL; a local address outside the allow-list is refused", async ({ page }) => {
+  const server = createServer((req, res) => {
+    res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
+    res.end(`<html lang="en"><head><title>Ratification completed</title><meta property="og:site_name" content="Loopback Ledger"></head>
+      <body><article><h1>Ratification completed</h1><p>The upper house approved the treaty without debate, a parliamentary aide said, and the president signed the law the same week.</p>
+      <p>Nobody in the chamber voted against it, according to the official record published afterwards.</p></article></body></html>`);
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const port = (server.address() as AddressInfo).port;
+  try {
+    await signIn(page, "RESEARCHER");
+    await page.goto("/sources/new");
+    await page.getByLabel("Fetch a web page").check();
+    // "localhost" is loopback too, and only 127.0.0.1 is on the test server's allow-list.
+    await page.getByLabel("Page address").fill(`http://localhost:${port}/ratification`);
+    await page.getByRole("button", { name: "Fetch the page" }).click();
+    await expect(page.locator("#page-url-error")).toHaveText("localhost is a private or local address; Corroborate fetches only public pages.");
+
+    await page.getByLabel("Page address").fill(`http://127.0.0.1:${port}/ratification`);
+    await page.getByRole("button", { name: "Fetch the page" }).click();
+    await expect(page.getByLabel("Title")).toHaveValue("Ratification completed");
+    await expect(page.getByLabel("Address (URL)")).toHaveValue(`http://127.0.0.1:${port}/ratification`);
+    await page.getByLabel("Kind of outlet").selectOption({ label: "News website" });
+    await page.getByLabel("Kind of source").selectOption({ label: "News report" });
+    await page.getByRole("button", { name: "Save the source" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Ratification completed");
+    await expect(page.locator(".source-text")).toContainText("Nobody in the chamber voted against it");
+
+    // The same address again: the stored source is shown instead of a copy.
+    await page.goto("/sources/new");
+    await page.getByLabel("Fetch a web page").check();
+    await page.getByLabel("Page address").fill(`http://127.0.0.1:${port}/ratification`);
+    await page.getByRole("button", { name: "Fetch the page" }).click();
+    await expect(page.getByRole("alert").filter({ hasText: "already in Corroborate" })).toContainText('This address is already in Corroborate, as "Ratification completed".');
+    await page.getByRole("link", { name: "Open “Ratification completed”" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Ratification completed");
+    expect(await e2eDb().source.count({ where: { title: "Ratification completed" } })).toBe(1);
+  } finally {
+    server.close();
+  }
+});
