@@ -1,26 +1,55 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
+import { signIn } from "./helpers";
 
 const pages = [
   "/",
   "/claims",
   "/claims?status=contested",
   "/claims/dprk-troops-number-about-10000",
+  "/claims/dprk-troops-number-about-10000/history",
   "/sources",
   "/sources/blog-friends-with-geopolitical-benefits",
   "/actors",
   "/actors/pentagon",
   "/about/statuses",
   "/claims/no-such-claim",
+  "/sign-in",
+  "/sign-up",
 ];
+
+/** Serious and critical axe findings on the page as it is now, one line each. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
+  return results.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`);
+}
 
 for (const path of pages) {
   test(`${path} has no serious or critical accessibility violations`, async ({ page }) => {
     await page.goto(path);
-    const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
-    const serious = results.violations
-      .filter((v) => v.impact === "serious" || v.impact === "critical")
-      .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`);
-    expect(serious).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
   });
 }
+
+test("the researcher's pages have no serious or critical accessibility violations, errors and tagging panel shown", async ({ page }) => {
+  await signIn(page, "ADMIN");
+  for (const path of ["/sources/new", "/claims/dprk-troops-number-about-10000/edit", "/sources/npr-new-era-two-continents/edit", "/actors/pentagon/edit", "/admin/users"]) {
+    await page.goto(path);
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    expect(await seriousViolations(page), path).toEqual([]);
+  }
+  await page.goto("/sources/new");
+  await page.getByRole("button", { name: "Save the source" }).click();
+  await expect(page.locator("#text-error")).toBeVisible();
+  expect(await seriousViolations(page), "new source with errors").toEqual([]);
+
+  await page.goto("/sources/npr-new-era-two-continents");
+  await page.getByRole("button", { name: "Tag a passage" }).click();
+  await page.getByRole("region", { name: "Link a passage to a claim" }).getByLabel("Find a claim").fill("troops");
+  await expect(page.getByRole("radio").first()).toBeVisible();
+  await page.getByRole("button", { name: "Save the stance" }).click();
+  await expect(page.locator("#tag-quote-error")).toBeVisible();
+  expect(await seriousViolations(page), "tagging panel with errors").toEqual([]);
+});

@@ -25,6 +25,8 @@ export async function signIn(page: Page, role: Role) {
  * across the rendered pieces (highlights included), then the mouse button released.
  */
 export async function selectPhrase(page: Page, phrase: string) {
+  // The panel listens for selections once the page is live; the button is enabled then too.
+  await expect(page.getByRole("button", { name: "Tag a passage" })).toBeEnabled();
   await page.locator(".source-text").evaluate((container, wanted) => {
     const pieces = [...container.querySelectorAll<HTMLElement>("[data-start]")];
     const text = pieces.map((p) => p.textContent ?? "").join("");

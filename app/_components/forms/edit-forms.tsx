@@ -31,7 +31,7 @@ function ReasonField({ value, onChange, error, label = "Why (optional, kept in t
 
 export function ClaimEditForm({ claim, topics }: { claim: { id: string; slug: string; text: string; topic: string; version: number }; topics: Option[] }) {
   const router = useRouter();
-  const { problem, errors, pending, run } = useWrite();
+  const { problem, errors, busy, run } = useWrite();
   const [text, setText] = useState(claim.text);
   const [topic, setTopic] = useState(claim.topic);
   const [reason, setReason] = useState("");
@@ -56,7 +56,7 @@ export function ClaimEditForm({ claim, topics }: { claim: { id: string; slug: st
         </select>
       </Field>
       <ReasonField value={reason} onChange={setReason} error={errors.reason} />
-      <button type="submit" disabled={pending}>Save the claim</button>
+      <button type="submit" disabled={busy}>Save the claim</button>
     </form>
   );
 }
@@ -69,7 +69,7 @@ export function StanceEditForm({
   actors: Option[];
 }) {
   const router = useRouter();
-  const { problem, errors, pending, run } = useWrite();
+  const { problem, errors, busy, run } = useWrite();
   const [position, setPosition] = useState(stance.position);
   const [mode, setMode] = useState(stance.mode);
   const [speakerId, setSpeakerId] = useState(stance.speakerId ?? "");
@@ -130,14 +130,14 @@ export function StanceEditForm({
         <textarea id="stance-note" rows={2} value={note} onChange={(e) => setNote(e.target.value)} />
       </Field>
       <ReasonField value={reason} onChange={setReason} error={errors.reason} />
-      <button type="submit" disabled={pending}>Save the stance</button>
+      <button type="submit" disabled={busy}>Save the stance</button>
     </form>
   );
 }
 
 export function SourceEditForm({ source, outlets }: { source: { id: string; version: number; metadata: SourceMetadata }; outlets: Outlet[] }) {
   const router = useRouter();
-  const { problem, errors, pending, run } = useWrite();
+  const { problem, errors, busy, run } = useWrite();
   const [metadata, setMetadata] = useState(source.metadata);
   const [reason, setReason] = useState("");
   return (
@@ -152,14 +152,14 @@ export function SourceEditForm({ source, outlets }: { source: { id: string; vers
       <ActionProblem result={problem} />
       <SourceMetadataFields value={metadata} onChange={setMetadata} outlets={outlets} errors={errors} />
       <ReasonField value={reason} onChange={setReason} error={errors.reason} />
-      <button type="submit" disabled={pending}>Save the details</button>
+      <button type="submit" disabled={busy}>Save the details</button>
     </form>
   );
 }
 
 export function ActorEditForm({ actor }: { actor: { id: string; slug: string; version: number; name: string; kind: string; description: string | null } }) {
   const router = useRouter();
-  const { problem, errors, pending, run } = useWrite();
+  const { problem, errors, busy, run } = useWrite();
   const [fields, setFields] = useState({ name: actor.name, kind: actor.kind, description: actor.description ?? "" });
   const [reason, setReason] = useState("");
   return (
@@ -186,7 +186,7 @@ export function ActorEditForm({ actor }: { actor: { id: string; slug: string; ve
         <input id="actor-description" value={fields.description} onChange={(e) => setFields({ ...fields, description: e.target.value })} {...invalidProps("actor-description", errors.description)} />
       </Field>
       <ReasonField value={reason} onChange={setReason} error={errors.reason} />
-      <button type="submit" disabled={pending}>Save the speaker</button>
+      <button type="submit" disabled={busy}>Save the speaker</button>
     </form>
   );
 }
@@ -194,7 +194,7 @@ export function ActorEditForm({ actor }: { actor: { id: string; slug: string; ve
 /** Retract (with a reason) or restore a claim or a stance. Nothing is deleted. */
 export function RetractControl({ kind, id, version, retracted, back }: { kind: "claim" | "stance"; id: string; version: number; retracted: boolean; back: string }) {
   const router = useRouter();
-  const { problem, errors, pending, run } = useWrite();
+  const { problem, errors, busy, run } = useWrite();
   const [reason, setReason] = useState("");
   const actions = { claim: { retract: retractClaimAction, restore: restoreClaimAction }, stance: { retract: retractStanceAction, restore: restoreStanceAction } }[kind];
   const write = (input: unknown): Promise<ActionResult<unknown>> => (retracted ? actions.restore(input) : actions.retract(input));
@@ -215,7 +215,7 @@ export function RetractControl({ kind, id, version, retracted, back }: { kind: "
       </p>
       <ActionProblem result={problem} />
       <ReasonField value={reason} onChange={setReason} error={errors.reason} label={retracted ? "Why (optional)" : "Why it is retracted"} />
-      <button type="submit" className={retracted ? undefined : "danger"} disabled={pending}>
+      <button type="submit" className={retracted ? undefined : "danger"} disabled={busy}>
         {retracted ? `Restore the ${kind}` : `Retract the ${kind}`}
       </button>
     </form>

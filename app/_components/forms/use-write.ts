@@ -1,6 +1,7 @@
 "use client";
 import { useState, useTransition } from "react";
 import type { ActionResult } from "@/lib/http/action-result";
+import { useHydrated } from "./use-hydrated";
 
 type Failure = Extract<ActionResult<unknown>, { ok: false }>;
 
@@ -8,6 +9,7 @@ type Failure = Extract<ActionResult<unknown>, { ok: false }>;
 export function useWrite() {
   const [problem, setProblem] = useState<Failure | null>(null);
   const [pending, startTransition] = useTransition();
+  const hydrated = useHydrated();
   function run<T>(action: () => Promise<ActionResult<T>>, onDone: (data: T) => void) {
     setProblem(null);
     startTransition(async () => {
@@ -16,5 +18,6 @@ export function useWrite() {
       else setProblem(result);
     });
   }
-  return { problem, errors: problem?.fieldErrors ?? {}, pending, run };
+  // `busy`: saving, or not yet able to save (see useHydrated); buttons are disabled while busy.
+  return { problem, errors: problem?.fieldErrors ?? {}, pending, busy: pending || !hydrated, run };
 }

@@ -4,6 +4,7 @@ import { useCallback, useEffect, useRef, useState, useTransition, type ReactNode
 import { createStanceAction } from "@/app/_actions/writes";
 import { ActionProblem } from "@/app/_components/forms/action-problem";
 import { Field, invalidProps } from "@/app/_components/forms/field";
+import { useHydrated } from "@/app/_components/forms/use-hydrated";
 import type { ActionResult } from "@/lib/http/action-result";
 import { MODE_LABEL, POSITION_LABEL } from "@/lib/labels";
 
@@ -71,6 +72,7 @@ export function TaggingPanel({ sourceId, actors, topics, children }: Props) {
   const [problem, setProblem] = useState<Failure | null>(null);
   const [saved, setSaved] = useState<{ slug: string; claim: string; position: string } | null>(null);
   const [pending, startTransition] = useTransition();
+  const hydrated = useHydrated();
   const errors = problem?.fieldErrors ?? {};
 
   const capture = useCallback(() => {
@@ -152,7 +154,7 @@ export function TaggingPanel({ sourceId, actors, topics, children }: Props) {
   return (
     <div className="tagging">
       <div className="tagging-actions">
-        <button type="button" onClick={() => { setOpen(true); setSaved(null); }} aria-expanded={open} aria-controls="tagging-panel">
+        <button type="button" disabled={!hydrated} onClick={() => { setOpen(true); setSaved(null); }} aria-expanded={open} aria-controls="tagging-panel">
           Tag a passage
         </button>{" "}
         <span className="muted">or select words in the text.</span>

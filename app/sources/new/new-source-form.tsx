@@ -7,6 +7,7 @@ import type { SourceDraft } from "@/lib/sources/extract";
 import { MAX_UPLOAD_BYTES } from "@/lib/sources/limits";
 import { ActionProblem } from "@/app/_components/forms/action-problem";
 import { Field, invalidProps } from "@/app/_components/forms/field";
+import { useHydrated } from "@/app/_components/forms/use-hydrated";
 import { metadataInput, NEW_OUTLET, SourceMetadataFields, type Outlet, type SourceMetadata } from "@/app/_components/forms/source-metadata-fields";
 
 type Way = "paste" | "file" | "url";
@@ -27,6 +28,7 @@ export function NewSourceForm({ outlets }: { outlets: Outlet[] }) {
   const [problem, setProblem] = useState<(Failure & { stage: Way | "save" }) | null>(null);
   const [notice, setNotice] = useState("");
   const [pending, startTransition] = useTransition();
+  const busy = pending || !useHydrated();
   // Each part of the form shows the errors of its own step only.
   const errorsOf = (stage: Way | "save") => (problem?.stage === stage ? problem.fieldErrors : {});
 
@@ -95,7 +97,7 @@ export function NewSourceForm({ outlets }: { outlets: Outlet[] }) {
           <Field id="file" label="File" error={errorsOf("file").file} hint="HTML is reduced to the article's main text.">
             <input id="file" name="file" type="file" accept=".txt,.md,.html,.htm,text/plain,text/markdown,text/html" {...invalidProps("file", errorsOf("file").file)} />
           </Field>
-          <button type="submit" disabled={pending}>Read the file</button>
+          <button type="submit" disabled={busy}>Read the file</button>
         </form>
       ) : null}
 
@@ -111,7 +113,7 @@ export function NewSourceForm({ outlets }: { outlets: Outlet[] }) {
           <Field id="page-url" label="Page address" error={errorsOf("url").url}>
             <input id="page-url" type="url" value={pageUrl} onChange={(e) => setPageUrl(e.target.value)} placeholder="https://…" {...invalidProps("page-url", errorsOf("url").url)} />
           </Field>
-          <button type="submit" disabled={pending}>Fetch the page</button>
+          <button type="submit" disabled={busy}>Fetch the page</button>
         </form>
       ) : null}
 
@@ -131,7 +133,7 @@ export function NewSourceForm({ outlets }: { outlets: Outlet[] }) {
           <textarea id="text" rows={14} value={text} onChange={(e) => setText(e.target.value)} {...invalidProps("text", errorsOf("save").text)} />
         </Field>
         <SourceMetadataFields value={metadata} onChange={setMetadata} outlets={outlets} errors={errorsOf("save")} />
-        <button type="submit" disabled={pending}>Save the source</button>
+        <button type="submit" disabled={busy}>Save the source</button>
       </form>
     </div>
   );
