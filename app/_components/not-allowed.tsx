@@ -1,4 +1,4 @@
-import { ROLE_LABEL, type CurrentUser, type Role } from "@/lib/auth/roles";
+import { aRole, type CurrentUser, type Role } from "@/lib/auth/roles";
 
 /** What a signed-in user sees on a page their role does not open. */
 export function NotAllowed({ user, needed, doing }: { user: CurrentUser; needed: Role; doing: string }) {
@@ -6,8 +6,8 @@ export function NotAllowed({ user, needed, doing }: { user: CurrentUser; needed:
     <>
       <h1>Not allowed</h1>
       <p role="alert">
-        Only a {ROLE_LABEL[needed].toLowerCase()} or above can {doing}. You are signed in as {user.email}, a{" "}
-        {ROLE_LABEL[user.role].toLowerCase()}. An admin can change your role.
+        Only {aRole(needed)} or above can {doing}. You are signed in as {user.email}, {aRole(user.role)}. An admin can change your
+        role.
       </p>
     </>
   );

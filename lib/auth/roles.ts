@@ -14,6 +14,12 @@ export const ROLE_LABEL: Record<Role, string> = {
 /** The signed-in user as lib/ sees it: enough to authorise and to sign a revision. */
 export type CurrentUser = { id: string; name: string; email: string; role: Role };
 
+/** "a researcher", "an analyst": a role as a noun in a sentence. */
+export const aRole = (role: Role) => {
+  const word = ROLE_LABEL[role].toLowerCase();
+  return /^[aeiou]/.test(word) ? `an ${word}` : `a ${word}`;
+};
+
 export function hasRole(user: Pick<CurrentUser, "role"> | null, needed: Role): boolean {
   return user !== null && ROLES.indexOf(user.role) >= ROLES.indexOf(needed);
 }
@@ -27,7 +33,7 @@ export function authorize(user: CurrentUser | null, needed: Role, doing: string)
   if (!hasRole(user, needed)) {
     throw new AppError(
       "FORBIDDEN",
-      `Only a ${ROLE_LABEL[needed].toLowerCase()} or above can ${doing}; your account is a ${ROLE_LABEL[user.role].toLowerCase()}.`,
+      `Only ${aRole(needed)} or above can ${doing}; your account is ${aRole(user.role)}.`,
     );
   }
   return user;

@@ -28,7 +28,8 @@ export function NewSourceForm({ outlets }: { outlets: Outlet[] }) {
   const [problem, setProblem] = useState<(Failure & { stage: Way | "save" }) | null>(null);
   const [notice, setNotice] = useState("");
   const [pending, startTransition] = useTransition();
-  const busy = pending || !useHydrated();
+  const hydrated = useHydrated();
+  const busy = pending || !hydrated;
   // Each part of the form shows the errors of its own step only.
   const errorsOf = (stage: Way | "save") => (problem?.stage === stage ? problem.fieldErrors : {});
 

@@ -1,0 +1,57 @@
+import { expect, test } from "@playwright/test";
+import { e2eDb, signIn } from "./helpers";
+
+test("someone signs up as a reader, an admin makes them a researcher, and they sign out", async ({ page, browser }) => {
+  const email = `new-${Date.now()}@example.org`;
+  await page.goto("/sign-up");
+  await page.getByLabel("Name").fill("Nora Newcomer");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill("short");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.locator("#password-error")).toHaveText("must be at least 10 characters");
+  await page.getByLabel("Password").fill("a-long-enough-password");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByText("Nora Newcomer (Reader)")).toBeVisible();
+  await expect(page.getByRole("link", { name: "Add a source" })).toHaveCount(0);
+  expect((await e2eDb().user.findUniqueOrThrow({ where: { email } })).role).toBe("READER");
+
+  const admin = await (await browser.newContext()).newPage();
+  await signIn(admin, "ADMIN");
+  await admin.getByRole("link", { name: "Users" }).click();
+  const row = admin.getByRole("row").filter({ hasText: email });
+  await row.getByLabel(`Role of ${email}`).selectOption({ label: "Researcher" });
+  await row.getByRole("button", { name: "Change" }).click();
+  await expect(row.getByRole("status")).toHaveText("Saved.");
+
+  await page.reload();
+  await expect(page.getByText("Nora Newcomer (Researcher)")).toBeVisible();
+  await page.getByRole("link", { name: "Add a source" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Add a source");
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
+  await page.goto("/sources/new");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Sign in");
+});
+
+test("a wrong password, or an email already taken, is said plainly", async ({ page }) => {
+  await page.goto("/sign-in");
+  await page.getByLabel("Email").fill("researcher@example.com");
+  await page.getByLabel("Password").fill("not-the-password");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "Wrong" })).toHaveText("Wrong email or password.");
+  await expect(page.getByLabel("Email")).toHaveValue("researcher@example.com");
+
+  await page.goto("/sign-up");
+  await page.getByLabel("Name").fill("Second Researcher");
+  await page.getByLabel("Email").fill("researcher@example.com");
+  await page.getByLabel("Password").fill("another-long-password");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.locator("#email-error")).toHaveText("An account with this email already exists; sign in instead.");
+  expect(await e2eDb().user.count({ where: { email: "researcher@example.com" } })).toBe(1);
+});
+
+test("a non-admin cannot open the users page or change a role", async ({ page }) => {
+  await signIn(page, "ANALYST");
+  await page.goto("/admin/users");
+  await expect(page.getByRole("alert").filter({ hasText: "Only an admin" })).toContainText("Only an admin or above can manage users. You are signed in as analyst@example.com, an analyst.");
+});
