@@ -2,7 +2,7 @@ import type { Db, Tx } from "../database/create-client";
 import { notFound, unknownReference } from "../errors";
 import { authorize, type CurrentUser } from "../auth/roles";
 import { createdFields, diffFields, recordRevision } from "../revisions/record";
-import { staleEditError } from "../revisions/history";
+import { assertVersion, commitVersion } from "../revisions/versioned";
 import { parseInput } from "../schemas/parse-input";
 import { ActorUpdateSchema, type NewActorSchema } from "../schemas/writes";
 import { slugify, uniqueSlug } from "../slug";
@@ -40,24 +40,20 @@ export async function resolveSpeaker(tx: Tx, choice: SpeakerChoice, userId: stri
 export async function updateActor(db: Db, user: CurrentUser | null, input: unknown) {
   const actor = authorize(user, "RESEARCHER", "edit speakers");
   const data = parseInput(ActorUpdateSchema, input);
+  const target = { entityType: "ACTOR", noun: "speaker", id: data.id, expected: data.version } as const;
   return db.$transaction(async (tx) => {
     const current = await tx.actor.findUnique({ where: { id: data.id } });
     if (!current) throw notFound("The speaker");
-    if (current.version !== data.version) throw await staleEditError(tx, "ACTOR", current.id, "speaker", data.version);
+    await assertVersion(tx, target, current);
     const wanted = { name: data.name, kind: data.kind, description: data.description };
     const changes = diffFields(current, wanted);
     if (Object.keys(changes).length === 0) return { slug: current.slug, version: current.version, changed: false };
-    const { count } = await tx.actor.updateMany({ where: { id: current.id, version: data.version }, data: { ...wanted, version: { increment: 1 } } });
-    if (count === 0) throw await staleEditError(tx, "ACTOR", current.id, "speaker", data.version);
-    await recordRevision(tx, {
-      entityType: "ACTOR",
-      entityId: current.id,
-      version: data.version + 1,
+    const version = await commitVersion(tx, target, (where) => tx.actor.updateMany({ where, data: { ...wanted, version: { increment: 1 } } }), {
       action: "UPDATE",
       changes,
       reason: data.reason,
       userId: actor.id,
     });
-    return { slug: current.slug, version: data.version + 1, changed: true };
+    return { slug: current.slug, version, changed: true };
   });
 }

@@ -1,8 +1,8 @@
 import type { Db, Tx } from "../database/create-client";
-import { AppError, notFound, unknownReference } from "../errors";
+import { notFound, unknownReference } from "../errors";
 import { authorize, type CurrentUser } from "../auth/roles";
 import { createdFields, diffFields, recordRevision } from "../revisions/record";
-import { staleEditError } from "../revisions/history";
+import { assertVersion, commitVersion, retraction } from "../revisions/versioned";
 import { parseInput } from "../schemas/parse-input";
 import { ClaimUpdateSchema, RestoreSchema, RetractSchema, type NewClaimSchema } from "../schemas/writes";
 import { slugify, uniqueSlug } from "../slug";
@@ -42,20 +42,21 @@ export async function createClaimIn(tx: Tx, claim: z.output<typeof NewClaimSchem
 export async function updateClaim(db: Db, user: CurrentUser | null, input: unknown) {
   const actor = authorize(user, "RESEARCHER", "edit claims");
   const data = parseInput(ClaimUpdateSchema, input);
+  const target = { entityType: "CLAIM", noun: "claim", id: data.id, expected: data.version } as const;
   return db.$transaction(async (tx) => {
     const claim = await tx.claim.findUnique({ where: { id: data.id }, include: { topic: { select: { slug: true } } } });
     if (!claim) throw notFound("The claim");
-    if (claim.version !== data.version) throw await staleEditError(tx, "CLAIM", claim.id, "claim", data.version);
+    await assertVersion(tx, target, claim);
     const topic = await findTopic(tx, data.topic, "topic");
     const changes = diffFields({ text: claim.text, topic: claim.topic.slug }, { text: data.text, topic: topic.slug });
     if (Object.keys(changes).length === 0) return { slug: claim.slug, version: claim.version, changed: false };
-    const { count } = await tx.claim.updateMany({
-      where: { id: claim.id, version: data.version },
-      data: { text: data.text, topicId: topic.id, searchText: searchableText(data.text), version: { increment: 1 } },
-    });
-    if (count === 0) throw await staleEditError(tx, "CLAIM", claim.id, "claim", data.version);
-    await recordRevision(tx, { entityType: "CLAIM", entityId: claim.id, version: data.version + 1, action: "UPDATE", changes, reason: data.reason, claimId: claim.id, userId: actor.id });
-    return { slug: claim.slug, version: data.version + 1, changed: true };
+    const version = await commitVersion(
+      tx,
+      target,
+      (where) => tx.claim.updateMany({ where, data: { text: data.text, topicId: topic.id, searchText: searchableText(data.text), version: { increment: 1 } } }),
+      { action: "UPDATE", changes, reason: data.reason, claimId: claim.id, userId: actor.id },
+    );
+    return { slug: claim.slug, version, changed: true };
   });
 }
 
@@ -71,28 +72,21 @@ export async function restoreClaim(db: Db, user: CurrentUser | null, input: unkn
 }
 
 async function setClaimRetraction(db: Db, actor: CurrentUser, data: { id: string; version: number; reason: string | null }, retract: boolean) {
+  const target = { entityType: "CLAIM", noun: "claim", id: data.id, expected: data.version } as const;
   return db.$transaction(async (tx) => {
     const claim = await tx.claim.findUnique({ where: { id: data.id } });
     if (!claim) throw notFound("The claim");
-    if (claim.version !== data.version) throw await staleEditError(tx, "CLAIM", claim.id, "claim", data.version);
-    if ((claim.retractedAt !== null) === retract) {
-      throw new AppError("CONFLICT", retract ? "This claim is already retracted." : "This claim is not retracted.");
-    }
-    const wanted = retract ? { retractedAt: new Date(), retractedReason: data.reason } : { retractedAt: null, retractedReason: null };
-    const { count } = await tx.claim.updateMany({ where: { id: claim.id, version: data.version }, data: { ...wanted, version: { increment: 1 } } });
-    if (count === 0) throw await staleEditError(tx, "CLAIM", claim.id, "claim", data.version);
-    await recordRevision(tx, {
-      entityType: "CLAIM",
-      entityId: claim.id,
-      version: data.version + 1,
-      action: retract ? "RETRACT" : "RESTORE",
-      changes: diffFields(claim, wanted),
+    await assertVersion(tx, target, claim);
+    const change = retraction(claim, retract, data.reason, "claim");
+    const version = await commitVersion(tx, target, (where) => tx.claim.updateMany({ where, data: { ...change.data, version: { increment: 1 } } }), {
+      action: change.action,
+      changes: change.changes,
       reason: data.reason,
       claimId: claim.id,
       userId: actor.id,
     });
     await refreshClaimSummaries(tx, [claim.id]);
     await refreshCorpusCounts(tx);
-    return { slug: claim.slug, version: data.version + 1 };
+    return { slug: claim.slug, version };
   });
 }

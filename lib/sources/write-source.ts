@@ -3,7 +3,7 @@ import { isUniqueViolation } from "../database/unique-violation";
 import { AppError, notFound, unknownReference } from "../errors";
 import { authorize, type CurrentUser } from "../auth/roles";
 import { createdFields, diffFields, recordRevision } from "../revisions/record";
-import { staleEditError } from "../revisions/history";
+import { assertVersion, commitVersion } from "../revisions/versioned";
 import { parseInput } from "../schemas/parse-input";
 import { SourceCreateSchema, SourceUpdateSchema, type NewOutletSchema } from "../schemas/writes";
 import { slugify, uniqueSlug } from "../slug";
@@ -31,30 +31,36 @@ export function duplicateError(duplicate: DuplicateSource): AppError {
   return new AppError("CONFLICT", `${what} is already in Corroborate, as "${duplicate.title}".`, duplicate.matchedOn, { duplicate });
 }
 
+type SourceMetadataInput = z.output<typeof SourceUpdateSchema>;
+
+/** A source's metadata columns from a parsed form; the outlet already resolved. */
+function metadataColumns(data: Omit<SourceMetadataInput, "id" | "version" | "reason">, outletId: string) {
+  return {
+    title: data.title,
+    outletId,
+    url: data.url ?? null,
+    publishedAt: data.published?.date ?? null,
+    datePrecision: data.published?.precision ?? null,
+    kind: data.kind,
+    language: data.language,
+    metadataNote: data.metadataNote,
+  };
+}
+
 /** Adds a source: its text stored verbatim (normalised line endings), never a second copy of one already stored. */
 export async function createSource(db: Db, user: CurrentUser | null, input: unknown) {
   const actor = authorize(user, "RESEARCHER", "add sources");
   const data = parseInput(SourceCreateSchema, input);
   const text = normalizeSourceText(data.text);
-  const hash = contentHash(text);
   const url = data.url ?? null;
   try {
     return await db.$transaction(async (tx) => {
       const duplicate = await findDuplicateSource(tx, { url, text });
       if (duplicate) throw duplicateError(duplicate);
       const outlet = await resolveOutlet(tx, data.outlet);
-      const fields = {
-        title: data.title,
-        outletId: outlet.id,
-        url,
-        publishedAt: data.published?.date ?? null,
-        datePrecision: data.published?.precision ?? null,
-        kind: data.kind,
-        language: data.language,
-        metadataNote: data.metadataNote,
-      };
+      const fields = metadataColumns(data, outlet.id);
       const source = await tx.source.create({
-        data: { ...fields, text, contentHash: hash, authors: { create: data.authors.map((name, position) => ({ name, position })) } },
+        data: { ...fields, text, contentHash: contentHash(text), authors: { create: data.authors.map((name, position) => ({ name, position })) } },
         select: { id: true, title: true, version: true },
       });
       await recordRevision(tx, {
@@ -83,6 +89,7 @@ export async function createSource(db: Db, user: CurrentUser | null, input: unkn
 export async function updateSource(db: Db, user: CurrentUser | null, input: unknown) {
   const actor = authorize(user, "RESEARCHER", "edit sources");
   const data = parseInput(SourceUpdateSchema, input);
+  const target = { entityType: "SOURCE", noun: "source", id: data.id, expected: data.version } as const;
   try {
     return await db.$transaction(async (tx) => {
       const source = await tx.source.findUnique({
@@ -90,45 +97,30 @@ export async function updateSource(db: Db, user: CurrentUser | null, input: unkn
         include: { authors: { orderBy: { position: "asc" } }, outlet: { select: { name: true } } },
       });
       if (!source) throw notFound("The source");
-      if (source.version !== data.version) throw await staleEditError(tx, "SOURCE", source.id, "source", data.version);
-      const url = data.url ?? null;
-      if (url && url !== source.url) {
-        const duplicate = await findDuplicateSource(tx, { url });
+      await assertVersion(tx, target, source);
+      if (data.url && data.url !== source.url) {
+        const duplicate = await findDuplicateSource(tx, { url: data.url });
         if (duplicate) throw duplicateError(duplicate);
       }
       const outlet = await resolveOutlet(tx, data.outlet);
-      const wanted = {
-        title: data.title,
-        outletId: outlet.id,
-        url,
-        publishedAt: data.published?.date ?? null,
-        datePrecision: data.published?.precision ?? null,
-        kind: data.kind,
-        language: data.language,
-        metadataNote: data.metadataNote,
-      };
+      const wanted = metadataColumns(data, outlet.id);
       const changes = diffFields(
         { ...withoutOutletId(source), outlet: source.outlet.name, authors: source.authors.map((a) => a.name).join(", ") },
         { ...withoutOutletId(wanted), outlet: outlet.name, authors: data.authors.join(", ") },
       );
       if (Object.keys(changes).length === 0) return { id: source.id, version: source.version, changed: false };
-      const { count } = await tx.source.updateMany({ where: { id: source.id, version: data.version }, data: { ...wanted, version: { increment: 1 } } });
-      if (count === 0) throw await staleEditError(tx, "SOURCE", source.id, "source", data.version);
-      if (changes.authors) {
-        await tx.sourceAuthor.deleteMany({ where: { sourceId: source.id } });
-        await tx.sourceAuthor.createMany({ data: data.authors.map((name, position) => ({ sourceId: source.id, name, position })) });
-      }
-      await recordRevision(tx, {
-        entityType: "SOURCE",
-        entityId: source.id,
-        version: data.version + 1,
+      const version = await commitVersion(tx, target, (where) => tx.source.updateMany({ where, data: { ...wanted, version: { increment: 1 } } }), {
         action: "UPDATE",
         changes,
         reason: data.reason,
         sourceId: source.id,
         userId: actor.id,
       });
-      return { id: source.id, version: data.version + 1, changed: true };
+      if (changes.authors) {
+        await tx.sourceAuthor.deleteMany({ where: { sourceId: source.id } });
+        await tx.sourceAuthor.createMany({ data: data.authors.map((name, position) => ({ sourceId: source.id, name, position })) });
+      }
+      return { id: source.id, version, changed: true };
     });
   } catch (error) {
     if (isUniqueViolation(error)) throw new AppError("CONFLICT", "Another source already has this address.", "url");

@@ -6,7 +6,7 @@ import { resolveSpeaker } from "../actors/write-actor";
 import { createClaimIn } from "../claims/write-claim";
 import { refreshClaimSummaries } from "../claims/refresh-claim-summary";
 import { createdFields, diffFields, recordRevision } from "../revisions/record";
-import { staleEditError } from "../revisions/history";
+import { assertVersion, commitVersion, retraction } from "../revisions/versioned";
 import { parseInput } from "../schemas/parse-input";
 import { RestoreSchema, RetractSchema, StanceCreateSchema, StanceUpdateSchema } from "../schemas/writes";
 import { locateQuote } from "../sources/anchor-quote";
@@ -75,38 +75,29 @@ async function existingClaim(tx: Tx, id: string) {
 export async function updateStance(db: Db, user: CurrentUser | null, input: unknown) {
   const actor = authorize(user, "RESEARCHER", "edit stances");
   const data = parseInput(StanceUpdateSchema, input);
+  const target = { entityType: "STANCE", noun: "stance", id: data.id, expected: data.version } as const;
   return db.$transaction(async (tx) => {
     const stance = await tx.stance.findUnique({
       where: { id: data.id },
       include: { claim: { select: { slug: true } }, speaker: { select: { name: true } } },
     });
     if (!stance) throw notFound("The stance");
-    if (stance.version !== data.version) throw await staleEditError(tx, "STANCE", stance.id, "stance", data.version);
+    await assertVersion(tx, target, stance);
     const speaker = await resolveSpeaker(tx, data.speaker, actor.id);
     const wanted = { position: data.position, mode: data.mode, note: data.note };
     const changes = diffFields({ ...stance, speaker: stance.speaker?.name ?? null }, { ...wanted, speaker: speaker?.name ?? null });
     if (Object.keys(changes).length === 0 && stance.speakerId === (speaker?.id ?? null)) {
       return { claimSlug: stance.claim.slug, version: stance.version, changed: false };
     }
-    const { count } = await tx.stance.updateMany({
-      where: { id: stance.id, version: data.version },
-      data: { ...wanted, speakerId: speaker?.id ?? null, version: { increment: 1 } },
-    });
-    if (count === 0) throw await staleEditError(tx, "STANCE", stance.id, "stance", data.version);
-    await recordRevision(tx, {
-      entityType: "STANCE",
-      entityId: stance.id,
-      version: data.version + 1,
-      action: "UPDATE",
-      changes,
-      reason: data.reason,
-      claimId: stance.claimId,
-      sourceId: stance.sourceId,
-      userId: actor.id,
-    });
+    const version = await commitVersion(
+      tx,
+      target,
+      (where) => tx.stance.updateMany({ where, data: { ...wanted, speakerId: speaker?.id ?? null, version: { increment: 1 } } }),
+      { action: "UPDATE", changes, reason: data.reason, claimId: stance.claimId, sourceId: stance.sourceId, userId: actor.id },
+    );
     await refreshClaimSummaries(tx, [stance.claimId]);
     await refreshCorpusCounts(tx);
-    return { claimSlug: stance.claim.slug, version: data.version + 1, changed: true };
+    return { claimSlug: stance.claim.slug, version, changed: true };
   });
 }
 
@@ -122,22 +113,15 @@ export async function restoreStance(db: Db, user: CurrentUser | null, input: unk
 }
 
 async function setStanceRetraction(db: Db, actor: CurrentUser, data: { id: string; version: number; reason: string | null }, retract: boolean) {
+  const target = { entityType: "STANCE", noun: "stance", id: data.id, expected: data.version } as const;
   return db.$transaction(async (tx) => {
     const stance = await tx.stance.findUnique({ where: { id: data.id }, include: { claim: { select: { slug: true } } } });
     if (!stance) throw notFound("The stance");
-    if (stance.version !== data.version) throw await staleEditError(tx, "STANCE", stance.id, "stance", data.version);
-    if ((stance.retractedAt !== null) === retract) {
-      throw new AppError("CONFLICT", retract ? "This stance is already retracted." : "This stance is not retracted.");
-    }
-    const wanted = retract ? { retractedAt: new Date(), retractedReason: data.reason } : { retractedAt: null, retractedReason: null };
-    const { count } = await tx.stance.updateMany({ where: { id: stance.id, version: data.version }, data: { ...wanted, version: { increment: 1 } } });
-    if (count === 0) throw await staleEditError(tx, "STANCE", stance.id, "stance", data.version);
-    await recordRevision(tx, {
-      entityType: "STANCE",
-      entityId: stance.id,
-      version: data.version + 1,
-      action: retract ? "RETRACT" : "RESTORE",
-      changes: diffFields(stance, wanted),
+    await assertVersion(tx, target, stance);
+    const change = retraction(stance, retract, data.reason, "stance");
+    const version = await commitVersion(tx, target, (where) => tx.stance.updateMany({ where, data: { ...change.data, version: { increment: 1 } } }), {
+      action: change.action,
+      changes: change.changes,
       reason: data.reason,
       claimId: stance.claimId,
       sourceId: stance.sourceId,
@@ -145,6 +129,6 @@ async function setStanceRetraction(db: Db, actor: CurrentUser, data: { id: strin
     });
     await refreshClaimSummaries(tx, [stance.claimId]);
     await refreshCorpusCounts(tx);
-    return { claimSlug: stance.claim.slug, version: data.version + 1 };
+    return { claimSlug: stance.claim.slug, version };
   });
 }

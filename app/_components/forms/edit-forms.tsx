@@ -12,14 +12,13 @@ import {
   updateStanceAction,
 } from "@/app/_actions/writes";
 import type { ActionResult } from "@/lib/http/action-result";
-import { MODE_LABEL, POSITION_LABEL } from "@/lib/labels";
 import { ActionProblem } from "./action-problem";
 import { Field, invalidProps } from "./field";
 import { metadataInput, SourceMetadataFields, type Outlet, type SourceMetadata } from "./source-metadata-fields";
+import { ACTOR_KINDS, OWN_VOICE, type Option } from "./speaker-fields";
+import { NEW_READING, readingInput, StanceReadingFields, type StanceReading } from "./stance-reading-fields";
 import { useWrite } from "./use-write";
 
-type Option = { id: string; name: string };
-const ACTOR_KINDS = { PERSON: "Person", ORGANISATION: "Organisation", GOVERNMENT: "Government", GROUP: "Group" } as const;
 
 function ReasonField({ value, onChange, error, label = "Why (optional, kept in the history)" }: { value: string; onChange: (v: string) => void; error?: string; label?: string }) {
   return (
@@ -70,11 +69,13 @@ export function StanceEditForm({
 }) {
   const router = useRouter();
   const { problem, errors, busy, run } = useWrite();
-  const [position, setPosition] = useState(stance.position);
-  const [mode, setMode] = useState(stance.mode);
-  const [speakerId, setSpeakerId] = useState(stance.speakerId ?? "");
-  const [newSpeaker, setNewSpeaker] = useState({ name: "", kind: "", description: "" });
-  const [note, setNote] = useState(stance.note ?? "");
+  const [reading, setReading] = useState<StanceReading>({
+    ...NEW_READING,
+    position: stance.position,
+    mode: stance.mode,
+    speakerId: stance.speakerId ?? OWN_VOICE,
+    note: stance.note ?? "",
+  });
   const [reason, setReason] = useState("");
   return (
     <form
@@ -82,53 +83,11 @@ export function StanceEditForm({
       noValidate
       onSubmit={(event) => {
         event.preventDefault();
-        const speaker = speakerId === "" ? null : speakerId === "__new" ? { new: newSpeaker } : { id: speakerId };
-        run(() => updateStanceAction({ id: stance.id, version: stance.version, position, mode, speaker, note, reason }), () => router.push(`/claims/${stance.claimSlug}`));
+        run(() => updateStanceAction({ id: stance.id, version: stance.version, ...readingInput(reading), reason }), () => router.push(`/claims/${stance.claimSlug}`));
       }}
     >
       <ActionProblem result={problem} />
-      <fieldset>
-        <legend>The passage…</legend>
-        {Object.entries(POSITION_LABEL).map(([value, label]) => (
-          <label key={value} className="choice">
-            <input type="radio" name="position" value={value} checked={position === value} onChange={() => setPosition(value)} /> {label.toLowerCase()} the claim
-          </label>
-        ))}
-      </fieldset>
-      <Field id="stance-mode" label="How it is put" error={errors.mode}>
-        <select id="stance-mode" value={mode} onChange={(e) => setMode(e.target.value)}>
-          {Object.entries(MODE_LABEL).map(([value, label]) => (
-            <option key={value} value={value}>{label}</option>
-          ))}
-        </select>
-      </Field>
-      <Field id="stance-speaker" label="Who says it" error={errors.speaker ?? errors["speaker.id"]}>
-        <select id="stance-speaker" value={speakerId} onChange={(e) => setSpeakerId(e.target.value)}>
-          <option value="">The source, in its own voice</option>
-          {actors.map((a) => (
-            <option key={a.id} value={a.id}>{a.name}</option>
-          ))}
-          <option value="__new">A new speaker…</option>
-        </select>
-      </Field>
-      {speakerId === "__new" ? (
-        <div className="field-group">
-          <Field id="new-speaker-name" label="Speaker's name" error={errors["speaker.new.name"]}>
-            <input id="new-speaker-name" value={newSpeaker.name} onChange={(e) => setNewSpeaker({ ...newSpeaker, name: e.target.value })} {...invalidProps("new-speaker-name", errors["speaker.new.name"])} />
-          </Field>
-          <Field id="new-speaker-kind" label="Kind of speaker" error={errors["speaker.new.kind"]}>
-            <select id="new-speaker-kind" value={newSpeaker.kind} onChange={(e) => setNewSpeaker({ ...newSpeaker, kind: e.target.value })}>
-              <option value="">Choose…</option>
-              {Object.entries(ACTOR_KINDS).map(([value, label]) => (
-                <option key={value} value={value}>{label}</option>
-              ))}
-            </select>
-          </Field>
-        </div>
-      ) : null}
-      <Field id="stance-note" label="Note" error={errors.note}>
-        <textarea id="stance-note" rows={2} value={note} onChange={(e) => setNote(e.target.value)} />
-      </Field>
+      <StanceReadingFields id="stance" value={reading} onChange={setReading} actors={actors} errors={errors} />
       <ReasonField value={reason} onChange={setReason} error={errors.reason} />
       <button type="submit" disabled={busy}>Save the stance</button>
     </form>

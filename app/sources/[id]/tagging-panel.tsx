@@ -5,17 +5,16 @@ import { createStanceAction } from "@/app/_actions/writes";
 import { ActionProblem } from "@/app/_components/forms/action-problem";
 import { Field, invalidProps } from "@/app/_components/forms/field";
 import { useHydrated } from "@/app/_components/forms/use-hydrated";
+import type { Option } from "@/app/_components/forms/speaker-fields";
+import { NEW_READING, readingInput, StanceReadingFields, type StanceReading } from "@/app/_components/forms/stance-reading-fields";
 import type { ActionResult } from "@/lib/http/action-result";
-import { MODE_LABEL, POSITION_LABEL } from "@/lib/labels";
+import { POSITION_LABEL } from "@/lib/labels";
 
-type Option = { id: string; name: string };
 type Suggestion = { id: string; slug: string; text: string; status: string; topic: string };
 type Selection = { quote: string; start?: number; end?: number };
 type Failure = Extract<ActionResult<unknown>, { ok: false }>;
 
-const NEW = "__new";
-const OWN_VOICE = "";
-const ACTOR_KINDS = { PERSON: "Person", ORGANISATION: "Organisation", GOVERNMENT: "Government", GROUP: "Group" } as const;
+const NEW_CLAIM = "__new";
 
 /** Offset in the source of a DOM boundary point inside the text (see HighlightedText's data-start). */
 function offsetOf(container: HTMLElement, node: Node, offset: number, pieces: HTMLElement[]): number {
@@ -64,11 +63,7 @@ export function TaggingPanel({ sourceId, actors, topics, children }: Props) {
   const [suggestions, setSuggestions] = useState<Suggestion[]>([]);
   const [claimId, setClaimId] = useState("");
   const [newClaim, setNewClaim] = useState({ text: "", topic: topics[0]?.id ?? "" });
-  const [position, setPosition] = useState("");
-  const [mode, setMode] = useState("AS_FACT");
-  const [speakerId, setSpeakerId] = useState(OWN_VOICE);
-  const [newSpeaker, setNewSpeaker] = useState({ name: "", kind: "", description: "" });
-  const [note, setNote] = useState("");
+  const [reading, setReading] = useState<StanceReading>(NEW_READING);
   const [problem, setProblem] = useState<Failure | null>(null);
   const [saved, setSaved] = useState<{ slug: string; claim: string; position: string } | null>(null);
   const [pending, startTransition] = useTransition();
@@ -128,24 +123,21 @@ export function TaggingPanel({ sourceId, actors, topics, children }: Props) {
       sourceId,
       quote: selection.quote,
       ...(selection.start !== undefined ? { start: selection.start, end: selection.end } : {}),
-      claim: claimId === NEW ? { new: newClaim } : { id: claimId },
-      position,
-      mode,
-      speaker: speakerId === OWN_VOICE ? null : speakerId === NEW ? { new: newSpeaker } : { id: speakerId },
-      note,
+      claim: claimId === NEW_CLAIM ? { new: newClaim } : { id: claimId },
+      ...readingInput(reading),
     };
-    const claimText = claimId === NEW ? newClaim.text : (suggestions.find((s) => s.id === claimId)?.text ?? "");
+    const claimText = claimId === NEW_CLAIM ? newClaim.text : (suggestions.find((s) => s.id === claimId)?.text ?? "");
     startTransition(async () => {
       const result = await createStanceAction(input);
       if (!result.ok) {
         setProblem(result);
         return;
       }
-      setSaved({ slug: result.data.claimSlug, claim: claimText, position });
+      setSaved({ slug: result.data.claimSlug, claim: claimText, position: reading.position });
       setOpen(false);
       setSelection({ quote: "" });
       setClaimId("");
-      setNote("");
+      setReading({ ...reading, note: "" });
       window.getSelection()?.removeAllRanges();
       router.refresh();
     });
@@ -204,13 +196,13 @@ export function TaggingPanel({ sourceId, actors, topics, children }: Props) {
                 ))}
                 {query.trim() && suggestions.length === 0 ? <p className="muted">No claim shares these words.</p> : null}
                 <label className="choice">
-                  <input type="radio" name="claim" value={NEW} checked={claimId === NEW} onChange={() => setClaimId(NEW)} /> A new claim
+                  <input type="radio" name="claim" value={NEW_CLAIM} checked={claimId === NEW_CLAIM} onChange={() => setClaimId(NEW_CLAIM)} /> A new claim
                 </label>
               </div>
               {errors.claim || errors["claim.id"] ? (
                 <p className="field-error" id="claim-choice-error">{errors.claim ?? errors["claim.id"]}</p>
               ) : null}
-              {claimId === NEW ? (
+              {claimId === NEW_CLAIM ? (
                 <div className="field-group">
                   <Field id="new-claim-text" label="The new claim, as one checkable sentence" error={errors["claim.new.text"]}>
                     <textarea
@@ -232,55 +224,7 @@ export function TaggingPanel({ sourceId, actors, topics, children }: Props) {
               ) : null}
             </fieldset>
 
-            <fieldset {...invalidProps("position", errors.position)}>
-              <legend>The passage…</legend>
-              {Object.entries(POSITION_LABEL).map(([value, label]) => (
-                <label key={value} className="choice">
-                  <input type="radio" name="position" value={value} checked={position === value} onChange={() => setPosition(value)} /> {label.toLowerCase()} the claim
-                </label>
-              ))}
-              {errors.position ? <p className="field-error" id="position-error">{errors.position}</p> : null}
-            </fieldset>
-
-            <Field id="tag-mode" label="How it is put" error={errors.mode}>
-              <select id="tag-mode" value={mode} onChange={(e) => setMode(e.target.value)}>
-                {Object.entries(MODE_LABEL).map(([value, label]) => (
-                  <option key={value} value={value}>{label}</option>
-                ))}
-              </select>
-            </Field>
-
-            <Field id="tag-speaker" label="Who says it" error={errors.speaker ?? errors["speaker.id"]}>
-              <select id="tag-speaker" value={speakerId} onChange={(e) => setSpeakerId(e.target.value)} {...invalidProps("tag-speaker", errors.speaker ?? errors["speaker.id"])}>
-                <option value={OWN_VOICE}>The source, in its own voice</option>
-                {actors.map((a) => (
-                  <option key={a.id} value={a.id}>{a.name}</option>
-                ))}
-                <option value={NEW}>A new speaker…</option>
-              </select>
-            </Field>
-            {speakerId === NEW ? (
-              <div className="field-group">
-                <Field id="new-speaker-name" label="Speaker's name" error={errors["speaker.new.name"]}>
-                  <input id="new-speaker-name" value={newSpeaker.name} onChange={(e) => setNewSpeaker({ ...newSpeaker, name: e.target.value })} {...invalidProps("new-speaker-name", errors["speaker.new.name"])} />
-                </Field>
-                <Field id="new-speaker-kind" label="Kind of speaker" error={errors["speaker.new.kind"]}>
-                  <select id="new-speaker-kind" value={newSpeaker.kind} onChange={(e) => setNewSpeaker({ ...newSpeaker, kind: e.target.value })} {...invalidProps("new-speaker-kind", errors["speaker.new.kind"])}>
-                    <option value="">Choose…</option>
-                    {Object.entries(ACTOR_KINDS).map(([value, label]) => (
-                      <option key={value} value={value}>{label}</option>
-                    ))}
-                  </select>
-                </Field>
-                <Field id="new-speaker-description" label="Role, as the source gives it" error={errors["speaker.new.description"]}>
-                  <input id="new-speaker-description" value={newSpeaker.description} onChange={(e) => setNewSpeaker({ ...newSpeaker, description: e.target.value })} />
-                </Field>
-              </div>
-            ) : null}
-
-            <Field id="tag-note" label="Note (optional)" error={errors.note}>
-              <textarea id="tag-note" rows={2} value={note} onChange={(e) => setNote(e.target.value)} />
-            </Field>
+            <StanceReadingFields id="tag" value={reading} onChange={setReading} actors={actors} errors={errors} />
 
             <div className="buttons">
               <button type="submit" disabled={pending}>Save the stance</button>{" "}
