@@ -38,6 +38,7 @@ export const claimJson = (c: ClaimWithStances) => ({
     counts: { supports: c.supportsCount, disputes: c.disputesCount, qualifies: c.qualifiesCount },
     sourceCount: c.sourceCount,
     firstSeenAt: c.firstSeenAt?.toISOString() ?? null,
+    retracted: c.retractedAt ? { at: c.retractedAt.toISOString(), reason: c.retractedReason } : null,
   },
   stances: c.stances.map((s) => ({
     ...stanceFieldsJson(s),
