@@ -111,3 +111,48 @@ test("a researcher adds a page fetched from a URL; a local address outside the a
     server.close();
   }
 });
+
+test("a passage is tagged from the keyboard alone: typed words, a new claim, Escape to close", async ({ page }) => {
+  await signIn(page, "RESEARCHER");
+  await page.goto("/sources/sputnik-federation-council-ratifies");
+  const button = page.getByRole("button", { name: "Tag a passage" });
+  await expect(button).toBeEnabled();
+  await button.focus();
+  await page.keyboard.press("Enter");
+  const panel = page.getByRole("region", { name: "Link a passage to a claim" });
+  await expect(panel.getByRole("heading", { name: "Link a passage to a claim" })).toBeFocused();
+  await page.keyboard.press("Escape");
+  await expect(panel).toHaveCount(0);
+  await expect(button).toBeFocused();
+
+  await page.keyboard.press("Enter");
+  const quote = "based on the principles of mutual respect for each other’s sovereignty";
+  await page.keyboard.press("Tab");
+  await expect(panel.getByLabel("The words (exactly as in the text)")).toBeFocused();
+  await page.keyboard.insertText(quote);
+  await page.keyboard.press("Tab");
+  await expect(panel.getByLabel("Find a claim")).toBeFocused();
+  await page.keyboard.insertText("mutual respect sovereignty");
+  await expect(panel.getByRole("radio", { name: /Russia/ }).first()).toBeVisible();
+  await page.keyboard.press("Tab");
+  await page.keyboard.press("ArrowUp"); // from the first claim found round to "A new claim"
+  await expect(panel.getByRole("radio", { name: "A new claim" })).toBeChecked();
+  await page.keyboard.press("Tab");
+  await expect(panel.getByLabel("The new claim, as one checkable sentence")).toBeFocused();
+  await page.keyboard.insertText("The treaty rests on mutual respect for sovereignty.");
+  await page.keyboard.press("Tab"); // topic
+  await page.keyboard.press("Tab"); // the position radios
+  await page.keyboard.press("Space");
+  await expect(panel.getByRole("radio", { name: "Supports the claim" })).toBeChecked();
+  for (let i = 0; i < 4; i += 1) await page.keyboard.press("Tab"); // how it is put, who says it, note, save
+  await expect(panel.getByRole("button", { name: "Save the stance" })).toBeFocused();
+  await page.keyboard.press("Enter");
+
+  await expect(page.getByRole("status")).toContainText("Linked to “The treaty rests on mutual respect for sovereignty.” as supports.");
+  const stance = await e2eDb().stance.findFirstOrThrow({ where: { sourceId: "sputnik-federation-council-ratifies", quote }, include: { source: true } });
+  expect(stance.source.text.slice(stance.start, stance.end)).toBe(quote);
+  // The new highlight may overlap older ones, so it can span several marks: together they read the quote.
+  const marks = page.locator(`.source-text mark[data-stances~="${stance.id}"]`);
+  await expect(marks.first()).toBeVisible();
+  expect((await marks.allTextContents()).join("")).toBe(quote);
+});

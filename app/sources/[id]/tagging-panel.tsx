@@ -62,6 +62,11 @@ export function TaggingPanel({ sourceId, actors, topics, children }: Props) {
   const [query, setQuery] = useState("");
   const [suggestions, setSuggestions] = useState<Suggestion[]>([]);
   const [claimId, setClaimId] = useState("");
+  // The claim picked stays listed (first) even when a later search no longer finds it.
+  const [picked, setPicked] = useState<Suggestion | null>(null);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const buttonRef = useRef<HTMLButtonElement>(null);
+  const focusPanel = useRef(false);
   const [newClaim, setNewClaim] = useState({ text: "", topic: topics[0]?.id ?? "" });
   const [reading, setReading] = useState<StanceReading>(NEW_READING);
   const [problem, setProblem] = useState<Failure | null>(null);
@@ -117,6 +122,23 @@ export function TaggingPanel({ sourceId, actors, topics, children }: Props) {
     };
   }, [query, open]);
 
+  useEffect(() => {
+    if (open && focusPanel.current) headingRef.current?.focus();
+    focusPanel.current = false;
+  }, [open]);
+
+  function close() {
+    setOpen(false);
+    buttonRef.current?.focus();
+  }
+
+  function pick(claim: Suggestion | null) {
+    setPicked(claim);
+    setClaimId(claim ? claim.id : NEW_CLAIM);
+  }
+
+  const listed = picked && !suggestions.some((s) => s.id === picked.id) ? [picked, ...suggestions] : suggestions;
+
   function save() {
     setProblem(null);
     const input = {
@@ -126,7 +148,7 @@ export function TaggingPanel({ sourceId, actors, topics, children }: Props) {
       claim: claimId === NEW_CLAIM ? { new: newClaim } : { id: claimId },
       ...readingInput(reading),
     };
-    const claimText = claimId === NEW_CLAIM ? newClaim.text : (suggestions.find((s) => s.id === claimId)?.text ?? "");
+    const claimText = claimId === NEW_CLAIM ? newClaim.text : (picked?.text ?? "");
     startTransition(async () => {
       const result = await createStanceAction(input);
       if (!result.ok) {
@@ -137,6 +159,7 @@ export function TaggingPanel({ sourceId, actors, topics, children }: Props) {
       setOpen(false);
       setSelection({ quote: "" });
       setClaimId("");
+      setPicked(null);
       setReading({ ...reading, note: "" });
       window.getSelection()?.removeAllRanges();
       router.refresh();
@@ -146,7 +169,18 @@ export function TaggingPanel({ sourceId, actors, topics, children }: Props) {
   return (
     <div className="tagging">
       <div className="tagging-actions">
-        <button type="button" disabled={!hydrated} onClick={() => { setOpen(true); setSaved(null); }} aria-expanded={open} aria-controls="tagging-panel">
+        <button
+          type="button"
+          ref={buttonRef}
+          disabled={!hydrated}
+          onClick={() => {
+            focusPanel.current = true;
+            setOpen(true);
+            setSaved(null);
+          }}
+          aria-expanded={open}
+          aria-controls="tagging-panel"
+        >
           Tag a passage
         </button>{" "}
         <span className="muted">or select words in the text.</span>
@@ -159,8 +193,17 @@ export function TaggingPanel({ sourceId, actors, topics, children }: Props) {
       ) : null}
       <div ref={textRef}>{children}</div>
       {open ? (
-        <section id="tagging-panel" className="tagging-panel" aria-label="Link a passage to a claim">
-          <h2>Link a passage to a claim</h2>
+        <section
+          id="tagging-panel"
+          className="tagging-panel"
+          aria-label="Link a passage to a claim"
+          onKeyDown={(event) => {
+            if (event.key === "Escape") close();
+          }}
+        >
+          <h2 ref={headingRef} tabIndex={-1}>
+            Link a passage to a claim
+          </h2>
           <ActionProblem result={problem} />
           <form
             onSubmit={(event) => {
@@ -188,15 +231,15 @@ export function TaggingPanel({ sourceId, actors, topics, children }: Props) {
                 <input id="claim-search" type="search" value={query} onChange={(e) => setQuery(e.target.value)} autoComplete="off" />
               </Field>
               <div role="radiogroup" aria-label="Claims found" {...invalidProps("claim-choice", errors.claim ?? errors["claim.id"])}>
-                {suggestions.map((s) => (
+                {listed.map((s) => (
                   <label key={s.id} className="choice">
-                    <input type="radio" name="claim" value={s.id} checked={claimId === s.id} onChange={() => setClaimId(s.id)} /> {s.text}{" "}
+                    <input type="radio" name="claim" value={s.id} checked={claimId === s.id} onChange={() => pick(s)} /> {s.text}{" "}
                     <span className="muted">({s.topic})</span>
                   </label>
                 ))}
                 {query.trim() && suggestions.length === 0 ? <p className="muted">No claim shares these words.</p> : null}
                 <label className="choice">
-                  <input type="radio" name="claim" value={NEW_CLAIM} checked={claimId === NEW_CLAIM} onChange={() => setClaimId(NEW_CLAIM)} /> A new claim
+                  <input type="radio" name="claim" value={NEW_CLAIM} checked={claimId === NEW_CLAIM} onChange={() => pick(null)} /> A new claim
                 </label>
               </div>
               {errors.claim || errors["claim.id"] ? (
@@ -228,7 +271,7 @@ export function TaggingPanel({ sourceId, actors, topics, children }: Props) {
 
             <div className="buttons">
               <button type="submit" disabled={pending}>Save the stance</button>{" "}
-              <button type="button" className="secondary" onClick={() => setOpen(false)}>Cancel</button>
+              <button type="button" className="secondary" onClick={close}>Cancel</button>
             </div>
           </form>
         </section>
