@@ -4,6 +4,9 @@ import { redirect } from "next/navigation";
 import { headers } from "next/headers";
 import { z } from "zod";
 import { getAuth } from "@/lib/auth/session";
+import { assertSignInAllowed, clearSignInFailures, recordSignInFailure } from "@/lib/auth/sign-in-throttle";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
 import { MIN_PASSWORD_LENGTH } from "@/lib/auth/auth";
 
 export type AuthFormState = { message?: string; fieldErrors?: Record<string, string>; email?: string; name?: string } | undefined;
@@ -33,11 +36,19 @@ export async function signInAction(_state: AuthFormState, form: FormData): Promi
   const email = String(form.get("email") ?? "");
   if (!parsed.success) return { fieldErrors: fieldErrors(parsed.error), email };
   try {
-    await getAuth().api.signInEmail({ body: parsed.data, headers: await headers() });
+    await assertSignInAllowed(db, parsed.data.email);
   } catch (error) {
-    if (error instanceof APIError) return { message: "Wrong email or password.", email };
+    if (error instanceof AppError) return { message: error.message, email };
     throw error;
   }
+  try {
+    await getAuth().api.signInEmail({ body: parsed.data, headers: await headers() });
+  } catch (error) {
+    if (!(error instanceof APIError)) throw error;
+    await recordSignInFailure(db, parsed.data.email);
+    return { message: "Wrong email or password.", email };
+  }
+  await clearSignInFailures(db, parsed.data.email);
   redirect(safeNext(form.get("next")));
 }
 
