@@ -3,6 +3,7 @@
 // Prints p50/p99 latency and requests/s for the home page, /claims, a claim page and
 // /api/claims (first page and a deep page), each beside the raw-SQL floor answering the same request.
 import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
@@ -49,7 +50,12 @@ const deepKey = (sample.prepare(`SELECT rankKey FROM Claim ORDER BY rankKey LIMI
 const counts = sample.prepare(`SELECT (SELECT count(*) FROM Claim) c, (SELECT count(*) FROM Source) s, (SELECT count(*) FROM Stance) st`).get();
 sample.close();
 
-start(resolve(root, "node_modules/.bin/next"), ["start", "-p", String(APP)], { DATABASE_URL: `file:${file}`, NEXT_TELEMETRY_DISABLED: "1" });
+start(resolve(root, "node_modules/.bin/next"), ["start", "-p", String(APP)], {
+  DATABASE_URL: `file:${file}`,
+  NEXT_TELEMETRY_DISABLED: "1",
+  // Every page reads the session (none here: the requests are a reader's), which needs a secret.
+  BETTER_AUTH_SECRET: randomBytes(32).toString("base64url"),
+});
 start(resolve(root, "node_modules/.bin/tsx"), ["bench/floor-server.ts", file, String(FLOOR)]);
 await waitFor(`http://127.0.0.1:${APP}/api/claims?limit=1`);
 await waitFor(`http://127.0.0.1:${FLOOR}/api/claims`);

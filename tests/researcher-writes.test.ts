@@ -256,6 +256,11 @@ describe("retracting and restoring", () => {
     await retractClaim(t.db, users.researcher, { id: claim.id, version: claim.version, reason: "Not a checkable claim." });
     const all = await listClaims(t.db, ClaimListQuerySchema.parse({ limit: "100" }));
     expect(all.claims.map((c) => c.slug)).not.toContain(claim.slug);
+    // Totals, from the kept counts (no filter) and from counting (a filter), leave it out too.
+    expect(all.total).toBe(counts.claims - 1);
+    const single = await listClaims(t.db, ClaimListQuerySchema.parse({ status: "single_source", limit: "100" }));
+    expect(single.total).toBe(single.claims.length);
+    expect(single.claims.map((c) => c.slug)).not.toContain(claim.slug);
     expect((await getCorpusCounts(t.db)).claims).toBe(counts.claims - 1);
     expect((await getClaimWithStances(t.db, { slug: claim.slug })).retractedReason).toBe("Not a checkable claim.");
     expect(await refusal(createStance(t.db, users.researcher, { sourceId: (await t.db.source.findFirstOrThrow({ where: { title: { startsWith: "Officials count" } } })).id, quote: "A Russian official denied it.", claim: { id: claim.id }, position: "SUPPORTS", mode: "AS_FACT", speaker: null }))).toMatchObject({

@@ -1,8 +1,10 @@
 import type { Db } from "../database/create-client";
+import type { Prisma } from "../../generated/sqlite/client";
 import { AppError } from "../errors";
 import { encodeCursor, type ClaimListQuery } from "../schemas/claims-query";
 import { searchableText } from "./search-text";
 import { claimRowSelect } from "./selects";
+import { getCorpusCounts } from "../stats/get-corpus-counts";
 
 /**
  * One page of claims, most contested first. Keyset pagination on the indexed rank key:
@@ -11,7 +13,7 @@ import { claimRowSelect } from "./selects";
 export async function listClaims(db: Db, query: ClaimListQuery) {
   const topicId = query.topic ? await topicIdFor(db, query.topic) : undefined;
   const words = query.q ? searchableText(query.q) : "";
-  const where = {
+  const where: Prisma.ClaimWhereInput = {
     retractedAt: null,
     status: query.status,
     topicId,
@@ -24,7 +26,7 @@ export async function listClaims(db: Db, query: ClaimListQuery) {
       take: query.limit + 1,
       select: { ...claimRowSelect, rankKey: true },
     }),
-    db.claim.count({ where }),
+    countClaims(db, where),
   ]);
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
@@ -36,6 +38,19 @@ export async function listClaims(db: Db, query: ClaimListQuery) {
 }
 
 export type ClaimRow = Awaited<ReturnType<typeof listClaims>>["claims"][number];
+
+/**
+ * How many claims match. With no filter, or only "contested", the answer is already kept in
+ * CorpusCounts (in step with every write); counting the rows costs a scan on SQLite, because
+ * Prisma's count reads the table rather than the index.
+ */
+async function countClaims(db: Db, where: Prisma.ClaimWhereInput): Promise<number> {
+  if (!where.topicId && !where.searchText && (!where.status || where.status === "CONTESTED")) {
+    const counts = await getCorpusCounts(db);
+    return where.status ? counts.contested : counts.claims;
+  }
+  return db.claim.count({ where });
+}
 
 async function topicIdFor(db: Db, slug: string): Promise<string> {
   const topic = await db.topic.findUnique({ where: { slug }, select: { id: true } });
