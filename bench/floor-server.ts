@@ -9,21 +9,21 @@ const db = new Database(file, { readonly: true });
 
 const listPage = db.prepare(
   `SELECT c.id, c.slug, c.text, c.status, c.supportsCount, c.disputesCount, c.qualifiesCount, t.slug AS topic
-   FROM Claim c JOIN Topic t ON t.id = c.topicId WHERE c.rankKey > ? ORDER BY c.rankKey LIMIT 21`,
+   FROM Claim c JOIN Topic t ON t.id = c.topicId WHERE c.retractedAt IS NULL AND c.rankKey > ? ORDER BY c.rankKey LIMIT 21`,
 );
-const countAll = db.prepare(`SELECT count(*) AS n FROM Claim`);
+const countAll = db.prepare(`SELECT count(*) AS n FROM Claim WHERE retractedAt IS NULL`);
 const corpusCounts = db.prepare(`SELECT claims, contested, sources, stances, actors FROM CorpusCounts WHERE id = 1`);
 const mostContested = db.prepare(
   `SELECT id, slug, text, status, supportsCount, disputesCount, qualifiesCount FROM Claim
-   WHERE status = 'CONTESTED' ORDER BY rankKey LIMIT 11`,
+   WHERE status = 'CONTESTED' AND retractedAt IS NULL ORDER BY rankKey LIMIT 11`,
 );
-const countContested = db.prepare(`SELECT count(*) AS n FROM Claim WHERE status = 'CONTESTED'`);
+const countContested = db.prepare(`SELECT count(*) AS n FROM Claim WHERE status = 'CONTESTED' AND retractedAt IS NULL`);
 const claimBySlug = db.prepare(`SELECT id, slug, text, status FROM Claim WHERE slug = ?`);
 const stancesOf = db.prepare(
   `SELECT s.id, s.position, s.mode, s.quote, s.start, s."end", a.name AS speaker,
           src.id AS sourceId, src.title, src.publishedAt, o.name AS outlet
    FROM Stance s JOIN Source src ON src.id = s.sourceId JOIN Outlet o ON o.id = src.outletId
-   LEFT JOIN Actor a ON a.id = s.speakerId WHERE s.claimId = ?`,
+   LEFT JOIN Actor a ON a.id = s.speakerId WHERE s.claimId = ? AND s.retractedAt IS NULL`,
 );
 
 createServer((request, response) => {
