@@ -2,6 +2,8 @@ import { readFileSync } from "node:fs";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { expect, test } from "@playwright/test";
+import { createSource } from "../lib/sources/write-source";
+import { createStance } from "../lib/stances/write-stance";
 import { e2eDb, linkSelection, selectPhrase, signIn } from "./helpers";
 
 const TROOP_CLAIM = "Some 10,000 North Korean troops have been sent to Russia.";
@@ -155,4 +157,50 @@ test("a passage is tagged from the keyboard alone: typed words, a new claim, Esc
   const marks = page.locator(`.source-text mark[data-stances~="${stance.id}"]`);
   await expect(marks.first()).toBeVisible();
   expect((await marks.allTextContents()).join("")).toBe(quote);
+});
+
+test("a stance is retracted with a reason, shown as retracted on its claim and source, and restored", async ({ page }) => {
+  const db = e2eDb();
+  const owner = await db.user.findUniqueOrThrow({ where: { email: "researcher@example.com" } });
+  const user = { id: owner.id, name: owner.name, email: owner.email, role: "RESEARCHER" as const };
+  const source = await createSource(db, user, {
+    title: "Retraction fixture",
+    outlet: { new: { name: "Retraction Review", kind: "MAGAZINE" } },
+    kind: "ANALYSIS",
+    language: "en",
+    text: "The fixture notes that the ceasefire held for a week.",
+  });
+  const topic = await db.topic.findFirstOrThrow();
+  const { claimSlug } = await createStance(db, user, {
+    sourceId: source.id,
+    quote: "the ceasefire held for a week",
+    claim: { new: { text: "The ceasefire held for a week.", topic: topic.id } },
+    position: "SUPPORTS",
+    mode: "AS_FACT",
+    speaker: null,
+  });
+
+  await signIn(page, "RESEARCHER");
+  await page.goto(`/claims/${claimSlug}`);
+  const supporting = page.getByRole("region", { name: /Supporting/ });
+  await supporting.getByRole("link", { name: "Edit or retract" }).click();
+  await page.getByLabel("Why it is retracted").fill("The passage is about a different ceasefire.");
+  await page.getByRole("button", { name: "Retract the stance" }).click();
+
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("The ceasefire held for a week.");
+  await expect(supporting).toContainText("No source supports this claim.");
+  const retracted = page.getByRole("region", { name: /Retracted stances/ });
+  await expect(retracted).toContainText("Retracted Supports: “the ceasefire held for a week” — Retraction Review (The passage is about a different ceasefire.)");
+  await expect(page.locator(".claim-status")).toContainText("Unsupported");
+
+  await page.goto(`/sources/${source.id}`);
+  await expect(page.locator(".source-text mark")).toHaveCount(0);
+  await expect(page.locator(".retracted-list")).toContainText("“the ceasefire held for a week”");
+
+  await page.getByRole("link", { name: "Restore or edit" }).click();
+  await page.getByRole("button", { name: "Restore the stance" }).click();
+  await expect(page.getByRole("region", { name: /Supporting/ }).getByRole("article")).toContainText("the ceasefire held for a week");
+  await page.goto(`/claims/${claimSlug}/history`);
+  await expect(page.locator(".history > li").first()).toContainText("Restored the stance");
+  await expect(page.locator(".history > li").nth(1)).toContainText("Why: The passage is about a different ceasefire.");
 });

@@ -20,10 +20,12 @@ import { NEW_READING, readingInput, StanceReadingFields, type StanceReading } fr
 import { useWrite } from "./use-write";
 
 
-function ReasonField({ value, onChange, error, label = "Why (optional, kept in the history)" }: { value: string; onChange: (v: string) => void; error?: string; label?: string }) {
+type ReasonProps = { id?: string; value: string; onChange: (v: string) => void; error?: string; label?: string };
+
+function ReasonField({ id = "reason", value, onChange, error, label = "Why (optional, kept in the history)" }: ReasonProps) {
   return (
-    <Field id="reason" label={label} error={error}>
-      <textarea id="reason" rows={2} value={value} onChange={(e) => onChange(e.target.value)} {...invalidProps("reason", error)} />
+    <Field id={id} label={label} error={error}>
+      <textarea id={id} rows={2} value={value} onChange={(e) => onChange(e.target.value)} {...invalidProps(id, error)} />
     </Field>
   );
 }
@@ -173,7 +175,13 @@ export function RetractControl({ kind, id, version, retracted, back }: { kind: "
           : `A retracted ${kind} is hidden from lists and counts, shown as retracted where it is linked, and can be restored.`}
       </p>
       <ActionProblem result={problem} />
-      <ReasonField value={reason} onChange={setReason} error={errors.reason} label={retracted ? "Why (optional)" : "Why it is retracted"} />
+      <ReasonField
+        id="retract-reason"
+        value={reason}
+        onChange={setReason}
+        error={errors.reason}
+        label={retracted ? "Why it is restored (optional)" : "Why it is retracted"}
+      />
       <button type="submit" className={retracted ? undefined : "danger"} disabled={busy}>
         {retracted ? `Restore the ${kind}` : `Retract the ${kind}`}
       </button>
