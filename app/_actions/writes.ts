@@ -30,7 +30,7 @@ export async function readSourceFileAction(formData: FormData) {
   return runAction(async (user) => {
     authorize(user, "RESEARCHER", "add sources");
     const file = formData.get("file");
-    if (!(file instanceof File) || file.size === 0 && file.name === "") throw new AppError("INVALID", "Choose a file to upload.", "file");
+    if (!(file instanceof File) || (file.size === 0 && file.name === "")) throw new AppError("INVALID", "Choose a file to upload.", "file");
     const draft: SourceDraft = readUpload(file.name, new Uint8Array(await file.arrayBuffer()));
     const duplicate = await findDuplicateSource(db, { text: draft.text });
     if (duplicate) throw duplicateError(duplicate);
