@@ -95,7 +95,7 @@ db.transaction(() => {
   // only qualifications unsupported, and the rest share out the remaining stances.
   const claim = insert("Claim", [
     "id", "slug", "text", "searchText", "topicId", "status", "supportsCount", "disputesCount", "qualifiesCount",
-    "sourceCount", "conflictScore", "firstSeenAt", "rankKey",
+    "sourceCount", "stanceCount", "conflictScore", "firstSeenAt", "rankKey",
   ]);
   const stance = insert("Stance", ["id", "claimId", "sourceId", "speakerId", "position", "mode", "quote", "start", "end", "prefix", "suffix"]);
   const small = Math.floor(sizes.claims * 0.2);
@@ -128,7 +128,7 @@ db.transaction(() => {
     const text = `Synthetic claim ${c}: ${pick(WHO)} ${pick(VERB)} ${pick(WHAT)} in region ${c % 97}.`;
     claim.run(
       id, slug, text, searchableText(text), `topic${c % topics}`, summary.status, summary.supportsCount, summary.disputesCount,
-      summary.qualifiesCount, summary.sourceCount, summary.conflictScore, summary.firstSeenAt ? iso(summary.firstSeenAt) : null,
+      summary.qualifiesCount, summary.sourceCount, summary.stanceCount, summary.conflictScore, summary.firstSeenAt ? iso(summary.firstSeenAt) : null,
       rankKey(summary.conflictScore, slug),
     );
     for (const row of rows) {

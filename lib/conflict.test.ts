@@ -67,6 +67,7 @@ describe("summarizeClaim", () => {
       disputesCount: 1,
       qualifiesCount: 2,
       sourceCount: 4,
+      stanceCount: 5,
     });
     expect(summary.firstSeenAt?.toISOString()).toBe("2024-06-01T00:00:00.000Z");
   });

@@ -77,6 +77,8 @@ export type ClaimSummary = {
   disputesCount: number;
   qualifiesCount: number;
   sourceCount: number;
+  /** Live stances on the claim; the corpus's stance count is their sum. */
+  stanceCount: number;
   conflictScore: number;
   firstSeenAt: Date | null;
 };
@@ -94,6 +96,7 @@ export function summarizeClaim(stances: readonly (StanceFact & { publishedAt: Da
     disputesCount: sides.DISPUTES.size,
     qualifiesCount: sides.QUALIFIES.size,
     sourceCount,
+    stanceCount: stances.length,
     conflictScore: scoreOf(sides, sourceCount),
     firstSeenAt: earliest === Infinity ? null : new Date(earliest),
   };

@@ -233,7 +233,9 @@ describe("retracting and restoring", () => {
     const claim = await getClaimWithStances(t.db, { slug });
     expect(claim).toMatchObject({ status: "SINGLE_SOURCE", supportsCount: 1 });
     const stance = claim.stances[0]!;
+    const counts = await getCorpusCounts(t.db);
     await retractStance(t.db, users.researcher, { id: stance.id, version: stance.version, reason: "Misread the passage." });
+    expect((await getCorpusCounts(t.db)).stances).toBe(counts.stances - 1);
     const retracted = await getClaimWithStances(t.db, { slug });
     expect(retracted).toMatchObject({ status: "UNSUPPORTED", supportsCount: 0, stances: [] });
     expect(retracted.retractedStances.map((s) => [s.id, s.retractedReason])).toEqual([[stance.id, "Misread the passage."]]);
@@ -245,6 +247,9 @@ describe("retracting and restoring", () => {
 
     await restoreStance(t.db, users.researcher, { id: stance.id, version: stance.version + 1 });
     expect(await getClaimWithStances(t.db, { slug })).toMatchObject({ status: "SINGLE_SOURCE", supportsCount: 1 });
+    expect(await getCorpusCounts(t.db)).toEqual(counts);
+    // The kept count is what counting the rows gives.
+    expect(counts.stances).toBe(await t.db.stance.count({ where: { retractedAt: null, claim: { retractedAt: null } } }));
     const actions = (await claimHistory(t.db, claim.id)).filter((r) => r.entityId === stance.id).map((r) => r.action);
     expect(actions).toEqual(["RESTORE", "RETRACT", "CREATE"]);
   });

@@ -18,6 +18,7 @@ export async function refreshClaimSummaries(tx: Tx, claimIds: readonly string[])
       disputesCount: true,
       qualifiesCount: true,
       sourceCount: true,
+      stanceCount: true,
       conflictScore: true,
       firstSeenAt: true,
       rankKey: true,
