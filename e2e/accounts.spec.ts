@@ -48,6 +48,11 @@ test("a wrong password, or an email already taken, is said plainly", async ({ pa
   await page.getByRole("button", { name: "Create account" }).click();
   await expect(page.locator("#email-error")).toHaveText("An account with this email already exists; sign in instead.");
   expect(await e2eDb().user.count({ where: { email: "researcher@example.com" } })).toBe(1);
+
+  // better-auth's own sign-in and sign-up endpoints are shut: the forms, with their throttle, are the only way in.
+  const headers = { origin: new URL(page.url()).origin };
+  expect((await page.request.post("/api/auth/sign-in/email", { headers, data: { email: "researcher@example.com", password: "researcher-demo-password" } })).status()).toBe(404);
+  expect((await page.request.post("/api/auth/sign-up/email", { headers, data: { email: "x@example.org", password: "long-enough-password", name: "X" } })).status()).toBe(404);
 });
 
 test("a non-admin cannot open the users page or change a role", async ({ page }) => {

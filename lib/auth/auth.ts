@@ -19,6 +19,10 @@ export function createAuth(db: Db, { databaseUrl, secret }: { databaseUrl: strin
     user: { additionalFields: { role: { type: "string", defaultValue: "READER", input: false } } },
     session: { expiresIn: 60 * 60 * 24 * 7, updateAge: 60 * 60 * 24 },
     telemetry: { enabled: false },
+    // Signing in and up goes through the app's forms, which throttle failed sign-ins
+    // (lib/auth/sign-in-throttle.ts); better-auth's own HTTP doors for both stay shut so
+    // that the throttle cannot be walked around.
+    disabledPaths: ["/sign-in/email", "/sign-up/email"],
     plugins: [nextCookies()],
   });
 }
