@@ -2,6 +2,8 @@ import { expect, type Page } from "@playwright/test";
 import { createDb, type Db } from "../lib/database/create-client";
 import { DEMO_USERS } from "../lib/seed/demo-users";
 import type { Role } from "../lib/auth/roles";
+import { createSource } from "../lib/sources/write-source";
+import { createStance } from "../lib/stances/write-stance";
 
 /** The database the e2e server runs on (playwright.config.ts), read directly to check what was stored. */
 export const E2E_DATABASE_URL = process.env.E2E_DATABASE_URL ?? "file:./data/e2e.db";
@@ -73,4 +75,25 @@ export async function linkSelection(
   }
   await panel.getByRole("button", { name: "Save the stance" }).click();
   return panel;
+}
+
+/**
+ * A claim of the test's own, with one supporting stance from a new source, written through
+ * lib/ as the demo researcher: tests that change a claim leave the seed claims alone.
+ */
+export async function claimFixture({ outlet, text, quote, claim }: { outlet: string; text: string; quote: string; claim: string }) {
+  const db = e2eDb();
+  const owner = await db.user.findUniqueOrThrow({ where: { email: "researcher@example.com" } });
+  const user = { id: owner.id, name: owner.name, email: owner.email, role: "RESEARCHER" as const };
+  const source = await createSource(db, user, { title: `${outlet} fixture`, outlet: { new: { name: outlet, kind: "MAGAZINE" } }, kind: "ANALYSIS", language: "en", text });
+  const topic = await db.topic.findFirstOrThrow();
+  const { claimSlug } = await createStance(db, user, {
+    sourceId: source.id,
+    quote,
+    claim: { new: { text: claim, topic: topic.id } },
+    position: "SUPPORTS",
+    mode: "AS_FACT",
+    speaker: null,
+  });
+  return { sourceId: source.id, claimSlug };
 }

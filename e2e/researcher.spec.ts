@@ -2,9 +2,7 @@ import { readFileSync } from "node:fs";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { expect, test } from "@playwright/test";
-import { createSource } from "../lib/sources/write-source";
-import { createStance } from "../lib/stances/write-stance";
-import { e2eDb, linkSelection, selectPhrase, signIn } from "./helpers";
+import { claimFixture, e2eDb, linkSelection, selectPhrase, signIn } from "./helpers";
 
 const TROOP_CLAIM = "Some 10,000 North Korean troops have been sent to Russia.";
 const pasted = readFileSync(new URL("./fixtures/pasted-article.txt", import.meta.url), "utf8");
@@ -160,24 +158,11 @@ test("a passage is tagged from the keyboard alone: typed words, a new claim, Esc
 });
 
 test("a stance is retracted with a reason, shown as retracted on its claim and source, and restored", async ({ page }) => {
-  const db = e2eDb();
-  const owner = await db.user.findUniqueOrThrow({ where: { email: "researcher@example.com" } });
-  const user = { id: owner.id, name: owner.name, email: owner.email, role: "RESEARCHER" as const };
-  const source = await createSource(db, user, {
-    title: "Retraction fixture",
-    outlet: { new: { name: "Retraction Review", kind: "MAGAZINE" } },
-    kind: "ANALYSIS",
-    language: "en",
+  const { sourceId, claimSlug } = await claimFixture({
+    outlet: "Retraction Review",
     text: "The fixture notes that the ceasefire held for a week.",
-  });
-  const topic = await db.topic.findFirstOrThrow();
-  const { claimSlug } = await createStance(db, user, {
-    sourceId: source.id,
     quote: "the ceasefire held for a week",
-    claim: { new: { text: "The ceasefire held for a week.", topic: topic.id } },
-    position: "SUPPORTS",
-    mode: "AS_FACT",
-    speaker: null,
+    claim: "The ceasefire held for a week.",
   });
 
   await signIn(page, "RESEARCHER");
@@ -193,7 +178,7 @@ test("a stance is retracted with a reason, shown as retracted on its claim and s
   await expect(retracted).toContainText("Retracted Supports: “the ceasefire held for a week” — Retraction Review (The passage is about a different ceasefire.)");
   await expect(page.locator(".claim-status")).toContainText("Unsupported");
 
-  await page.goto(`/sources/${source.id}`);
+  await page.goto(`/sources/${sourceId}`);
   await expect(page.locator(".source-text mark")).toHaveCount(0);
   await expect(page.locator(".retracted-list")).toContainText("“the ceasefire held for a week”");
 

@@ -1,8 +1,5 @@
 import { expect, test, type Page, type Request } from "@playwright/test";
-import { createSource } from "../lib/sources/write-source";
-import { createStance } from "../lib/stances/write-stance";
-import type { CurrentUser } from "../lib/auth/roles";
-import { e2eDb, selectPhrase, signIn } from "./helpers";
+import { claimFixture, e2eDb, selectPhrase, signIn } from "./helpers";
 
 const SEED_SOURCE = "/sources/npr-new-era-two-continents";
 
@@ -12,11 +9,6 @@ async function captureActionId(page: Page): Promise<string> {
   const request = page.waitForRequest((r: Request) => r.method() === "POST" && r.headers()["next-action"] !== undefined);
   await page.getByRole("button", { name: "Save the source" }).click();
   return (await request).headers()["next-action"]!;
-}
-
-async function researcherUser(): Promise<CurrentUser> {
-  const user = await e2eDb().user.findUniqueOrThrow({ where: { email: "researcher@example.com" } });
-  return { id: user.id, name: user.name, email: user.email, role: "RESEARCHER" };
 }
 
 test("a reader who is not signed in reaches no write path, in the page or by posting directly", async ({ page, browser }) => {
@@ -190,23 +182,11 @@ test("HTML and script in texts, quotes and names show as plain text and never ru
 });
 
 test("two people editing one claim: the second save is refused and shows what changed", async ({ browser }) => {
-  const user = await researcherUser();
-  const db = e2eDb();
-  const source = await createSource(db, user, {
-    title: "Concurrency fixture",
-    outlet: { new: { name: "Fixture Press", kind: "NEWSPAPER" } },
-    kind: "NEWS_REPORT",
-    language: "en",
+  const { claimSlug } = await claimFixture({
+    outlet: "Fixture Press",
     text: "The fixture says the talks ended on Friday.",
-  });
-  const topic = await db.topic.findFirstOrThrow();
-  const { claimSlug } = await createStance(db, user, {
-    sourceId: source.id,
     quote: "the talks ended on Friday",
-    claim: { new: { text: "The talks ended on Friday.", topic: topic.id } },
-    position: "SUPPORTS",
-    mode: "AS_FACT",
-    speaker: null,
+    claim: "The talks ended on Friday.",
   });
 
   const first = await signInPage(await browser.newContext(), "RESEARCHER");
@@ -224,7 +204,7 @@ test("two people editing one claim: the second save is refused and shows what ch
   await expect(alert).toContainText("Demo Researcher changed this claim after you opened it, so your edit was not saved.");
   await expect(alert).toContainText("text: “The talks ended on Friday.” → “The talks ended late on Friday.”");
   await expect(alert).toContainText("Reason: The source says late.");
-  expect((await db.claim.findUniqueOrThrow({ where: { slug: claimSlug } })).text).toBe("The talks ended late on Friday.");
+  expect((await e2eDb().claim.findUniqueOrThrow({ where: { slug: claimSlug } })).text).toBe("The talks ended late on Friday.");
 
   await second.goto(`/claims/${claimSlug}/history`);
   await expect(second.locator(".history > li").first()).toContainText("Edited the claim by Demo Researcher");

@@ -12,7 +12,7 @@ import {
   updateStanceAction,
 } from "@/app/_actions/writes";
 import type { ActionResult } from "@/lib/http/action-result";
-import { ActionProblem } from "./action-problem";
+import { WriteForm } from "./write-form";
 import { Field, invalidProps } from "./field";
 import { metadataInput, SourceMetadataFields, type Outlet, type SourceMetadata } from "./source-metadata-fields";
 import { ACTOR_KINDS, OWN_VOICE, type Option } from "./speaker-fields";
@@ -37,15 +37,12 @@ export function ClaimEditForm({ claim, topics }: { claim: { id: string; slug: st
   const [topic, setTopic] = useState(claim.topic);
   const [reason, setReason] = useState("");
   return (
-    <form
-      className="form"
-      noValidate
-      onSubmit={(event) => {
-        event.preventDefault();
+    <WriteForm
+      problem={problem}
+      onSubmit={() => {
         run(() => updateClaimAction({ id: claim.id, version: claim.version, text, topic, reason }), () => router.push(`/claims/${claim.slug}`));
       }}
     >
-      <ActionProblem result={problem} />
       <Field id="claim-text" label="Claim" error={errors.text}>
         <textarea id="claim-text" rows={3} value={text} onChange={(e) => setText(e.target.value)} {...invalidProps("claim-text", errors.text)} />
       </Field>
@@ -58,7 +55,7 @@ export function ClaimEditForm({ claim, topics }: { claim: { id: string; slug: st
       </Field>
       <ReasonField value={reason} onChange={setReason} error={errors.reason} />
       <button type="submit" disabled={busy}>Save the claim</button>
-    </form>
+    </WriteForm>
   );
 }
 
@@ -80,19 +77,16 @@ export function StanceEditForm({
   });
   const [reason, setReason] = useState("");
   return (
-    <form
-      className="form"
-      noValidate
-      onSubmit={(event) => {
-        event.preventDefault();
+    <WriteForm
+      problem={problem}
+      onSubmit={() => {
         run(() => updateStanceAction({ id: stance.id, version: stance.version, ...readingInput(reading), reason }), () => router.push(`/claims/${stance.claimSlug}`));
       }}
     >
-      <ActionProblem result={problem} />
       <StanceReadingFields id="stance" value={reading} onChange={setReading} actors={actors} errors={errors} />
       <ReasonField value={reason} onChange={setReason} error={errors.reason} />
       <button type="submit" disabled={busy}>Save the stance</button>
-    </form>
+    </WriteForm>
   );
 }
 
@@ -102,19 +96,16 @@ export function SourceEditForm({ source, outlets }: { source: { id: string; vers
   const [metadata, setMetadata] = useState(source.metadata);
   const [reason, setReason] = useState("");
   return (
-    <form
-      className="form"
-      noValidate
-      onSubmit={(event) => {
-        event.preventDefault();
+    <WriteForm
+      problem={problem}
+      onSubmit={() => {
         run(() => updateSourceAction({ id: source.id, version: source.version, reason, ...metadataInput(metadata) }), () => router.push(`/sources/${source.id}`));
       }}
     >
-      <ActionProblem result={problem} />
       <SourceMetadataFields value={metadata} onChange={setMetadata} outlets={outlets} errors={errors} />
       <ReasonField value={reason} onChange={setReason} error={errors.reason} />
       <button type="submit" disabled={busy}>Save the details</button>
-    </form>
+    </WriteForm>
   );
 }
 
@@ -124,15 +115,12 @@ export function ActorEditForm({ actor }: { actor: { id: string; slug: string; ve
   const [fields, setFields] = useState({ name: actor.name, kind: actor.kind, description: actor.description ?? "" });
   const [reason, setReason] = useState("");
   return (
-    <form
-      className="form"
-      noValidate
-      onSubmit={(event) => {
-        event.preventDefault();
+    <WriteForm
+      problem={problem}
+      onSubmit={() => {
         run(() => updateActorAction({ id: actor.id, version: actor.version, reason, ...fields }), () => router.push(`/actors/${actor.slug}`));
       }}
     >
-      <ActionProblem result={problem} />
       <Field id="actor-name" label="Name" error={errors.name}>
         <input id="actor-name" value={fields.name} onChange={(e) => setFields({ ...fields, name: e.target.value })} {...invalidProps("actor-name", errors.name)} />
       </Field>
@@ -148,7 +136,7 @@ export function ActorEditForm({ actor }: { actor: { id: string; slug: string; ve
       </Field>
       <ReasonField value={reason} onChange={setReason} error={errors.reason} />
       <button type="submit" disabled={busy}>Save the speaker</button>
-    </form>
+    </WriteForm>
   );
 }
 
@@ -160,31 +148,25 @@ export function RetractControl({ kind, id, version, retracted, back }: { kind: "
   const actions = { claim: { retract: retractClaimAction, restore: restoreClaimAction }, stance: { retract: retractStanceAction, restore: restoreStanceAction } }[kind];
   const write = (input: unknown): Promise<ActionResult<unknown>> => (retracted ? actions.restore(input) : actions.retract(input));
   return (
-    <form
-      className="form retract-form"
-      noValidate
-      onSubmit={(event) => {
-        event.preventDefault();
-        run(() => write({ id, version, reason }), () => router.push(back));
-      }}
-    >
-      <h2>{retracted ? `Restore this ${kind}` : `Retract this ${kind}`}</h2>
+    <section className="retract-form" aria-labelledby="retract-heading">
+      <h2 id="retract-heading">{retracted ? `Restore this ${kind}` : `Retract this ${kind}`}</h2>
       <p className="muted">
         {retracted
           ? `Restoring puts the ${kind} back in lists and counts.`
           : `A retracted ${kind} is hidden from lists and counts, shown as retracted where it is linked, and can be restored.`}
       </p>
-      <ActionProblem result={problem} />
-      <ReasonField
-        id="retract-reason"
-        value={reason}
-        onChange={setReason}
-        error={errors.reason}
-        label={retracted ? "Why it is restored (optional)" : "Why it is retracted"}
-      />
-      <button type="submit" className={retracted ? undefined : "danger"} disabled={busy}>
-        {retracted ? `Restore the ${kind}` : `Retract the ${kind}`}
-      </button>
-    </form>
+      <WriteForm problem={problem} onSubmit={() => run(() => write({ id, version, reason }), () => router.push(back))}>
+        <ReasonField
+          id="retract-reason"
+          value={reason}
+          onChange={setReason}
+          error={errors.reason}
+          label={retracted ? "Why it is restored (optional)" : "Why it is retracted"}
+        />
+        <button type="submit" className={retracted ? undefined : "danger"} disabled={busy}>
+          {retracted ? `Restore the ${kind}` : `Retract the ${kind}`}
+        </button>
+      </WriteForm>
+    </section>
   );
 }
