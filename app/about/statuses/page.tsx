@@ -12,7 +12,8 @@ export default function AboutStatusesPage() {
       <h1>About the statuses</h1>
       <p>
         A claim&apos;s status is computed from its stances — the quoted passages that link it to sources — by the rules below,
-        taken in order: the first rule that matches gives the status. It changes whenever a stance is added or removed.
+        taken in order: the first rule that matches gives the status. It changes whenever a stance is added, edited,
+        retracted or restored; a retracted stance counts for nothing.
       </p>
       <dl className="status-rules">
         {STATUS_RULES.map((r) => (
