@@ -4,6 +4,7 @@ import { useState } from "react";
 import { setRoleAction } from "@/app/_actions/writes";
 import { ROLE_LABEL, ROLES } from "@/lib/auth/roles";
 import { useWrite } from "@/app/_components/forms/use-write";
+import { LiveControls } from "@/app/_components/forms/write-form";
 
 /** One account's role, changed in place. */
 export function RoleSelect({ userId, email, role }: { userId: string; email: string; role: string }) {
@@ -23,15 +24,17 @@ export function RoleSelect({ userId, email, role }: { userId: string; email: str
         });
       }}
     >
-      <label htmlFor={`role-${userId}`} className="visually-hidden">Role of {email}</label>
-      <select id={`role-${userId}`} value={value} onChange={(e) => setValue(e.target.value)}>
-        {ROLES.map((r) => (
-          <option key={r} value={r}>{ROLE_LABEL[r]}</option>
-        ))}
-      </select>{" "}
-      <button type="submit" disabled={busy}>Change</button>
-      {saved ? <span role="status"> Saved.</span> : null}
-      {problem ? <span className="field-error" role="alert"> {problem.message}</span> : null}
+      <LiveControls inline>
+        <label htmlFor={`role-${userId}`} className="visually-hidden">Role of {email}</label>
+        <select id={`role-${userId}`} value={value} onChange={(e) => setValue(e.target.value)}>
+          {ROLES.map((r) => (
+            <option key={r} value={r}>{ROLE_LABEL[r]}</option>
+          ))}
+        </select>{" "}
+        <button type="submit" disabled={busy}>Change</button>
+        {saved ? <span role="status"> Saved.</span> : null}
+        {problem ? <span className="field-error" role="alert"> {problem.message}</span> : null}
+      </LiveControls>
     </form>
   );
 }

@@ -8,6 +8,7 @@ import { MAX_UPLOAD_BYTES } from "@/lib/sources/limits";
 import { ActionProblem } from "@/app/_components/forms/action-problem";
 import { Field, invalidProps } from "@/app/_components/forms/field";
 import { useHydrated } from "@/app/_components/forms/use-hydrated";
+import { LiveControls } from "@/app/_components/forms/write-form";
 import { metadataInput, NEW_OUTLET, SourceMetadataFields, type Outlet, type SourceMetadata } from "@/app/_components/forms/source-metadata-fields";
 
 type Way = "paste" | "file" | "url";
@@ -62,80 +63,82 @@ export function NewSourceForm({ outlets }: { outlets: Outlet[] }) {
     <div className="form">
       <ActionProblem result={problem} />
       {notice ? <p className="notice" role="status">{notice}</p> : null}
-      <fieldset>
-        <legend>How to add it</legend>
-        <div className="choices">
-          {(
-            [
-              ["paste", "Paste the text"],
-              ["file", "Upload a file (.txt, .md, .html)"],
-              ["url", "Fetch a web page"],
-            ] as const
-          ).map(([value, label]) => (
-            <label key={value}>
-              <input type="radio" name="way" value={value} checked={way === value} onChange={() => setWay(value)} /> {label}
-            </label>
-          ))}
-        </div>
-      </fieldset>
+      <LiveControls>
+        <fieldset>
+          <legend>How to add it</legend>
+          <div className="choices">
+            {(
+              [
+                ["paste", "Paste the text"],
+                ["file", "Upload a file (.txt, .md, .html)"],
+                ["url", "Fetch a web page"],
+              ] as const
+            ).map(([value, label]) => (
+              <label key={value}>
+                <input type="radio" name="way" value={value} checked={way === value} onChange={() => setWay(value)} /> {label}
+              </label>
+            ))}
+          </div>
+        </fieldset>
 
-      {way === "file" ? (
+        {way === "file" ? (
+          <form
+            className="inline-form"
+            noValidate
+            onSubmit={(event) => {
+              event.preventDefault();
+              const form = new FormData(event.currentTarget);
+              const file = form.get("file");
+              // Too big to send at all: say so here (the server checks again).
+              if (file instanceof File && file.size > MAX_UPLOAD_BYTES) {
+                setProblem({ ok: false, stage: "file", code: "INVALID", message: `"${file.name}" is larger than 5 MB.`, fieldErrors: { file: `"${file.name}" is larger than 5 MB.` } });
+                return;
+              }
+              run("file", () => readSourceFileAction(form), applyDraft);
+            }}
+          >
+            <Field id="file" label="File" error={errorsOf("file").file} hint="HTML is reduced to the article's main text.">
+              <input id="file" name="file" type="file" accept=".txt,.md,.html,.htm,text/plain,text/markdown,text/html" {...invalidProps("file", errorsOf("file").file)} />
+            </Field>
+            <button type="submit" disabled={busy}>Read the file</button>
+          </form>
+        ) : null}
+
+        {way === "url" ? (
+          <form
+            className="inline-form"
+            noValidate
+            onSubmit={(event) => {
+              event.preventDefault();
+              run("url", () => fetchSourceUrlAction(pageUrl), applyDraft);
+            }}
+          >
+            <Field id="page-url" label="Page address" error={errorsOf("url").url}>
+              <input id="page-url" type="url" value={pageUrl} onChange={(e) => setPageUrl(e.target.value)} placeholder="https://…" {...invalidProps("page-url", errorsOf("url").url)} />
+            </Field>
+            <button type="submit" disabled={busy}>Fetch the page</button>
+          </form>
+        ) : null}
+
         <form
-          className="inline-form"
-          noValidate
           onSubmit={(event) => {
             event.preventDefault();
-            const form = new FormData(event.currentTarget);
-            const file = form.get("file");
-            // Too big to send at all: say so here (the server checks again).
-            if (file instanceof File && file.size > MAX_UPLOAD_BYTES) {
-              setProblem({ ok: false, stage: "file", code: "INVALID", message: `"${file.name}" is larger than 5 MB.`, fieldErrors: { file: `"${file.name}" is larger than 5 MB.` } });
-              return;
-            }
-            run("file", () => readSourceFileAction(form), applyDraft);
+            run("save", () => createSourceAction({ ...metadataInput(metadata), text }), (source) => router.push(`/sources/${source.id}`));
           }}
-        >
-          <Field id="file" label="File" error={errorsOf("file").file} hint="HTML is reduced to the article's main text.">
-            <input id="file" name="file" type="file" accept=".txt,.md,.html,.htm,text/plain,text/markdown,text/html" {...invalidProps("file", errorsOf("file").file)} />
-          </Field>
-          <button type="submit" disabled={busy}>Read the file</button>
-        </form>
-      ) : null}
-
-      {way === "url" ? (
-        <form
-          className="inline-form"
           noValidate
-          onSubmit={(event) => {
-            event.preventDefault();
-            run("url", () => fetchSourceUrlAction(pageUrl), applyDraft);
-          }}
         >
-          <Field id="page-url" label="Page address" error={errorsOf("url").url}>
-            <input id="page-url" type="url" value={pageUrl} onChange={(e) => setPageUrl(e.target.value)} placeholder="https://…" {...invalidProps("page-url", errorsOf("url").url)} />
+          <Field
+            id="text"
+            label="Text"
+            error={errorsOf("save").text}
+            hint="Stored exactly as it is here (line endings made uniform): every quote must be in it word for word."
+          >
+            <textarea id="text" rows={14} value={text} onChange={(e) => setText(e.target.value)} {...invalidProps("text", errorsOf("save").text)} />
           </Field>
-          <button type="submit" disabled={busy}>Fetch the page</button>
+          <SourceMetadataFields value={metadata} onChange={setMetadata} outlets={outlets} errors={errorsOf("save")} />
+          <button type="submit" disabled={busy}>Save the source</button>
         </form>
-      ) : null}
-
-      <form
-        onSubmit={(event) => {
-          event.preventDefault();
-          run("save", () => createSourceAction({ ...metadataInput(metadata), text }), (source) => router.push(`/sources/${source.id}`));
-        }}
-        noValidate
-      >
-        <Field
-          id="text"
-          label="Text"
-          error={errorsOf("save").text}
-          hint="Stored exactly as it is here (line endings made uniform): every quote must be in it word for word."
-        >
-          <textarea id="text" rows={14} value={text} onChange={(e) => setText(e.target.value)} {...invalidProps("text", errorsOf("save").text)} />
-        </Field>
-        <SourceMetadataFields value={metadata} onChange={setMetadata} outlets={outlets} errors={errorsOf("save")} />
-        <button type="submit" disabled={busy}>Save the source</button>
-      </form>
+      </LiveControls>
     </div>
   );
 }
