@@ -18,3 +18,6 @@ export function isoPartialDate(date: Date | null, precision: string | null): str
 }
 
 export const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString("en-US")} ${n === 1 ? one : many}`;
+
+/** A field's value before or after a change, as a history shows it. */
+export const showChangedValue = (value: unknown) => (value === null || value === undefined || value === "" ? "(none)" : String(value));

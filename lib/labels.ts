@@ -24,6 +24,13 @@ export const OUTLET_KIND_LABEL: Record<string, string> = {
   BLOG: "Blog",
 };
 
+export const ACTOR_KIND_LABEL: Record<string, string> = {
+  PERSON: "Person",
+  ORGANISATION: "Organisation",
+  GOVERNMENT: "Government",
+  GROUP: "Group",
+};
+
 export const SOURCE_KIND_LABEL: Record<string, string> = {
   NEWS_REPORT: "News report",
   ANALYSIS: "Analysis",

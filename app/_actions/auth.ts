@@ -7,6 +7,7 @@ import { getAuth } from "@/lib/auth/session";
 import { assertSignInAllowed, clearSignInFailures, recordSignInFailure } from "@/lib/auth/sign-in-throttle";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { parseInput } from "@/lib/schemas/parse-input";
 import { MIN_PASSWORD_LENGTH } from "@/lib/auth/auth";
 
 export type AuthFormState = { message?: string; fieldErrors?: Record<string, string>; email?: string; name?: string } | undefined;
@@ -25,39 +26,44 @@ function safeNext(value: FormDataEntryValue | null): string {
   return next.startsWith("/") && !next.startsWith("//") && !next.startsWith("/\\") ? next : "/";
 }
 
-function fieldErrors(error: z.ZodError): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const issue of error.issues) out[String(issue.path[0])] ??= issue.message;
-  return out;
+/** The form's fields as parseInput reports them: each message under its field. */
+function parsed<S extends z.ZodType>(schema: S, input: unknown): { data: z.infer<S> } | { fieldErrors: Record<string, string> } {
+  try {
+    return { data: parseInput(schema, input) };
+  } catch (error) {
+    if (error instanceof AppError) return { fieldErrors: (error.details as { fieldErrors: Record<string, string> }).fieldErrors };
+    throw error;
+  }
 }
 
 export async function signInAction(_state: AuthFormState, form: FormData): Promise<AuthFormState> {
-  const parsed = SignInSchema.safeParse({ email: form.get("email"), password: form.get("password") });
+  const input = parsed(SignInSchema, { email: form.get("email"), password: form.get("password") });
   const email = String(form.get("email") ?? "");
-  if (!parsed.success) return { fieldErrors: fieldErrors(parsed.error), email };
+  if ("fieldErrors" in input) return { fieldErrors: input.fieldErrors, email };
+  const { data } = input;
   try {
-    await assertSignInAllowed(db, parsed.data.email);
+    await assertSignInAllowed(db, data.email);
   } catch (error) {
     if (error instanceof AppError) return { message: error.message, email };
     throw error;
   }
   try {
-    await getAuth().api.signInEmail({ body: parsed.data, headers: await headers() });
+    await getAuth().api.signInEmail({ body: data, headers: await headers() });
   } catch (error) {
     if (!(error instanceof APIError)) throw error;
-    await recordSignInFailure(db, parsed.data.email);
+    await recordSignInFailure(db, data.email);
     return { message: "Wrong email or password.", email };
   }
-  await clearSignInFailures(db, parsed.data.email);
+  await clearSignInFailures(db, data.email);
   redirect(safeNext(form.get("next")));
 }
 
 export async function signUpAction(_state: AuthFormState, form: FormData): Promise<AuthFormState> {
-  const parsed = SignUpSchema.safeParse({ name: form.get("name"), email: form.get("email"), password: form.get("password") });
+  const input = parsed(SignUpSchema, { name: form.get("name"), email: form.get("email"), password: form.get("password") });
   const kept = { email: String(form.get("email") ?? ""), name: String(form.get("name") ?? "") };
-  if (!parsed.success) return { fieldErrors: fieldErrors(parsed.error), ...kept };
+  if ("fieldErrors" in input) return { fieldErrors: input.fieldErrors, ...kept };
   try {
-    await getAuth().api.signUpEmail({ body: parsed.data, headers: await headers() });
+    await getAuth().api.signUpEmail({ body: input.data, headers: await headers() });
   } catch (error) {
     if (error instanceof APIError) {
       const exists = /exist/i.test(error.message);

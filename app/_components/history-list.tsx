@@ -1,7 +1,7 @@
+import { showChangedValue } from "@/lib/format";
 import type { HistoryEntry } from "@/lib/revisions/history";
 
 const ACTION_LABEL: Record<string, string> = { CREATE: "Added", UPDATE: "Edited", RETRACT: "Retracted", RESTORE: "Restored" };
-const show = (value: unknown) => (value === null || value === undefined || value === "" ? "(none)" : String(value));
 
 /** Revisions newest first: who, when, what (each field before and after), why. */
 export function HistoryList({ entries }: { entries: HistoryEntry[] }) {
@@ -35,8 +35,8 @@ export function HistoryList({ entries }: { entries: HistoryEntry[] }) {
               {Object.entries(entry.changes).map(([field, [before, after]]) => (
                 <tr key={field}>
                   <th scope="row">{field}</th>
-                  <td>{show(before)}</td>
-                  <td>{show(after)}</td>
+                  <td>{showChangedValue(before)}</td>
+                  <td>{showChangedValue(after)}</td>
                 </tr>
               ))}
             </tbody>

@@ -18,6 +18,8 @@ export type ActionResult<T = null> =
       duplicate?: DuplicateSource;
     };
 
+export type ActionFailure = Extract<ActionResult<unknown>, { ok: false }>;
+
 /** Turns an error from lib/ into a form's result; anything unexpected is logged and stays vague. */
 export function actionError(error: unknown): Extract<ActionResult<never>, { ok: false }> {
   if (error instanceof AppError) {

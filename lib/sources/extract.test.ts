@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { extractArticle, MAX_UPLOAD_BYTES, readUpload } from "./extract";
+import { extractArticle, readUpload } from "./extract";
+import { MAX_UPLOAD_BYTES } from "./limits";
 
 const bytes = (text: string) => new TextEncoder().encode(text);
 

@@ -15,7 +15,6 @@ export type SourceDraft = {
   url?: string;
 };
 
-export { MAX_UPLOAD_BYTES, UPLOAD_TYPES } from "./limits";
 
 const BLOCK = new Set(
   "ADDRESS ARTICLE ASIDE BLOCKQUOTE DD DIV DL DT FIGCAPTION FIGURE FOOTER H1 H2 H3 H4 H5 H6 HEADER HR LI MAIN NAV OL P PRE SECTION TABLE TBODY TD TH THEAD TR UL BR".split(" "),

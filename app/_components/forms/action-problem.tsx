@@ -1,14 +1,12 @@
-import type { ActionResult } from "@/lib/http/action-result";
+import { showChangedValue } from "@/lib/format";
+import type { ActionFailure } from "@/lib/http/action-result";
 
-type Failure = Extract<ActionResult<unknown>, { ok: false }>;
-
-const show = (value: unknown) => (value === null || value === undefined || value === "" ? "(none)" : String(value));
 
 /**
  * A refused write, above the form: the message, a link to a source that is already stored,
  * or for a stale edit the changes someone else saved meanwhile, field by field.
  */
-export function ActionProblem({ result }: { result: Failure | null }) {
+export function ActionProblem({ result }: { result: ActionFailure | null }) {
   if (!result) return null;
   return (
     <div className="form-error" role="alert">
@@ -26,7 +24,7 @@ export function ActionProblem({ result }: { result: Failure | null }) {
               <ul>
                 {Object.entries(revision.changes).map(([field, [before, after]]) => (
                   <li key={field}>
-                    {field}: “{show(before)}” → “{show(after)}”
+                    {field}: “{showChangedValue(before)}” → “{showChangedValue(after)}”
                   </li>
                 ))}
               </ul>

@@ -12,10 +12,11 @@ import {
   updateStanceAction,
 } from "@/app/_actions/writes";
 import type { ActionResult } from "@/lib/http/action-result";
+import { ACTOR_KIND_LABEL } from "@/lib/labels";
 import { WriteForm } from "./write-form";
 import { Field, invalidProps } from "./field";
 import { metadataInput, SourceMetadataFields, type Outlet, type SourceMetadata } from "./source-metadata-fields";
-import { ACTOR_KINDS, OWN_VOICE, type Option } from "./speaker-fields";
+import { OWN_VOICE, type Option } from "./speaker-fields";
 import { NEW_READING, readingInput, StanceReadingFields, type StanceReading } from "./stance-reading-fields";
 import { useWrite } from "./use-write";
 
@@ -32,7 +33,7 @@ function ReasonField({ id = "reason", value, onChange, error, label = "Why (opti
 
 export function ClaimEditForm({ claim, topics }: { claim: { id: string; slug: string; text: string; topic: string; version: number }; topics: Option[] }) {
   const router = useRouter();
-  const { problem, errors, busy, run } = useWrite();
+  const { problem, errors, pending, run } = useWrite();
   const [text, setText] = useState(claim.text);
   const [topic, setTopic] = useState(claim.topic);
   const [reason, setReason] = useState("");
@@ -54,7 +55,7 @@ export function ClaimEditForm({ claim, topics }: { claim: { id: string; slug: st
         </select>
       </Field>
       <ReasonField value={reason} onChange={setReason} error={errors.reason} />
-      <button type="submit" disabled={busy}>Save the claim</button>
+      <button type="submit" disabled={pending}>Save the claim</button>
     </WriteForm>
   );
 }
@@ -67,7 +68,7 @@ export function StanceEditForm({
   actors: Option[];
 }) {
   const router = useRouter();
-  const { problem, errors, busy, run } = useWrite();
+  const { problem, errors, pending, run } = useWrite();
   const [reading, setReading] = useState<StanceReading>({
     ...NEW_READING,
     position: stance.position,
@@ -85,14 +86,14 @@ export function StanceEditForm({
     >
       <StanceReadingFields id="stance" value={reading} onChange={setReading} actors={actors} errors={errors} />
       <ReasonField value={reason} onChange={setReason} error={errors.reason} />
-      <button type="submit" disabled={busy}>Save the stance</button>
+      <button type="submit" disabled={pending}>Save the stance</button>
     </WriteForm>
   );
 }
 
 export function SourceEditForm({ source, outlets }: { source: { id: string; version: number; metadata: SourceMetadata }; outlets: Outlet[] }) {
   const router = useRouter();
-  const { problem, errors, busy, run } = useWrite();
+  const { problem, errors, pending, run } = useWrite();
   const [metadata, setMetadata] = useState(source.metadata);
   const [reason, setReason] = useState("");
   return (
@@ -104,14 +105,14 @@ export function SourceEditForm({ source, outlets }: { source: { id: string; vers
     >
       <SourceMetadataFields value={metadata} onChange={setMetadata} outlets={outlets} errors={errors} />
       <ReasonField value={reason} onChange={setReason} error={errors.reason} />
-      <button type="submit" disabled={busy}>Save the details</button>
+      <button type="submit" disabled={pending}>Save the details</button>
     </WriteForm>
   );
 }
 
 export function ActorEditForm({ actor }: { actor: { id: string; slug: string; version: number; name: string; kind: string; description: string | null } }) {
   const router = useRouter();
-  const { problem, errors, busy, run } = useWrite();
+  const { problem, errors, pending, run } = useWrite();
   const [fields, setFields] = useState({ name: actor.name, kind: actor.kind, description: actor.description ?? "" });
   const [reason, setReason] = useState("");
   return (
@@ -126,7 +127,7 @@ export function ActorEditForm({ actor }: { actor: { id: string; slug: string; ve
       </Field>
       <Field id="actor-kind" label="Kind" error={errors.kind}>
         <select id="actor-kind" value={fields.kind} onChange={(e) => setFields({ ...fields, kind: e.target.value })}>
-          {Object.entries(ACTOR_KINDS).map(([value, label]) => (
+          {Object.entries(ACTOR_KIND_LABEL).map(([value, label]) => (
             <option key={value} value={value}>{label}</option>
           ))}
         </select>
@@ -135,7 +136,7 @@ export function ActorEditForm({ actor }: { actor: { id: string; slug: string; ve
         <input id="actor-description" value={fields.description} onChange={(e) => setFields({ ...fields, description: e.target.value })} {...invalidProps("actor-description", errors.description)} />
       </Field>
       <ReasonField value={reason} onChange={setReason} error={errors.reason} />
-      <button type="submit" disabled={busy}>Save the speaker</button>
+      <button type="submit" disabled={pending}>Save the speaker</button>
     </WriteForm>
   );
 }
@@ -143,7 +144,7 @@ export function ActorEditForm({ actor }: { actor: { id: string; slug: string; ve
 /** Retract (with a reason) or restore a claim or a stance. Nothing is deleted. */
 export function RetractControl({ kind, id, version, retracted, back }: { kind: "claim" | "stance"; id: string; version: number; retracted: boolean; back: string }) {
   const router = useRouter();
-  const { problem, errors, busy, run } = useWrite();
+  const { problem, errors, pending, run } = useWrite();
   const [reason, setReason] = useState("");
   const actions = { claim: { retract: retractClaimAction, restore: restoreClaimAction }, stance: { retract: retractStanceAction, restore: restoreStanceAction } }[kind];
   const write = (input: unknown): Promise<ActionResult<unknown>> => (retracted ? actions.restore(input) : actions.retract(input));
@@ -163,7 +164,7 @@ export function RetractControl({ kind, id, version, retracted, back }: { kind: "
           error={errors.reason}
           label={retracted ? "Why it is restored (optional)" : "Why it is retracted"}
         />
-        <button type="submit" className={retracted ? undefined : "danger"} disabled={busy}>
+        <button type="submit" className={retracted ? undefined : "danger"} disabled={pending}>
           {retracted ? `Restore the ${kind}` : `Retract the ${kind}`}
         </button>
       </WriteForm>

@@ -1,4 +1,5 @@
 "use client";
+import { ACTOR_KIND_LABEL } from "@/lib/labels";
 import { Field, invalidProps } from "./field";
 
 export type Option = { id: string; name: string };
@@ -7,7 +8,6 @@ export type NewSpeaker = { name: string; kind: string; description: string };
 export const OWN_VOICE = "";
 export const NEW_SPEAKER = "__new";
 export const EMPTY_SPEAKER: NewSpeaker = { name: "", kind: "", description: "" };
-const ACTOR_KINDS = { PERSON: "Person", ORGANISATION: "Organisation", GOVERNMENT: "Government", GROUP: "Group" } as const;
 
 /** The form's choice as a write's input: null (the source's own voice), an actor by id, or a new one. */
 export function speakerInput(speakerId: string, speaker: NewSpeaker) {
@@ -47,7 +47,7 @@ export function SpeakerFields({ id, actors, speakerId, onSpeakerId, speaker, onS
           <Field id="new-speaker-kind" label="Kind of speaker" error={errors["speaker.new.kind"]}>
             <select id="new-speaker-kind" value={speaker.kind} onChange={(e) => onSpeaker({ ...speaker, kind: e.target.value })} {...invalidProps("new-speaker-kind", errors["speaker.new.kind"])}>
               <option value="">Choose…</option>
-              {Object.entries(ACTOR_KINDS).map(([value, label]) => (
+              {Object.entries(ACTOR_KIND_LABEL).map(([value, label]) => (
                 <option key={value} value={value}>{label}</option>
               ))}
             </select>
@@ -65,5 +65,3 @@ export function SpeakerFields({ id, actors, speakerId, onSpeakerId, speaker, onS
     </>
   );
 }
-
-export { ACTOR_KINDS };

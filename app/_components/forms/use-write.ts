@@ -1,15 +1,15 @@
 "use client";
-import { useState, useTransition } from "react";
-import type { ActionResult } from "@/lib/http/action-result";
-import { useHydrated } from "./use-hydrated";
+import { useCallback, useState, useTransition } from "react";
+import type { ActionFailure, ActionResult } from "@/lib/http/action-result";
 
-type Failure = Extract<ActionResult<unknown>, { ok: false }>;
-
-/** Runs a write action from a form: pending state, and the refusal to show if there is one. */
+/**
+ * Runs a write action from a form: whether it is running, and the refusal to show if there
+ * is one. Forms keep their controls disabled until the page is live (LiveControls), so
+ * `pending` is all a button needs.
+ */
 export function useWrite() {
-  const [problem, setProblem] = useState<Failure | null>(null);
+  const [problem, setProblem] = useState<ActionFailure | null>(null);
   const [pending, startTransition] = useTransition();
-  const hydrated = useHydrated();
   function run<T>(action: () => Promise<ActionResult<T>>, onDone: (data: T) => void) {
     setProblem(null);
     startTransition(async () => {
@@ -18,6 +18,8 @@ export function useWrite() {
       else setProblem(result);
     });
   }
-  // `busy`: saving, or not yet able to save (see useHydrated); buttons are disabled while busy.
-  return { problem, errors: problem?.fieldErrors ?? {}, pending, busy: pending || !hydrated, run };
+  /** Shows a refusal found in the browser, before anything is sent. */
+  const refuse = (field: string, message: string) => setProblem({ ok: false, code: "INVALID", message, fieldErrors: { [field]: message } });
+  const reset = useCallback(() => setProblem(null), []);
+  return { problem, errors: problem?.fieldErrors ?? {}, pending, run, refuse, reset };
 }

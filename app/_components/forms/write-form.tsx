@@ -1,17 +1,15 @@
 "use client";
 import type { ReactNode } from "react";
-import type { ActionResult } from "@/lib/http/action-result";
+import type { ActionFailure } from "@/lib/http/action-result";
 import { ActionProblem } from "./action-problem";
 import { useHydrated } from "./use-hydrated";
-
-type Failure = Extract<ActionResult<unknown>, { ok: false }>;
 
 /**
  * A form that saves through JavaScript (no browser validation, no reload), with its refusal
  * shown first. Its controls stay disabled until the page is live: typing into them before
  * that would be lost when React takes over the inputs.
  */
-export function WriteForm({ problem, onSubmit, className = "form", children }: { problem: Failure | null; onSubmit: () => void; className?: string; children: ReactNode }) {
+export function WriteForm({ problem, onSubmit, className = "form", children }: { problem: ActionFailure | null; onSubmit: () => void; className?: string; children: ReactNode }) {
   return (
     <form
       className={className}

@@ -9,7 +9,7 @@ import { LiveControls } from "@/app/_components/forms/write-form";
 /** One account's role, changed in place. */
 export function RoleSelect({ userId, email, role }: { userId: string; email: string; role: string }) {
   const router = useRouter();
-  const { problem, busy, run } = useWrite();
+  const { problem, pending, run } = useWrite();
   const [value, setValue] = useState(role);
   const [saved, setSaved] = useState(false);
   return (
@@ -31,7 +31,7 @@ export function RoleSelect({ userId, email, role }: { userId: string; email: str
             <option key={r} value={r}>{ROLE_LABEL[r]}</option>
           ))}
         </select>{" "}
-        <button type="submit" disabled={busy}>Change</button>
+        <button type="submit" disabled={pending}>Change</button>
         {saved ? <span role="status"> Saved.</span> : null}
         {problem ? <span className="field-error" role="alert"> {problem.message}</span> : null}
       </LiveControls>

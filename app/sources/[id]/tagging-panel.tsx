@@ -1,18 +1,17 @@
 "use client";
 import { useRouter } from "next/navigation";
-import { useCallback, useEffect, useRef, useState, useTransition, type ReactNode } from "react";
+import { useCallback, useEffect, useRef, useState, type ReactNode } from "react";
 import { createStanceAction } from "@/app/_actions/writes";
 import { ActionProblem } from "@/app/_components/forms/action-problem";
 import { Field, invalidProps } from "@/app/_components/forms/field";
 import { useHydrated } from "@/app/_components/forms/use-hydrated";
+import { useWrite } from "@/app/_components/forms/use-write";
 import type { Option } from "@/app/_components/forms/speaker-fields";
 import { NEW_READING, readingInput, StanceReadingFields, type StanceReading } from "@/app/_components/forms/stance-reading-fields";
-import type { ActionResult } from "@/lib/http/action-result";
 import { POSITION_LABEL } from "@/lib/labels";
 
 type Suggestion = { id: string; slug: string; text: string; status: string; topic: string };
 type Selection = { quote: string; start?: number; end?: number };
-type Failure = Extract<ActionResult<unknown>, { ok: false }>;
 
 const NEW_CLAIM = "__new";
 
@@ -69,11 +68,9 @@ export function TaggingPanel({ sourceId, actors, topics, children }: Props) {
   const focusPanel = useRef(false);
   const [newClaim, setNewClaim] = useState({ text: "", topic: topics[0]?.id ?? "" });
   const [reading, setReading] = useState<StanceReading>(NEW_READING);
-  const [problem, setProblem] = useState<Failure | null>(null);
   const [saved, setSaved] = useState<{ slug: string; claim: string; position: string } | null>(null);
-  const [pending, startTransition] = useTransition();
+  const { problem, errors, pending, run, reset } = useWrite();
   const hydrated = useHydrated();
-  const errors = problem?.fieldErrors ?? {};
 
   const capture = useCallback(() => {
     const container = textRef.current;
@@ -84,8 +81,8 @@ export function TaggingPanel({ sourceId, actors, topics, children }: Props) {
     setQuery(picked.quote);
     setOpen(true);
     setSaved(null);
-    setProblem(null);
-  }, []);
+    reset();
+  }, [reset]);
 
   useEffect(() => {
     const container = textRef.current;
@@ -140,7 +137,6 @@ export function TaggingPanel({ sourceId, actors, topics, children }: Props) {
   const listed = picked && !suggestions.some((s) => s.id === picked.id) ? [picked, ...suggestions] : suggestions;
 
   function save() {
-    setProblem(null);
     const input = {
       sourceId,
       quote: selection.quote,
@@ -149,13 +145,8 @@ export function TaggingPanel({ sourceId, actors, topics, children }: Props) {
       ...readingInput(reading),
     };
     const claimText = claimId === NEW_CLAIM ? newClaim.text : (picked?.text ?? "");
-    startTransition(async () => {
-      const result = await createStanceAction(input);
-      if (!result.ok) {
-        setProblem(result);
-        return;
-      }
-      setSaved({ slug: result.data.claimSlug, claim: claimText, position: reading.position });
+    run(() => createStanceAction(input), ({ claimSlug }) => {
+      setSaved({ slug: claimSlug, claim: claimText, position: reading.position });
       setOpen(false);
       setSelection({ quote: "" });
       setClaimId("");

@@ -1,18 +1,17 @@
 "use client";
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useState } from "react";
 import { createSourceAction, fetchSourceUrlAction, readSourceFileAction } from "@/app/_actions/writes";
 import type { ActionResult } from "@/lib/http/action-result";
 import type { SourceDraft } from "@/lib/sources/extract";
 import { MAX_UPLOAD_BYTES } from "@/lib/sources/limits";
 import { ActionProblem } from "@/app/_components/forms/action-problem";
 import { Field, invalidProps } from "@/app/_components/forms/field";
-import { useHydrated } from "@/app/_components/forms/use-hydrated";
+import { useWrite } from "@/app/_components/forms/use-write";
 import { LiveControls } from "@/app/_components/forms/write-form";
 import { metadataInput, NEW_OUTLET, SourceMetadataFields, type Outlet, type SourceMetadata } from "@/app/_components/forms/source-metadata-fields";
 
 type Way = "paste" | "file" | "url";
-type Failure = Extract<ActionResult<unknown>, { ok: false }>;
 
 const EMPTY: SourceMetadata = { title: "", outletId: "", newOutletName: "", newOutletKind: "", authors: "", published: "", kind: "", language: "en", url: "", metadataNote: "" };
 
@@ -26,13 +25,11 @@ export function NewSourceForm({ outlets }: { outlets: Outlet[] }) {
   const [text, setText] = useState("");
   const [pageUrl, setPageUrl] = useState("");
   const [metadata, setMetadata] = useState<SourceMetadata>(EMPTY);
-  const [problem, setProblem] = useState<(Failure & { stage: Way | "save" }) | null>(null);
+  const { problem, pending, run: runWrite, refuse } = useWrite();
+  // The step whose refusal is showing: each part of the form shows its own errors only.
+  const [stage, setStage] = useState<Way | "save">("save");
   const [notice, setNotice] = useState("");
-  const [pending, startTransition] = useTransition();
-  const hydrated = useHydrated();
-  const busy = pending || !hydrated;
-  // Each part of the form shows the errors of its own step only.
-  const errorsOf = (stage: Way | "save") => (problem?.stage === stage ? problem.fieldErrors : {});
+  const errorsOf = (part: Way | "save") => (problem && stage === part ? problem.fieldErrors : {});
 
   function applyDraft(draft: SourceDraft) {
     setText(draft.text);
@@ -49,14 +46,10 @@ export function NewSourceForm({ outlets }: { outlets: Outlet[] }) {
     setNotice(`Read ${draft.text.length.toLocaleString("en")} characters. Check the text and the details below, then save.`);
   }
 
-  function run<T>(stage: Way | "save", action: () => Promise<ActionResult<T>>, onDone: (data: T) => void) {
-    setProblem(null);
+  function run<T>(part: Way | "save", action: () => Promise<ActionResult<T>>, onDone: (data: T) => void) {
+    setStage(part);
     setNotice("");
-    startTransition(async () => {
-      const result = await action();
-      if (result.ok) onDone(result.data);
-      else setProblem({ ...result, stage });
-    });
+    runWrite(action, onDone);
   }
 
   return (
@@ -91,7 +84,8 @@ export function NewSourceForm({ outlets }: { outlets: Outlet[] }) {
               const file = form.get("file");
               // Too big to send at all: say so here (the server checks again).
               if (file instanceof File && file.size > MAX_UPLOAD_BYTES) {
-                setProblem({ ok: false, stage: "file", code: "INVALID", message: `"${file.name}" is larger than 5 MB.`, fieldErrors: { file: `"${file.name}" is larger than 5 MB.` } });
+                setStage("file");
+                refuse("file", `"${file.name}" is larger than 5 MB.`);
                 return;
               }
               run("file", () => readSourceFileAction(form), applyDraft);
@@ -100,7 +94,7 @@ export function NewSourceForm({ outlets }: { outlets: Outlet[] }) {
             <Field id="file" label="File" error={errorsOf("file").file} hint="HTML is reduced to the article's main text.">
               <input id="file" name="file" type="file" accept=".txt,.md,.html,.htm,text/plain,text/markdown,text/html" {...invalidProps("file", errorsOf("file").file)} />
             </Field>
-            <button type="submit" disabled={busy}>Read the file</button>
+            <button type="submit" disabled={pending}>Read the file</button>
           </form>
         ) : null}
 
@@ -116,7 +110,7 @@ export function NewSourceForm({ outlets }: { outlets: Outlet[] }) {
             <Field id="page-url" label="Page address" error={errorsOf("url").url}>
               <input id="page-url" type="url" value={pageUrl} onChange={(e) => setPageUrl(e.target.value)} placeholder="https://…" {...invalidProps("page-url", errorsOf("url").url)} />
             </Field>
-            <button type="submit" disabled={busy}>Fetch the page</button>
+            <button type="submit" disabled={pending}>Fetch the page</button>
           </form>
         ) : null}
 
@@ -136,7 +130,7 @@ export function NewSourceForm({ outlets }: { outlets: Outlet[] }) {
             <textarea id="text" rows={14} value={text} onChange={(e) => setText(e.target.value)} {...invalidProps("text", errorsOf("save").text)} />
           </Field>
           <SourceMetadataFields value={metadata} onChange={setMetadata} outlets={outlets} errors={errorsOf("save")} />
-          <button type="submit" disabled={busy}>Save the source</button>
+          <button type="submit" disabled={pending}>Save the source</button>
         </form>
       </LiveControls>
     </div>
