@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ActorKind, OutletKind, Position, RelationKind, SourceKind, StanceMode } from "../../generated/sqlite/enums";
+import { ActorKind, OutletKind, Position, QuantityKind, RelationKind, SourceKind, StanceMode } from "../../generated/sqlite/enums";
 import { HttpUrlSchema, LanguageSchema, PartialDateSchema, SlugSchema, TextSchema as text } from "./common";
 
 // The curated seed file (seeds/corpus.json): articles' metadata, actors, claims with
@@ -21,6 +21,8 @@ export const CorpusClaimSchema = z.strictObject({
   text: text(500),
   topic: SlugSchema,
   tags: z.array(SlugSchema).default([]),
+  /** A claim about a number or a date: its stances get intervals on one axis. */
+  quantity: z.enum(QuantityKind).optional(),
   stances: z.array(CorpusStanceSchema).default([]),
 });
 
@@ -49,7 +51,14 @@ export const CorpusSchema = z.strictObject({
     }),
   ),
   actors: z.array(
-    z.strictObject({ slug: SlugSchema, name: text(200), kind: z.enum(ActorKind), description: text(500).optional() }),
+    z.strictObject({
+      slug: SlugSchema,
+      name: text(200),
+      kind: z.enum(ActorKind),
+      description: text(500).optional(),
+      /** Unnamed sources ("analysts say"): never one origin across publishers. */
+      unnamed: z.boolean().optional(),
+    }),
   ),
   sources: z.array(CorpusSourceSchema),
   claims: z.array(CorpusClaimSchema),

@@ -33,7 +33,7 @@ async function write(tx: Tx, corpus: PlannedCorpus): Promise<LoadReport> {
   });
   const actorIds = await syncRows(report.actors, {
     existing: await tx.actor.findMany({ where: slugs(corpus.actors) }),
-    wanted: corpus.actors.map((a) => ({ slug: a.slug, name: a.name, kind: a.kind, description: a.description ?? null })),
+    wanted: corpus.actors.map((a) => ({ slug: a.slug, name: a.name, kind: a.kind, description: a.description ?? null, unnamed: a.unnamed ?? false })),
     keyFields: ["slug"],
     create: (data) => tx.actor.create({ data }),
     update: (id, data) => tx.actor.update({ where: { id }, data }),
@@ -59,7 +59,7 @@ async function write(tx: Tx, corpus: PlannedCorpus): Promise<LoadReport> {
   const claims = await tx.claim.findMany({ where: slugs(corpus.claims), include: { tags: { select: { tagId: true } } } });
   const claimIds = await syncRows(report.claims, {
     existing: claims,
-    wanted: corpus.claims.map((c) => ({ slug: c.slug, text: c.text, searchText: searchableText(c.text), topicId: topicIds.get(c.topic)! })),
+    wanted: corpus.claims.map((c) => ({ slug: c.slug, text: c.text, searchText: searchableText(c.text), topicId: topicIds.get(c.topic)!, quantityKind: c.quantity ?? null })),
     keyFields: ["slug"],
     // A new claim starts at the end of the ranking; refreshClaimSummaries sets the real values.
     create: (data) => tx.claim.create({ data: { ...data, rankKey: `~${data.slug}` } }),
