@@ -42,4 +42,22 @@ export const SOURCE_KIND_LABEL: Record<string, string> = {
 export const RELATION_LABEL: Record<string, { from: string; to: string }> = {
   CONTRADICTS: { from: "Contradicts", to: "Contradicted by" },
   VARIANT_OF: { from: "Variant of", to: "Has variant" },
+  NARROWER_THAN: { from: "Narrower than", to: "Broader than" },
+  SAME_AS: { from: "Same as", to: "Same as" },
 };
+
+export const VERDICT_LABEL: Record<string, string> = {
+  UNREVIEWED: "Unreviewed",
+  TRUE: "True",
+  MOSTLY_TRUE: "Mostly true",
+  MIXED: "Mixed",
+  MISLEADING: "Misleading",
+  MOSTLY_FALSE: "Mostly false",
+  FALSE: "False",
+  CONFLICTING_EVIDENCE: "Conflicting evidence",
+  NOT_ENOUGH_EVIDENCE: "Not enough evidence",
+};
+
+export const CONFIDENCE_LABEL: Record<"LOW" | "MEDIUM" | "HIGH", string> = { LOW: "Low", MEDIUM: "Medium", HIGH: "High" };
+
+export const QUANTITY_KIND_LABEL: Record<string, string> = { NUMBER: "A number", DATE: "A date" };

@@ -1,12 +1,21 @@
 import type { Db } from "../database/create-client";
 import { notFound } from "../errors";
-import { agreementSummary } from "../conflict";
+import { agreementSummary, type ClaimSummary } from "../conflict";
+import { analyseClaim } from "../analysis/claim-analysis";
 import { claimRowSelect, stanceFieldsSelect } from "./selects";
 
 const relatedClaimSelect = { slug: true, text: true, status: true, retractedAt: true } as const;
 
-/** A claim with every stance (live and retracted apart), its source and speaker, in one round of queries (no N+1). */
-export async function getClaimWithStances(db: Db, { slug }: { slug: string }) {
+const userName = { select: { name: true } } as const;
+
+/**
+ * A claim with every stance (live and retracted apart), its source and speaker, in one
+ * round of queries (no N+1), with its origins, weighted agreement and intervals. With
+ * `asOf`, the claim as it stood that day: only stances whose source was published by then
+ * (a source dated to a month or year counts from its first day; undated sources are left
+ * out) and the verdict given by then.
+ */
+export async function getClaimWithStances(db: Db, { slug, asOf }: { slug: string; asOf?: Date }) {
   const claim = await db.claim.findUnique({
     where: { slug },
     select: {
@@ -15,11 +24,24 @@ export async function getClaimWithStances(db: Db, { slug }: { slug: string }) {
       version: true,
       retractedAt: true,
       retractedReason: true,
+      createdAt: true,
+      quantityKind: true,
+      mergedInto: { select: { slug: true } },
+      assignee: { select: { id: true, name: true } },
+      verdicts: {
+        where: asOf ? { createdAt: { lte: endOfDay(asOf) } } : {},
+        orderBy: { createdAt: "desc" },
+        select: { id: true, rating: true, confidence: true, rationale: true, createdAt: true, user: userName },
+      },
       tags: { select: { tag: { select: { slug: true, name: true } } }, orderBy: { tag: { slug: "asc" } } },
       stances: {
         select: {
           ...stanceFieldsSelect,
-          speaker: { select: { slug: true, name: true, description: true } },
+          credibility: true,
+          intervalManual: true,
+          intervalLow: true,
+          intervalHigh: true,
+          speaker: { select: { id: true, slug: true, name: true, description: true, unnamed: true } },
           source: {
             select: {
               id: true,
@@ -27,35 +49,57 @@ export async function getClaimWithStances(db: Db, { slug }: { slug: string }) {
               kind: true,
               publishedAt: true,
               datePrecision: true,
-              outlet: { select: { name: true, kind: true } },
+              reliability: true,
+              outlet: { select: { id: true, slug: true, name: true, kind: true, reliability: true } },
             },
           },
         },
       },
-      relationsFrom: { select: { kind: true, note: true, toClaim: { select: relatedClaimSelect } } },
-      relationsTo: { select: { kind: true, note: true, fromClaim: { select: relatedClaimSelect } } },
+      relationsFrom: { select: { id: true, kind: true, note: true, toClaim: { select: relatedClaimSelect } } },
+      relationsTo: { select: { id: true, kind: true, note: true, fromClaim: { select: relatedClaimSelect } } },
     },
   });
   if (!claim) throw notFound(`The claim "${slug}"`);
 
   const ordered = [...claim.stances].sort(byPublicationThenOffset);
-  const stances = ordered.filter((s) => s.retractedAt === null);
-  const { relationsFrom, relationsTo, ...rest } = claim;
+  const live = ordered.filter((s) => s.retractedAt === null);
+  const stances = asOf ? live.filter((s) => s.source.publishedAt !== null && s.source.publishedAt <= endOfDay(asOf)) : live;
+  const analysis = analyseClaim(stances, claim.quantityKind);
+  const { relationsFrom, relationsTo, verdicts, ...rest } = claim;
   return {
     ...rest,
+    // As of a date, what is counted is recomputed from the stances of that date.
+    ...(asOf ? countsOf(analysis.summary) : {}),
+    asOf: asOf ?? null,
+    /** Live stances left out because their source came later than `asOf` (or is undated). */
+    laterStanceCount: live.length - stances.length,
+    verdict: verdicts[0] ?? null,
+    verdictHistory: verdicts,
+    analysis,
     tags: claim.tags.map((t) => t.tag),
     /** The stances that count; retracted ones are kept apart, shown only as retracted. */
     stances,
-    retractedStances: ordered.filter((s) => s.retractedAt !== null),
+    retractedStances: asOf ? [] : ordered.filter((s) => s.retractedAt !== null),
     related: [
-      ...relationsFrom.map((r) => ({ kind: r.kind, direction: "from" as const, note: r.note, claim: r.toClaim })),
-      ...relationsTo.map((r) => ({ kind: r.kind, direction: "to" as const, note: r.note, claim: r.fromClaim })),
+      ...relationsFrom.map((r) => ({ id: r.id, kind: r.kind, direction: "from" as const, note: r.note, claim: r.toClaim })),
+      ...relationsTo.map((r) => ({ id: r.id, kind: r.kind, direction: "to" as const, note: r.note, claim: r.fromClaim })),
     ],
     agreement: agreementSummary(
       stances.map((s) => ({ position: s.position, sourceId: s.source.id, outletKind: s.source.outlet.kind })),
     ),
   };
 }
+
+const countsOf = ({ status, supportsCount, disputesCount, qualifiesCount, sourceCount }: ClaimSummary) => ({
+  status,
+  supportsCount,
+  disputesCount,
+  qualifiesCount,
+  sourceCount,
+});
+
+/** The last millisecond of the (UTC) day: "as of 30 November" includes that day. */
+const endOfDay = (date: Date) => new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate() + 1) - 1);
 
 export type ClaimWithStances = Awaited<ReturnType<typeof getClaimWithStances>>;
 

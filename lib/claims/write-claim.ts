@@ -1,5 +1,5 @@
 import type { Db, Tx } from "../database/create-client";
-import { notFound, unknownReference } from "../errors";
+import { AppError, notFound, unknownReference } from "../errors";
 import { authorize, type CurrentUser } from "../auth/roles";
 import { createdFields, diffFields, recordRevision } from "../revisions/record";
 import { assertVersion, commitVersion, retraction } from "../revisions/versioned";
@@ -77,6 +77,7 @@ async function setClaimRetraction(db: Db, actor: CurrentUser, data: { id: string
     const claim = await tx.claim.findUnique({ where: { id: data.id } });
     if (!claim) throw notFound("The claim");
     await assertVersion(tx, target, claim);
+    if (claim.mergedIntoId) throw new AppError("CONFLICT", "This claim was merged into another; undo the merge on that claim's review page instead.");
     const change = retraction(claim, retract, data.reason, "claim");
     const version = await commitVersion(tx, target, (where) => tx.claim.updateMany({ where, data: { ...change.data, version: { increment: 1 } } }), {
       action: change.action,

@@ -18,7 +18,9 @@ export async function getSourceWithStances(db: Db, { id }: { id: string }) {
       contentHash: true,
       metadataNote: true,
       version: true,
-      outlet: { select: { id: true, slug: true, name: true, kind: true, country: true } },
+      reliability: true,
+      reliabilityReason: true,
+      outlet: { select: { id: true, slug: true, name: true, kind: true, country: true, reliability: true } },
       authors: { select: { name: true }, orderBy: { position: "asc" } },
       stances: {
         orderBy: [{ start: "asc" }, { end: "asc" }],

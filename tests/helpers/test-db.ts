@@ -60,6 +60,8 @@ export async function dumpDatabase(db: Db) {
     claimTags: await db.claimTag.findMany({ orderBy: [{ claimId: "asc" }, { tagId: "asc" }] }),
     stances: await db.stance.findMany(byId),
     relations: await db.claimRelation.findMany(byId),
+    verdicts: await db.verdict.findMany(byId),
+    merges: await db.claimMerge.findMany(byId),
     counts: await db.corpusCounts.findMany(byId),
     revisions: await db.revision.findMany(byId),
     users: await db.user.findMany(byId),
