@@ -8,6 +8,9 @@ const pages = [
   "/claims?status=contested",
   "/claims/dprk-troops-number-about-10000",
   "/claims/dprk-troops-number-about-10000/history",
+  "/claims/dprk-troops-deployed-to-russia?asOf=2024-11-30",
+  "/topics/troop-deployment/matrix",
+  "/outlets",
   "/sources",
   "/sources/blog-friends-with-geopolitical-benefits",
   "/actors",
@@ -52,4 +55,17 @@ test("the researcher's pages have no serious or critical accessibility violation
   await page.getByRole("button", { name: "Save the stance" }).click();
   await expect(page.locator("#tag-quote-error")).toBeVisible();
   expect(await seriousViolations(page), "tagging panel with errors").toEqual([]);
+});
+
+test("the analyst's pages have no serious or critical accessibility violations", async ({ page }) => {
+  await signIn(page, "ANALYST");
+  for (const path of ["/review", "/claims/dprk-troops-number-about-10000/review", "/outlets", "/sources/blog-friends-with-geopolitical-benefits/edit"]) {
+    await page.goto(path);
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    expect(await seriousViolations(page), path).toEqual([]);
+  }
+  await page.goto("/claims/dprk-troops-number-about-10000/review");
+  await page.getByRole("button", { name: "Record the verdict" }).click();
+  await expect(page.locator("#verdict-rationale-error")).toBeVisible();
+  expect(await seriousViolations(page), "verdict form with errors").toEqual([]);
 });

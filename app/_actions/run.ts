@@ -1,4 +1,5 @@
 import "server-only";
+import { revalidatePath } from "next/cache";
 import { currentUser } from "@/lib/auth/session";
 import type { CurrentUser } from "@/lib/auth/roles";
 import { actionError, type ActionResult } from "@/lib/http/action-result";
@@ -13,4 +14,10 @@ export async function runAction<T>(write: (user: CurrentUser | null) => Promise<
   } catch (error) {
     return actionError(error);
   }
+}
+
+/** After a write, every page may show it: drop the client's cached pages. */
+export function changed<T>(result: T): T {
+  revalidatePath("/", "layout");
+  return result;
 }

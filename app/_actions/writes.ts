@@ -1,7 +1,6 @@
 "use server";
 // Server actions: thin doors into lib/, which authorises, validates and writes in one
 // transaction. Every action re-reads the session itself; nothing here trusts the page.
-import { revalidatePath } from "next/cache";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { updateActor } from "@/lib/actors/write-actor";
@@ -13,13 +12,7 @@ import { createSource, duplicateError, findDuplicateSource, updateSource } from 
 import { createStance, restoreStance, retractStance, updateStance } from "@/lib/stances/write-stance";
 import { setRole } from "@/lib/users/users";
 import { AppError } from "@/lib/errors";
-import { runAction } from "./run";
-
-/** After a write, every page may show it: drop the client's cached pages. */
-const changed = <T>(result: T) => {
-  revalidatePath("/", "layout");
-  return result;
-};
+import { changed, runAction } from "./run";
 
 export async function createSourceAction(input: unknown) {
   return runAction(async (user) => changed(await createSource(db, user, input)));

@@ -1,5 +1,6 @@
 import type { ClaimWithStances } from "@/lib/claims/get-claim";
 import { MODE_LABEL, OUTLET_KIND_LABEL, POSITION_LABEL, SOURCE_KIND_LABEL } from "@/lib/labels";
+import { GradingNote } from "./grading-note";
 import { PartialDate } from "./partial-date";
 
 type Stance = ClaimWithStances["stances"][number];
@@ -32,6 +33,7 @@ export function StanceCard({ stance, canEdit = false }: { stance: Stance; canEdi
         <PartialDate date={source.publishedAt} precision={source.datePrecision} /> · {SOURCE_KIND_LABEL[source.kind] ?? source.kind}
       </p>
       <p className="mode">Put {MODE_LABEL[stance.mode] ?? stance.mode}.</p>
+      <GradingNote source={source} credibility={stance.credibility} />
       {stance.note ? <p className="note">Note: {stance.note}</p> : null}
       <p>
         <a href={`/sources/${source.id}#stance-${stance.id}`}>

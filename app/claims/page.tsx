@@ -63,6 +63,11 @@ export default async function ClaimsPage({ searchParams }: { searchParams: Promi
             {plural(data.page.total, "claim")} {data.query.q || data.query.status || data.query.topic ? "match" : "in all"}, most
             contested first
           </h2>
+          {data.query.topic ? (
+            <p>
+              <Link href={`/topics/${data.query.topic}/matrix`}>The evidence matrix of this topic</Link>: its claims against its sources.
+            </p>
+          ) : null}
           {data.page.claims.length === 0 ? <p>No claim matches these filters.</p> : <ClaimList claims={data.page.claims} />}
           <nav className="pager" aria-label="Pages">
             {data.query.cursor ? <Link href={pageHref(raw, undefined)}>First page</Link> : null}

@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import { STATUS_RULES } from "@/lib/conflict";
-import { MODE_LABEL } from "@/lib/labels";
+import { CREDIBILITY_SCALE, RELIABILITY_SCALE } from "@/lib/analysis/grading";
+import { DATE_RULES, INTERVAL_RULES } from "@/lib/analysis/intervals";
+import { MODE_LABEL, VERDICT_LABEL } from "@/lib/labels";
 import { StatusBadge } from "../../_components/status-badge";
 import { AgreementBar } from "../../_components/agreement-bar";
 
@@ -37,10 +39,75 @@ export default function AboutStatusesPage() {
           10,000&quot;, &quot;if confirmed&quot;) is shown in the middle column and counted, but never changes the status.
         </li>
         <li>
-          <strong>Who speaks is recorded, not weighed.</strong> A publisher quoting a government and the publisher&apos;s own
-          voice count alike here; each quote shows its speaker so you can judge.
+          <strong>Corroboration counts independent origins.</strong> Several publishers repeating one named speaker (&quot;the
+          U.S., Ukraine and South Korea say…&quot;) are one origin, so two articles quoting only Vladimir Putin leave a claim
+          &quot;single source&quot;. A publisher&apos;s own reporting is its own origin, and so are the unnamed sources it cites
+          (&quot;analysts say&quot;): unnamed experts in two outlets are never taken to be the same people.
         </li>
       </ul>
+      <h2 id="weights">Weighted agreement</h2>
+      <p>
+        Analysts grade each outlet&apos;s reliability (a source can be graded apart from its outlet) and each stance&apos;s
+        credibility, on the Admiralty scales. A stance weighs its source&apos;s reliability weight times its credibility weight;
+        what is not graded counts as &quot;cannot be judged&quot;.
+      </p>
+      <div className="scales">
+        <table>
+          <caption>Source reliability</caption>
+          <thead><tr><th scope="col">Grade</th><th scope="col">Meaning</th><th scope="col">Weight</th></tr></thead>
+          <tbody>
+            {RELIABILITY_SCALE.map((r) => <tr key={r.grade}><th scope="row">{r.grade}</th><td>{r.label}</td><td>{r.weight}</td></tr>)}
+          </tbody>
+        </table>
+        <table>
+          <caption>Information credibility</caption>
+          <thead><tr><th scope="col">Grade</th><th scope="col">Meaning</th><th scope="col">Weight</th></tr></thead>
+          <tbody>
+            {CREDIBILITY_SCALE.map((c) => <tr key={c.value}><th scope="row">{c.value}</th><td>{c.label}</td><td>{c.weight}</td></tr>)}
+          </tbody>
+        </table>
+      </div>
+      <p className="formula">
+        <strong>weight(side)</strong> = Σ over the side&apos;s independent origins of max over that origin&apos;s stances on the side of
+        (reliability weight × credibility weight)
+        <br />
+        <strong>agreement</strong> = weight(supports) ÷ (weight(supports) + weight(disputes))
+        <br />
+        <strong>conflict</strong> = the smaller of weight(supports) and weight(disputes)
+      </p>
+      <p>
+        So an ungraded stance weighs 0.5 × 0.5 = 0.25; five publishers repeating one speaker weigh what that speaker&apos;s best-graded
+        report weighs. The review queue puts the strongest conflict first, then the newest evidence.
+      </p>
+      <h2 id="verdicts">Verdicts</h2>
+      <p>
+        Analysts give each claim a verdict with a rationale and a confidence (low, medium, high); earlier verdicts stay on the claim page.
+        The verdicts are: {Object.entries(VERDICT_LABEL).filter(([v]) => v !== "UNREVIEWED").map(([, label]) => label).join(", ")}. A claim
+        is Unreviewed until it has one.
+      </p>
+      <h2 id="intervals">Figures and dates</h2>
+      <p>
+        A claim about a number or a date shows every source&apos;s interval on one axis. The interval is read from the quoted words by the
+        first of these rules to match, earliest in the words first; an analyst can set it by hand instead.
+      </p>
+      <table className="rules">
+        <caption>Numbers</caption>
+        <thead><tr><th scope="col">Words</th><th scope="col">Read as</th></tr></thead>
+        <tbody>
+          {INTERVAL_RULES.map((r) => <tr key={r.name}><td>{r.example}</td><td>{r.reads}</td></tr>)}
+        </tbody>
+      </table>
+      <table className="rules">
+        <caption>Dates</caption>
+        <thead><tr><th scope="col">Words</th><th scope="col">Read as</th></tr></thead>
+        <tbody>
+          {DATE_RULES.map((r) => <tr key={r.name}><td>{r.example}</td><td>{r.reads}</td></tr>)}
+        </tbody>
+      </table>
+      <p>
+        Two intervals that share no value cannot both be true; touching bounds overlap. The page says where all the intervals overlap, or,
+        when none fits all, where most of them do.
+      </p>
       <h2>The agreement bar</h2>
       <p>Each claim shows how many sources support, qualify and dispute it, as a bar and in words:</p>
       <AgreementBar supports={2} qualifies={1} disputes={1} />

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { redirect } from "next/navigation";
 import { cache } from "react";
 import { db } from "@/lib/db";
 import { getClaimWithStances } from "@/lib/claims/get-claim";
@@ -7,33 +8,46 @@ import { POSITIONS } from "@/lib/conflict";
 import { orNotFound } from "@/lib/http/page-data";
 import { currentUser } from "@/lib/auth/session";
 import { hasRole } from "@/lib/auth/roles";
-import { OUTLET_KIND_LABEL, POSITION_COLUMN, POSITION_LABEL, RELATION_LABEL } from "@/lib/labels";
+import { CONFIDENCE_LABEL, OUTLET_KIND_LABEL, POSITION_COLUMN, POSITION_LABEL, POSITION_LETTER, RELATION_LABEL, VERDICT_LABEL } from "@/lib/labels";
 import { plural } from "@/lib/format";
+import { formatInterval } from "@/lib/analysis/intervals";
+import { activeMergesInto } from "@/lib/review/merge";
+import { parseAsOf } from "@/lib/schemas/review-query";
+import { IntervalAxis } from "../../_components/interval-axis";
 import { AgreementBar } from "../../_components/agreement-bar";
 import { PartialDate } from "../../_components/partial-date";
 import { StanceCard } from "../../_components/stance-card";
 import { StatusBadge } from "../../_components/status-badge";
 
-type Props = { params: Promise<{ slug: string }> };
+type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-const loadClaim = cache((slug: string) => orNotFound(getClaimWithStances(db, { slug })));
+const loadClaim = cache((slug: string, asOf: string | null) => orNotFound(getClaimWithStances(db, { slug, asOf: asOf ? new Date(`${asOf}T00:00:00Z`) : undefined })));
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return { title: (await loadClaim((await params).slug)).text };
+  return { title: (await loadClaim((await params).slug, null)).text };
 }
 
-export default async function ClaimPage({ params }: Props) {
-  const claim = await loadClaim((await params).slug);
+export default async function ClaimPage({ params, searchParams }: Props) {
+  const { slug } = await params;
+  const asOf = parseAsOf((await searchParams).asOf);
+  const claim = await loadClaim(slug, asOf.date);
+  if (claim.mergedInto) redirect(`/claims/${claim.mergedInto.slug}`);
   const timeline = claimTimeline(claim.stances);
   const first = firstSupporter(timeline);
-  const { agreement } = claim;
-  const canEdit = hasRole(await currentUser(), "RESEARCHER");
+  const earliest = timeline.find((entry) => entry.source.publishedAt) ?? null;
+  const { agreement, analysis } = claim;
+  const user = await currentUser();
+  const canEdit = hasRole(user, "RESEARCHER");
+  const isAnalyst = hasRole(user, "ANALYST");
+  const mergedFrom = await activeMergesInto(db, claim.id);
+  const stanceLabel = new Map(claim.stances.map((s) => [s.id, `${s.source.outlet.name}${s.speaker ? `, quoting ${s.speaker.name}` : ""}`]));
+  const weightShare = analysis.agreement === null ? null : Math.round(analysis.agreement * 100);
 
   return (
     <>
       <header className="claim-header">
         <p className="eyebrow">
-          Claim · <a href={`/claims?topic=${claim.topic.slug}`}>{claim.topic.name}</a>
+          Claim · <a href={`/claims?topic=${claim.topic.slug}`}>{claim.topic.name}</a> · <a href={`/topics/${claim.topic.slug}/matrix`}>Evidence matrix</a>
         </p>
         <h1>{claim.text}</h1>
         {claim.retractedAt ? (
@@ -44,20 +58,69 @@ export default async function ClaimPage({ params }: Props) {
         ) : null}
         <p className="page-actions">
           {canEdit ? <><a href={`/claims/${claim.slug}/edit`}>Edit or retract</a> · </> : null}
+          {isAnalyst ? <><a href={`/claims/${claim.slug}/review`}>Review: verdict, grading, relations, merge</a> · </> : null}
           <a href={`/claims/${claim.slug}/history`}>History</a>
         </p>
+        {mergedFrom.length > 0 ? (
+          <p className="muted">
+            Merged into this claim: {mergedFrom.map((m, i) => <span key={m.id}>{i > 0 ? "; " : ""}“{m.from.text}” (/claims/{m.from.slug})</span>)}.
+          </p>
+        ) : null}
+        <section className={`verdict verdict-${(claim.verdict?.rating ?? "UNREVIEWED").toLowerCase()}`} aria-labelledby="verdict-heading">
+          <h2 id="verdict-heading" className="verdict-heading">
+            Verdict{claim.asOf ? <> as of {claim.asOf.toISOString().slice(0, 10)}</> : null}: <strong>{VERDICT_LABEL[claim.verdict?.rating ?? "UNREVIEWED"]}</strong>
+          </h2>
+          {claim.verdict ? (
+            <>
+              <p className="verdict-by">
+                {CONFIDENCE_LABEL[claim.verdict.confidence]} confidence · by {claim.verdict.user?.name ?? "a former account"} on{" "}
+                <time dateTime={claim.verdict.createdAt.toISOString()}>{claim.verdict.createdAt.toISOString().slice(0, 10)}</time>
+              </p>
+              <p className="verdict-rationale">{claim.verdict.rationale}</p>
+            </>
+          ) : (
+            <p className="muted">No analyst has given a verdict{claim.asOf ? " by then" : " yet"}.</p>
+          )}
+        </section>
         <p className="claim-status">
-          <StatusBadge status={claim.status} /> {plural(claim.sourceCount, "source")}, {plural(claim.stances.length, "quoted stance")}.{" "}
+          <StatusBadge status={claim.status} /> {plural(claim.sourceCount, "source")}, {plural(analysis.summary.originCount, "independent origin")},{" "}
+          {plural(claim.stances.length, "quoted stance")}.{" "}
           <a href="/about/statuses">What this status means</a>
         </p>
-        {first ? (
+        <p className="weighted">
+          Weighted by grading and counted by origin: support {analysis.weights.support.toFixed(2)}, dispute {analysis.weights.dispute.toFixed(2)}
+          {weightShare === null ? "." : <> — {weightShare}% of the weight supports the claim.</>}{" "}
+          <a href="/about/statuses#weights">How this is weighed</a>
+        </p>
+        {earliest ? (
           <p>
-            First supported in <a href={`/sources/${first.source.id}`}>{first.source.title}</a> ({first.source.outlet.name},{" "}
-            <PartialDate date={first.source.publishedAt} precision={first.source.datePrecision} />).
+            First appears in <a href={`/sources/${earliest.source.id}`}>{earliest.source.title}</a> ({earliest.source.outlet.name},{" "}
+            <PartialDate date={earliest.source.publishedAt} precision={earliest.source.datePrecision} />)
+            {first && first.source.id !== earliest.source.id ? (
+              <>; first supported in <a href={`/sources/${first.source.id}`}>{first.source.title}</a> ({first.source.outlet.name},{" "}
+              <PartialDate date={first.source.publishedAt} precision={first.source.datePrecision} />)</>
+            ) : null}
+            .
           </p>
         ) : null}
         {claim.tags.length > 0 ? <p className="tags">Tags: {claim.tags.map((t) => t.name).join(", ")}</p> : null}
       </header>
+
+      <form className="filters as-of" method="get" action={`/claims/${claim.slug}`} aria-label="Show the claim as of a date">
+        <div className="field">
+          <label htmlFor="as-of">Show the claim as it stood on</label>
+          <input id="as-of" type="date" name="asOf" defaultValue={asOf.date ?? ""} aria-describedby={asOf.problem ? "as-of-problem" : undefined} />
+        </div>
+        <button type="submit">Show</button>
+        {claim.asOf ? <a href={`/claims/${claim.slug}`}>Show it as it is now</a> : null}
+        {asOf.problem ? <p className="field-error" id="as-of-problem" role="alert">{asOf.problem}</p> : null}
+      </form>
+      {claim.asOf ? (
+        <p className="as-of-note" role="status">
+          As of {claim.asOf.toISOString().slice(0, 10)}: {plural(claim.stances.length, "stance")} from sources published by then.{" "}
+          {claim.laterStanceCount > 0 ? `${plural(claim.laterStanceCount, "stance")} from later or undated sources ${claim.laterStanceCount === 1 ? "is" : "are"} hidden.` : null}
+        </p>
+      ) : null}
 
       <section aria-labelledby="agreement">
         <h2 id="agreement">Agreement at a glance</h2>
@@ -79,6 +142,80 @@ export default async function ClaimPage({ params }: Props) {
           </table>
         ) : null}
       </section>
+
+      <section aria-labelledby="origins">
+        <h2 id="origins">
+          {plural(claim.sourceCount, "source")}, {plural(analysis.summary.originCount, "independent origin")}
+        </h2>
+        <p className="muted">
+          Publishers repeating one named speaker are one origin; a publisher&apos;s own reporting and its unnamed sources are its own origin.
+        </p>
+        <ul className="origins">
+          {analysis.origins.map((o) => (
+            <li key={o.key}>
+              <strong>{o.label}</strong> → carried by {o.publishers.join(", ")} ({plural(o.sourceCount, "source")}):{" "}
+              {o.positions.map((p) => POSITION_LABEL[p].toLowerCase()).join(" and ")}
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      {claim.quantityKind ? (
+        <section aria-labelledby="figures">
+          <h2 id="figures">{claim.quantityKind === "DATE" ? "The dates the sources give" : "The figures the sources give"}</h2>
+          {analysis.intervals.length === 0 ? (
+            <p>No source&apos;s words give a {claim.quantityKind === "DATE" ? "date" : "figure"} that the rules can read.</p>
+          ) : (
+            <>
+              <IntervalAxis
+                kind={claim.quantityKind}
+                overlap={analysis.comparison.widest?.interval ?? null}
+                rows={analysis.intervals.map((i) => {
+                  const stance = claim.stances.find((s) => s.id === i.stanceId)!;
+                  return { key: i.stanceId, label: stanceLabel.get(i.stanceId)!, position: stance.position, interval: i.interval, words: i.words, manual: i.manual };
+                })}
+              />
+              <table className="intervals">
+                <caption>Each source&apos;s words and the interval read from them</caption>
+                <thead>
+                  <tr><th scope="col">Source</th><th scope="col">Position</th><th scope="col">Words</th><th scope="col">Interval</th></tr>
+                </thead>
+                <tbody>
+                  {analysis.intervals.map((i) => {
+                    const stance = claim.stances.find((s) => s.id === i.stanceId)!;
+                    return (
+                      <tr key={i.stanceId}>
+                        <th scope="row">{stanceLabel.get(i.stanceId)}</th>
+                        <td>{POSITION_LETTER[stance.position]} · {POSITION_LABEL[stance.position]}</td>
+                        <td>{i.manual ? <em>set by an analyst</em> : <>“{i.words}” <span className="muted">({i.rule})</span></>}</td>
+                        <td>{formatInterval(claim.quantityKind!, i.interval)}</td>
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
+              <p className="overlap-summary">
+                {analysis.comparison.common
+                  ? `All ${analysis.intervals.length} overlap: ${formatInterval(claim.quantityKind, analysis.comparison.common)}.`
+                  : analysis.comparison.widest
+                    ? `No single value fits them all. ${analysis.comparison.widest.keys.length} of ${analysis.intervals.length} overlap at ${formatInterval(claim.quantityKind, analysis.comparison.widest.interval)}.`
+                    : null}
+              </p>
+              {analysis.comparison.conflicts.length > 0 ? (
+                <>
+                  <h3>Cannot both be true</h3>
+                  <ul className="interval-conflicts">
+                    {analysis.comparison.conflicts.map(([a, b]) => (
+                      <li key={`${a}-${b}`}>{stanceLabel.get(a)} and {stanceLabel.get(b)}</li>
+                    ))}
+                  </ul>
+                </>
+              ) : null}
+            </>
+          )}
+          <p className="muted"><a href="/about/statuses#intervals">How figures and dates are read</a></p>
+        </section>
+      ) : null}
 
       <section aria-labelledby="sources-side-by-side">
         <h2 id="sources-side-by-side">The sources side by side</h2>
@@ -127,6 +264,20 @@ export default async function ClaimPage({ params }: Props) {
               </li>
             ))}
           </ul>
+        </section>
+      ) : null}
+
+      {claim.verdictHistory.length > 1 ? (
+        <section aria-labelledby="verdict-history">
+          <h2 id="verdict-history">Earlier verdicts</h2>
+          <ol className="verdict-history">
+            {claim.verdictHistory.slice(1).map((v) => (
+              <li key={v.id}>
+                <time dateTime={v.createdAt.toISOString()}>{v.createdAt.toISOString().slice(0, 10)}</time>: {VERDICT_LABEL[v.rating]} ({CONFIDENCE_LABEL[v.confidence].toLowerCase()} confidence) by{" "}
+                {v.user?.name ?? "a former account"} — {v.rationale}
+              </li>
+            ))}
+          </ol>
         </section>
       ) : null}
 

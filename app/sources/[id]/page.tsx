@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { cache } from "react";
 import { db } from "@/lib/db";
+import { RELIABILITY_LABEL } from "@/lib/analysis/grading";
 import { orNotFound } from "@/lib/http/page-data";
 import { getSourceWithStances } from "@/lib/sources/get-source";
 import { currentUser } from "@/lib/auth/session";
@@ -36,6 +37,16 @@ export default async function SourcePage({ params }: Props) {
       </header>
       <dl className="metadata">
         <div><dt>Outlet</dt><dd>{source.outlet.name} ({OUTLET_KIND_LABEL[source.outlet.kind] ?? source.outlet.kind}{source.outlet.country ? `, ${source.outlet.country}` : ""})</dd></div>
+        <div>
+          <dt>Reliability</dt>
+          <dd>
+            {source.reliability
+              ? `${source.reliability} — ${RELIABILITY_LABEL[source.reliability]}, graded apart from its outlet${source.reliabilityReason ? `: ${source.reliabilityReason}` : ""}`
+              : source.outlet.reliability
+                ? `${source.outlet.reliability} — ${RELIABILITY_LABEL[source.outlet.reliability]} (the outlet's grade)`
+                : "Not graded"}
+          </dd>
+        </div>
         <div><dt>Author(s)</dt><dd>{source.authors.length > 0 ? source.authors.map((a) => a.name).join(", ") : "Not named"}</dd></div>
         <div><dt>Published</dt><dd><PartialDate date={source.publishedAt} precision={source.datePrecision} /></dd></div>
         <div><dt>Language</dt><dd>{source.language}</dd></div>

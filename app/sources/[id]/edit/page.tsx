@@ -2,9 +2,12 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { db } from "@/lib/db";
 import { pageUser } from "@/lib/auth/guard";
+import { hasRole } from "@/lib/auth/roles";
+import { RELIABILITY_LABEL } from "@/lib/analysis/grading";
 import { isoPartialDate } from "@/lib/format";
 import { NotAllowed } from "@/app/_components/not-allowed";
 import { SourceEditForm } from "@/app/_components/forms/edit-forms";
+import { GradeForm } from "@/app/_components/forms/review-forms";
 
 export const metadata: Metadata = { title: "Edit a source's details" };
 
@@ -16,7 +19,7 @@ export default async function EditSourcePage({ params }: Props) {
   if (!allowed) return <NotAllowed user={user} needed="RESEARCHER" doing="edit sources" />;
   const source = await db.source.findUnique({
     where: { id },
-    include: { authors: { orderBy: { position: "asc" } } },
+    include: { authors: { orderBy: { position: "asc" } }, outlet: { select: { name: true, reliability: true } } },
   });
   if (!source) notFound();
   const outlets = await db.outlet.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } });
@@ -38,6 +41,16 @@ export default async function EditSourcePage({ params }: Props) {
       <h1>Edit the details of “{source.title}”</h1>
       <p className="muted">The text itself cannot change: quotes point into it. Every change is kept in the <a href={`/sources/${source.id}/history`}>history</a>.</p>
       <SourceEditForm source={{ id: source.id, version: source.version, metadata }} outlets={outlets} />
+      {hasRole(user, "ANALYST") ? (
+        <section aria-labelledby="grade-heading">
+          <h2 id="grade-heading">Grade this source apart from its outlet</h2>
+          <p className="muted">
+            {source.outlet.name} is graded {source.outlet.reliability ? `${source.outlet.reliability} (${RELIABILITY_LABEL[source.outlet.reliability].toLowerCase()})` : "not at all"} on
+            the <a href="/outlets">outlets page</a>. Give this source its own grade only with a reason.
+          </p>
+          <GradeForm kind="source" id={source.id} version={source.version} reliability={source.reliability} reason={source.reliabilityReason} />
+        </section>
+      ) : null}
     </>
   );
 }
