@@ -86,7 +86,12 @@ export async function claimFixture({ outlet, text, quote, claim }: { outlet: str
   const owner = await db.user.findUniqueOrThrow({ where: { email: "researcher@example.com" } });
   const user = { id: owner.id, name: owner.name, email: owner.email, role: "RESEARCHER" as const };
   const source = await createSource(db, user, { title: `${outlet} fixture`, outlet: { new: { name: outlet, kind: "MAGAZINE" } }, kind: "ANALYSIS", language: "en", text });
-  const topic = await db.topic.findFirstOrThrow();
+  // A topic of their own: lists of the seed topics stay as the seed makes them while tests run side by side.
+  // Two workers may make it at once: the loser of that race reads the winner's.
+  const where = { slug: "e2e-fixtures" };
+  const topic = await db.topic
+    .upsert({ where, create: { ...where, name: "Test fixtures" }, update: {} })
+    .catch(() => db.topic.findUniqueOrThrow({ where }));
   const { claimSlug } = await createStance(db, user, {
     sourceId: source.id,
     quote,

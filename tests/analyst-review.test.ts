@@ -4,7 +4,6 @@ import type { CurrentUser } from "../lib/auth/roles";
 import { getClaimWithStances } from "../lib/claims/get-claim";
 import { restoreClaim } from "../lib/claims/write-claim";
 import { compareForReview } from "../lib/conflict";
-import { AppError } from "../lib/errors";
 import { claimHistory } from "../lib/revisions/history";
 import { assessStance, gradeOutlet, gradeSource, setClaimQuantity } from "../lib/review/grading";
 import { mergeClaims, undoMerge } from "../lib/review/merge";
@@ -16,6 +15,7 @@ import { loadCorpus } from "../lib/seed/load-corpus";
 import { createStance } from "../lib/stances/write-stance";
 import { getCorpusCounts } from "../lib/stats/get-corpus-counts";
 import { dumpDatabase, freshDatabase, type TestDb } from "./helpers/test-db";
+import { refusal } from "./helpers/refusal";
 
 let t: TestDb;
 const users: Record<"reader" | "researcher" | "analyst" | "other", CurrentUser> = {
@@ -25,16 +25,6 @@ const users: Record<"reader" | "researcher" | "analyst" | "other", CurrentUser> 
   other: { id: "u-other", name: "Bo Analyst", email: "bo@test", role: "ANALYST" },
 };
 const TROOPS = "dprk-troops-number-about-10000";
-
-async function refusal(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error("the write was not refused");
-}
 
 const claimId = async (slug: string) => (await t.db.claim.findUniqueOrThrow({ where: { slug }, select: { id: true } })).id;
 

@@ -73,7 +73,7 @@ describe("GET /api/claims/{slug}", () => {
       params: Promise.resolve({ slug: "dprk-troops-number-about-10000" }),
     });
     const body = await response.json();
-    expect(body.claim).toMatchObject({ slug: "dprk-troops-number-about-10000", status: "CONTESTED" });
+    expect(body.claim).toMatchObject({ slug: "dprk-troops-number-about-10000", status: "CONTESTED", originCount: 5, verdict: null, mergedInto: null });
     const pentagon = body.stances.find((s: { speaker: { slug: string } | null }) => s.speaker?.slug === "pentagon");
     expect(pentagon).toMatchObject({
       position: "DISPUTES",

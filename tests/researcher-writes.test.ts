@@ -5,7 +5,6 @@ import { getClaimWithStances } from "../lib/claims/get-claim";
 import { listClaims } from "../lib/claims/list-claims";
 import { restoreClaim, retractClaim, updateClaim } from "../lib/claims/write-claim";
 import { suggestClaims } from "../lib/claims/suggest-claims";
-import { AppError } from "../lib/errors";
 import { claimHistory, sourceHistory } from "../lib/revisions/history";
 import { ClaimListQuerySchema } from "../lib/schemas/claims-query";
 import { loadCorpus } from "../lib/seed/load-corpus";
@@ -16,6 +15,7 @@ import { createStance, restoreStance, retractStance, updateStance } from "../lib
 import { setRole } from "../lib/users/users";
 import { updateActor } from "../lib/actors/write-actor";
 import { dumpDatabase, freshDatabase, type TestDb } from "./helpers/test-db";
+import { refusal } from "./helpers/refusal";
 
 let t: TestDb;
 const users: Record<"reader" | "researcher" | "other" | "admin", CurrentUser> = {
@@ -37,17 +37,6 @@ const newSource = (overrides: Record<string, unknown> = {}) => ({
   text: ARTICLE,
   ...overrides,
 });
-
-/** What a refused write throws, for matching. */
-async function refusal(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error("the write was not refused");
-}
 
 beforeAll(async () => {
   t = await freshDatabase();

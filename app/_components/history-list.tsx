@@ -1,7 +1,14 @@
 import { showChangedValue } from "@/lib/format";
 import type { HistoryEntry } from "@/lib/revisions/history";
 
-const ACTION_LABEL: Record<string, string> = { CREATE: "Added", UPDATE: "Edited", RETRACT: "Retracted", RESTORE: "Restored" };
+const ACTION_LABEL: Record<string, string> = {
+  CREATE: "Added",
+  UPDATE: "Edited",
+  RETRACT: "Retracted",
+  RESTORE: "Restored",
+  MERGE: "Merged",
+  UNMERGE: "Merge undone",
+};
 
 /** Revisions newest first: who, when, what (each field before and after), why. */
 export function HistoryList({ entries }: { entries: HistoryEntry[] }) {

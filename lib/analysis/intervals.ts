@@ -95,10 +95,13 @@ export const INTERVAL_RULES: readonly Rule[] = [
   },
 ];
 
-/** The interval the words give for a number, by the first rule that matches first; null when they give none. */
-export function parseNumberInterval(words: string): ParsedInterval | null {
+/**
+ * The interval given by the match that starts first in the words; at the same start, the
+ * longer match, then the earlier rule. Null when no rule reads an interval there.
+ */
+function firstMatch(rules: readonly Rule[], words: string): ParsedInterval | null {
   let best: { index: number; length: number; parsed: ParsedInterval } | null = null;
-  for (const rule of INTERVAL_RULES) {
+  for (const rule of rules) {
     for (const m of words.matchAll(rule.pattern)) {
       const interval = rule.interval(m as RegExpExecArray);
       if (!interval) continue;
@@ -109,6 +112,9 @@ export function parseNumberInterval(words: string): ParsedInterval | null {
   }
   return best?.parsed ?? null;
 }
+
+/** The interval the words give for a number; null when they give none. */
+export const parseNumberInterval = (words: string) => firstMatch(INTERVAL_RULES, words);
 
 const MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
 const MONTH = String.raw`(january|february|march|april|may|june|july|august|september|october|november|december)`;
@@ -152,20 +158,8 @@ export const DATE_RULES: readonly Rule[] = [
   },
 ];
 
-/** The interval the words give for a date: the earliest match, the most precise rule at the same place. */
-export function parseDateInterval(words: string): ParsedInterval | null {
-  let best: { index: number; length: number; parsed: ParsedInterval } | null = null;
-  for (const rule of DATE_RULES) {
-    for (const m of words.matchAll(rule.pattern)) {
-      const interval = rule.interval(m as RegExpExecArray);
-      if (!interval) continue;
-      const index = m.index ?? 0;
-      const better = !best || index < best.index || (index === best.index && m[0].length > best.length);
-      if (better) best = { index, length: m[0].length, parsed: { ...interval, words: m[0].trim(), rule: rule.name } };
-    }
-  }
-  return best?.parsed ?? null;
-}
+/** The interval the words give for a date (the longest match is the most precise); null when they give none. */
+export const parseDateInterval = (words: string) => firstMatch(DATE_RULES, words);
 
 export const parseInterval = (kind: QuantityKind, words: string) => (kind === "DATE" ? parseDateInterval(words) : parseNumberInterval(words));
 

@@ -39,6 +39,12 @@ export const claimJson = (c: ClaimWithStances) => ({
     sourceCount: c.sourceCount,
     firstSeenAt: c.firstSeenAt?.toISOString() ?? null,
     retracted: c.retractedAt ? { at: c.retractedAt.toISOString(), reason: c.retractedReason } : null,
+    mergedInto: c.mergedInto?.slug ?? null,
+    originCount: c.analysis.summary.originCount,
+    weights: { supports: c.analysis.weights.support, disputes: c.analysis.weights.dispute },
+    verdict: c.verdict
+      ? { rating: c.verdict.rating, confidence: c.verdict.confidence, rationale: c.verdict.rationale, by: c.verdict.user?.name ?? null, at: c.verdict.createdAt.toISOString() }
+      : null,
   },
   stances: c.stances.map((s) => ({
     ...stanceFieldsJson(s),
