@@ -106,6 +106,26 @@ test("the evidence matrix and the number axis render for the seed topic", async 
   await expect(figures.getByRole("list")).toContainText("HP McLovincraft's blog, quoting The Pentagon and Unidentified news website, quoting The United States and South Korea");
 });
 
+test("an analyst grades an outlet and a stance, and the grade shows beside the stance", async ({ page }) => {
+  await signIn(page, "ANALYST");
+  await page.goto("/outlets");
+  const sputnik = page.getByRole("row", { name: /Sputnik/ });
+  await sputnik.getByLabel("Reliability").selectOption("B");
+  await sputnik.getByLabel("Reason").fill("State agency; accurate on treaty texts, not on the war.");
+  await sputnik.getByRole("button", { name: "Save the grade" }).click();
+  await expect(sputnik.getByRole("cell").nth(2)).toContainText("B — Usually reliable");
+
+  await page.goto("/claims/dprk-deployment-confirmed/review");
+  const stance = page.getByRole("listitem").filter({ hasText: "once only speculative—is confirmed" });
+  await stance.getByLabel("Credibility").selectOption("2");
+  await stance.getByRole("button", { name: "Save the assessment" }).click();
+  await expect(stance.locator(".grading")).toContainText("Grading B2");
+
+  await page.goto("/claims/dprk-deployment-confirmed");
+  const card = page.getByRole("article", { name: "Supports: Sputnik" });
+  await expect(card.locator(".grading")).toHaveText("Grading B2: usually reliable source; information probably true.");
+});
+
 /** The server action's id, read off the request a form sends. */
 async function actionIdOf(page: Page, submit: () => Promise<void>): Promise<string> {
   const request = page.waitForRequest((r: Request) => r.method() === "POST" && r.headers()["next-action"] !== undefined);
@@ -122,7 +142,7 @@ test("researchers and readers cannot give verdicts or grades, in the page or by 
   await analyst.context().close();
 
   const claim = await e2eDb().claim.findUniqueOrThrow({ where: { slug: TROOPS } });
-  const outlet = await e2eDb().outlet.findUniqueOrThrow({ where: { slug: "sputnik" } });
+  const outlet = await e2eDb().outlet.findUniqueOrThrow({ where: { slug: "the-platform" } });
   const post = (page: Page, actionId: string, path: string, input: unknown) =>
     page.request.post(path, { headers: { "next-action": actionId, accept: "text/x-component", "content-type": "text/plain;charset=UTF-8" }, data: JSON.stringify([input]) });
 
@@ -145,5 +165,5 @@ test("researchers and readers cannot give verdicts or grades, in the page or by 
     await page.context().close();
   }
   expect(await e2eDb().verdict.count({ where: { rationale: { startsWith: "Posted by a" } } })).toBe(0);
-  expect((await e2eDb().outlet.findUniqueOrThrow({ where: { slug: "sputnik" } })).reliability).toBe(outlet.reliability);
+  expect((await e2eDb().outlet.findUniqueOrThrow({ where: { slug: "the-platform" } })).reliability).toBe(outlet.reliability);
 });

@@ -28,9 +28,10 @@ export async function getActorWithStances(db: Db, { slug }: { slug: string }) {
           position: true,
           mode: true,
           quote: true,
+          credibility: true,
           claim: { select: { slug: true, text: true, status: true } },
           source: {
-            select: { id: true, title: true, publishedAt: true, datePrecision: true, outlet: { select: { name: true } } },
+            select: { id: true, title: true, publishedAt: true, datePrecision: true, reliability: true, outlet: { select: { name: true, reliability: true } } },
           },
         },
       },

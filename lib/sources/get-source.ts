@@ -26,6 +26,7 @@ export async function getSourceWithStances(db: Db, { id }: { id: string }) {
         orderBy: [{ start: "asc" }, { end: "asc" }],
         select: {
           ...stanceFieldsSelect,
+          credibility: true,
           speaker: { select: { slug: true, name: true } },
           claim: { select: { slug: true, text: true, status: true, retractedAt: true } },
         },

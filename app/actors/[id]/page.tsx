@@ -9,6 +9,7 @@ import { MODE_LABEL, POSITION_LABEL } from "@/lib/labels";
 import { plural } from "@/lib/format";
 import { PartialDate } from "../../_components/partial-date";
 import { StatusBadge } from "../../_components/status-badge";
+import { GradingNote } from "../../_components/grading-note";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -45,6 +46,7 @@ export default async function ActorPage({ params }: Props) {
               Put {MODE_LABEL[s.mode] ?? s.mode}, in <a href={`/sources/${s.source.id}#stance-${s.id}`}>{s.source.title}</a> (
               {s.source.outlet.name}, <PartialDate date={s.source.publishedAt} precision={s.source.datePrecision} />)
             </p>
+            <GradingNote source={s.source} credibility={s.credibility} />
           </li>
         ))}
       </ol>

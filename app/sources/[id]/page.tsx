@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { cache } from "react";
 import { db } from "@/lib/db";
 import { RELIABILITY_LABEL } from "@/lib/analysis/grading";
+import { GradingNote } from "../../_components/grading-note";
 import { orNotFound } from "@/lib/http/page-data";
 import { getSourceWithStances } from "@/lib/sources/get-source";
 import { currentUser } from "@/lib/auth/session";
@@ -78,6 +79,7 @@ export default async function SourcePage({ params }: Props) {
                   {MODE_LABEL[s.mode] ?? s.mode}. <a href={`#stance-${s.id}`}>Show in text</a>
                   {canTag ? <> · <a href={`/stances/${s.id}/edit`}>Edit</a></> : null}
                 </p>
+                <GradingNote source={source} credibility={s.credibility} />
               </li>
             ))}
           </ol>
