@@ -243,6 +243,17 @@ describe("merging", () => {
     expect((await claimHistory(t.db, from))[0]).toMatchObject({ action: "UNMERGE", user: { name: "Bo Analyst" } });
     expect(await refusal(undoMerge(t.db, users.analyst, { mergeId: result.mergeId }))).toMatchObject({ code: "CONFLICT" });
   });
+
+  it("refuses to undo a merge whose survivor was merged on, until that later merge is undone", async () => {
+    const [a, b] = [await claimId("hanoi-summit-2019-failed"), await claimId("trump-said-one-day-to-end-war")];
+    const first = await mergeClaims(t.db, users.analyst, { fromClaimId: a, intoClaim: "trump-said-one-day-to-end-war", reason: "test" });
+    const second = await mergeClaims(t.db, users.analyst, { fromClaimId: b, intoClaim: "south-korea-phased-response", reason: "test" });
+    expect(await refusal(undoMerge(t.db, users.analyst, { mergeId: first.mergeId }))).toMatchObject({ code: "CONFLICT" });
+    await undoMerge(t.db, users.analyst, { mergeId: second.mergeId });
+    await undoMerge(t.db, users.analyst, { mergeId: first.mergeId });
+    expect(await t.db.stance.count({ where: { claimId: a, retractedAt: null } })).toBe(2);
+    expect(await t.db.stance.count({ where: { claimId: b, retractedAt: null } })).toBe(2);
+  });
 });
 
 describe("evidence matrix", () => {

@@ -5,7 +5,7 @@ import { listTopics } from "@/lib/claims/list-claims";
 import { plural } from "@/lib/format";
 import { orProblem } from "@/lib/http/page-data";
 import { VERDICT_LABEL } from "@/lib/labels";
-import { reviewQueue } from "@/lib/review/queue";
+import { QUEUE_PAGE_SIZE, reviewQueue } from "@/lib/review/queue";
 import { listAnalysts } from "@/lib/review/verdicts";
 import { QueueQuerySchema } from "@/lib/schemas/review-query";
 import { parseParams } from "@/lib/schemas/parse-params";
@@ -77,7 +77,7 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
             {data.queue.pages > 1 ? `, page ${data.query.page} of ${data.queue.pages}` : ""}
           </h2>
           {data.queue.claims.length === 0 ? <p>Nothing to review with these filters.</p> : null}
-          <ol className="queue" start={(data.query.page - 1) * 50 + 1}>
+          <ol className="queue" start={(data.query.page - 1) * QUEUE_PAGE_SIZE + 1}>
             {data.queue.claims.map((c) => (
               <li key={c.id} className="queue-item">
                 <p className="queue-claim">

@@ -80,6 +80,7 @@ export async function undoMerge(db: Db, user: CurrentUser | null, input: unknown
     if (merge.undoneAt) throw new AppError("CONFLICT", "This merge has already been undone.");
     const [from, into] = await Promise.all([claimFor(tx, merge.fromClaimId), claimFor(tx, merge.intoClaimId)]);
     if (from.mergedIntoId !== into.id) throw new AppError("CONFLICT", "The merged claim has changed since; this merge cannot be undone.");
+    if (into.mergedIntoId) throw new AppError("CONFLICT", `"${into.slug}" has since been merged into another claim; undo that merge first.`);
 
     const moved = JSON.parse(merge.movedStanceIds) as string[];
     const duplicates = JSON.parse(merge.retractedStanceIds) as string[];
