@@ -2,6 +2,8 @@ import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
 
 const port = Number(process.env.E2E_PORT ?? 3100);
+// SQLite by default; E2E_DATABASE_URL=postgresql://… runs the same tests on PostgreSQL (npm run test:pg).
+const databaseUrl = process.env.E2E_DATABASE_URL ?? "file:./data/e2e.db";
 // Debian's Chromium where it is installed (Playwright's own browser download is not
 // always possible); CHROMIUM_PATH overrides; otherwise Playwright's bundled browser.
 const executablePath = process.env.CHROMIUM_PATH ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
@@ -35,15 +37,15 @@ export default defineConfig({
       },
     },
   ],
-  // The real app, freshly built, on a fresh SQLite file seeded from seeds/corpus.json.
+  // The real app, freshly built, on a fresh database seeded from seeds/corpus.json.
   webServer: {
-    command: "rm -f data/e2e.db* && tsx scripts/start.ts",
+    command: "tsx scripts/e2e-reset-db.ts && tsx scripts/start.ts",
     url: `http://127.0.0.1:${port}/api/claims?limit=1`,
     timeout: 300_000,
     reuseExistingServer: false,
     stdout: "pipe",
     env: {
-      DATABASE_URL: "file:./data/e2e.db",
+      DATABASE_URL: databaseUrl,
       PORT: String(port),
       CORROBORATE_REBUILD: "1",
       NEXT_TELEMETRY_DISABLED: "1",
