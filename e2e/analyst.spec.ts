@@ -34,6 +34,16 @@ test("an analyst gives the troop-number claim a verdict from the queue, and a re
   await expect(verdict).toContainText("Medium confidence · by Demo Analyst on");
   await expect(verdict).toContainText(rationale);
   await expect(reader.getByRole("link", { name: /^Review:/ })).toHaveCount(0);
+  // The same verdict, embedded for search engines as schema.org ClaimReview.
+  const jsonLd = JSON.parse((await reader.locator('script[type="application/ld+json"]').textContent())!);
+  expect(jsonLd).toMatchObject({
+    "@type": "ClaimReview",
+    claimReviewed: TROOPS_TEXT,
+    reviewRating: { alternateName: "Conflicting evidence" },
+    author: { name: "Demo Analyst" },
+    itemReviewed: { "@type": "Claim" },
+  });
+  expect(jsonLd.url).toMatch(new RegExp(`/claims/${TROOPS}$`));
   await reader.context().close();
 
   // Filtered to what has a verdict, the queue lists it so.

@@ -15,6 +15,14 @@ const EnvSchema = z.object({
     .string()
     .default("")
     .transform((value) => value.split(",").map((host) => host.trim().toLowerCase()).filter(Boolean)),
+  /**
+   * The site's public address ("https://corroborate.example"), used in the links that exports
+   * carry (ClaimReview, Web Annotation). Unset: the address each request came to.
+   */
+  CORROBORATE_PUBLIC_URL: z
+    .url({ protocol: /^https?$/, error: "CORROBORATE_PUBLIC_URL must be an http:// or https:// address" })
+    .transform((value) => value.replace(/\/+$/, ""))
+    .optional(),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

@@ -46,6 +46,7 @@ export async function getClaimWithStances(db: Db, { slug, asOf }: { slug: string
             select: {
               id: true,
               title: true,
+              url: true,
               kind: true,
               publishedAt: true,
               datePrecision: true,

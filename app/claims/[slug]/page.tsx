@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
 import { db } from "@/lib/db";
@@ -13,6 +14,9 @@ import { plural } from "@/lib/format";
 import { formatInterval } from "@/lib/analysis/intervals";
 import { activeMergesInto } from "@/lib/review/merge";
 import { parseAsOf } from "@/lib/schemas/review-query";
+import { claimReview, uniqueSources } from "@/lib/export/claim-review";
+import { embeddedJsonLd } from "@/lib/http/json-ld";
+import { pageOrigin } from "@/lib/http/origin";
 import { IntervalAxis } from "../../_components/interval-axis";
 import { AgreementBar } from "../../_components/agreement-bar";
 import { PartialDate } from "../../_components/partial-date";
@@ -42,9 +46,15 @@ export default async function ClaimPage({ params, searchParams }: Props) {
   const mergedFrom = await activeMergesInto(db, claim.id);
   const stanceLabel = new Map(claim.stances.map((s) => [s.id, `${s.source.outlet.name}${s.speaker ? `, quoting ${s.speaker.name}` : ""}`]));
   const weightShare = analysis.agreement === null ? null : Math.round(analysis.agreement * 100);
+  // schema.org ClaimReview for search engines and fact-check aggregators: the current verdict only.
+  const review =
+    claim.verdict && !claim.asOf
+      ? claimReview({ slug: claim.slug, text: claim.text, verdict: claim.verdict, appearances: uniqueSources(claim.stances.map((s) => s.source)) }, pageOrigin(await headers()))
+      : null;
 
   return (
     <>
+      {review ? <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: embeddedJsonLd(review) }} /> : null}
       <header className="claim-header">
         <p className="eyebrow">
           Claim · <a href={`/claims?topic=${claim.topic.slug}`}>{claim.topic.name}</a> · <a href={`/topics/${claim.topic.slug}/matrix`}>Evidence matrix</a>
@@ -77,6 +87,9 @@ export default async function ClaimPage({ params, searchParams }: Props) {
                 <time dateTime={claim.verdict.createdAt.toISOString()}>{claim.verdict.createdAt.toISOString().slice(0, 10)}</time>
               </p>
               <p className="verdict-rationale">{claim.verdict.rationale}</p>
+              <p className="muted">
+                Machine-readable as schema.org ClaimReview, embedded in this page; <a href="/api/export/claim-reviews">every review</a>.
+              </p>
             </>
           ) : (
             <p className="muted">No analyst has given a verdict{claim.asOf ? " by then" : " yet"}.</p>
