@@ -40,6 +40,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
                   <span className="signed-in">
                     {user.name} <span className="muted">({ROLE_LABEL[user.role]})</span>
                   </span>{" "}
+                  <Link href="/settings">Settings</Link>{" "}
                   <button type="submit" className="link-button">Sign out</button>
                 </form>
               ) : (

@@ -1,4 +1,5 @@
-export type AppErrorCode = "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "INVALID";
+/** MALFORMED: the request itself cannot be read (not JSON); INVALID: it can, but a value is wrong. */
+export type AppErrorCode = "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "INVALID" | "MALFORMED";
 
 /** The one error type business functions throw; route handlers map it to a status in lib/http. */
 export class AppError extends Error {

@@ -4,7 +4,7 @@ import { authorize, type CurrentUser } from "../auth/roles";
 import { createdFields, diffFields, recordRevision } from "../revisions/record";
 import { assertVersion, commitVersion } from "../revisions/versioned";
 import { parseInput } from "../schemas/parse-input";
-import { ActorUpdateSchema, type NewActorSchema } from "../schemas/writes";
+import { ActorUpdateSchema, NewActorSchema } from "../schemas/writes";
 import { slugify, uniqueSlug } from "../slug";
 import type { z } from "zod";
 
@@ -34,6 +34,16 @@ export async function resolveSpeaker(tx: Tx, choice: SpeakerChoice, userId: stri
     userId,
   });
   return actor;
+}
+
+/** Adds a speaker on its own (the write API; the tagging panel adds them with a stance). A speaker of exactly that name is returned, not doubled. */
+export async function createActor(db: Db, user: CurrentUser | null, input: unknown) {
+  const actor = authorize(user, "RESEARCHER", "add speakers");
+  const data = parseInput(NewActorSchema, input);
+  return db.$transaction(async (tx) => {
+    const speaker = (await resolveSpeaker(tx, { new: data }, actor.id))!;
+    return tx.actor.findUniqueOrThrow({ where: { id: speaker.id }, select: { id: true, slug: true, name: true, kind: true, description: true, version: true } });
+  });
 }
 
 /** Edits a speaker's name, kind or description; refused if someone saved in between. */

@@ -4,7 +4,7 @@ import { authorize, type CurrentUser } from "../auth/roles";
 import { createdFields, diffFields, recordRevision } from "../revisions/record";
 import { assertVersion, commitVersion, retraction } from "../revisions/versioned";
 import { parseInput } from "../schemas/parse-input";
-import { ClaimUpdateSchema, RestoreSchema, RetractSchema, type NewClaimSchema } from "../schemas/writes";
+import { ClaimUpdateSchema, NewClaimSchema, RestoreSchema, RetractSchema } from "../schemas/writes";
 import { slugify, uniqueSlug } from "../slug";
 import { refreshCorpusCounts } from "../stats/refresh-corpus-counts";
 import { refreshClaimSummaries } from "./refresh-claim-summary";
@@ -21,7 +21,7 @@ async function findTopic(tx: Tx, id: string, field: string) {
 /** A new claim, inside the caller's transaction; it has no stances yet, so it ranks last until one is added. */
 export async function createClaimIn(tx: Tx, claim: z.output<typeof NewClaimSchema>, userId: string, field = "claim.new") {
   const slug = await uniqueSlug(slugify(claim.text), async (s) => (await tx.claim.count({ where: { slug: s } })) > 0);
-  const topic = await findTopic(tx, claim.topic, `${field}.topic`);
+  const topic = await findTopic(tx, claim.topic, field ? `${field}.topic` : "topic");
   const created = await tx.claim.create({
     data: { slug, text: claim.text, searchText: searchableText(claim.text), topicId: topic.id, rankKey: `~${slug}` },
     select: { id: true, slug: true, version: true },
@@ -36,6 +36,17 @@ export async function createClaimIn(tx: Tx, claim: z.output<typeof NewClaimSchem
     userId,
   });
   return created;
+}
+
+/** Adds a claim on its own (the write API; the tagging panel adds claims with their first stance). */
+export async function createClaim(db: Db, user: CurrentUser | null, input: unknown) {
+  const actor = authorize(user, "RESEARCHER", "add claims");
+  const data = parseInput(NewClaimSchema, input);
+  return db.$transaction(async (tx) => {
+    const created = await createClaimIn(tx, data, actor.id, "");
+    await refreshCorpusCounts(tx);
+    return created;
+  });
 }
 
 /** Edits a claim's wording or topic (its slug, and so its address, stays). */

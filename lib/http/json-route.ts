@@ -2,14 +2,21 @@ import { NextResponse } from "next/server";
 import { ZodError } from "zod";
 import { AppError, type AppErrorCode } from "../errors";
 
-const STATUS: Record<AppErrorCode, number> = { INVALID: 400, UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409 };
+const STATUS: Record<AppErrorCode, number> = { MALFORMED: 400, INVALID: 400, UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409 };
 
-export type ErrorBody = { error: { code: string; message: string; field?: string } };
+/** The write API answers a readable body with a wrong value 422, keeping 400 for one it cannot read. */
+export const WRITE_STATUS: Record<AppErrorCode, number> = { ...STATUS, INVALID: 422 };
+
+export type ErrorBody = { error: { code: string; message: string; field?: string; fields?: Record<string, string> } };
 
 /** The one place where errors become HTTP responses. No raw database error reaches a client. */
-export function errorResponse(error: unknown): NextResponse<ErrorBody> {
+export function errorResponse(error: unknown, statuses: Record<AppErrorCode, number> = STATUS): NextResponse<ErrorBody> {
   if (error instanceof AppError) {
-    return NextResponse.json({ error: { code: error.code, message: error.message, field: error.field } }, { status: STATUS[error.code] });
+    const fieldErrors = (error.details as { fieldErrors?: Record<string, string> } | undefined)?.fieldErrors;
+    return NextResponse.json(
+      { error: { code: error.code, message: error.message, field: error.field, ...(fieldErrors ? { fields: fieldErrors } : {}) } },
+      { status: statuses[error.code] },
+    );
   }
   if (error instanceof ZodError) {
     const issue = error.issues[0];

@@ -1,0 +1,67 @@
+import { createHash, randomBytes } from "node:crypto";
+import { z } from "zod";
+import type { Db } from "../database/create-client";
+import { AppError, notFound } from "../errors";
+import { parseInput } from "../schemas/parse-input";
+import { TextSchema } from "../schemas/common";
+import { authorize, ROLES, type CurrentUser, type Role } from "./roles";
+
+// API tokens: "cor_" and 32 random bytes (base64url). The database keeps only their sha256,
+// so a leaked database leaks no usable token; the token is shown once, when made. A token
+// acts as its owner with the owner's current role, so demoting an account demotes its tokens.
+
+const PREFIX = "cor_";
+const hash = (token: string) => createHash("sha256").update(token).digest("hex");
+
+export const ApiTokenCreateSchema = z.strictObject({ name: TextSchema(100) });
+export const ApiTokenRevokeSchema = z.strictObject({ id: z.string().trim().min(1, "must be chosen").max(100) });
+
+/** Makes a token for the signed-in user; the only time the token itself is returned. */
+export async function createApiToken(db: Db, user: CurrentUser | null, input: unknown) {
+  const owner = authorize(user, "READER", "make API tokens");
+  const { name } = parseInput(ApiTokenCreateSchema, input);
+  const token = `${PREFIX}${randomBytes(32).toString("base64url")}`;
+  const row = await db.apiToken.create({
+    data: { userId: owner.id, name, tokenHash: hash(token), prefix: token.slice(0, PREFIX.length + 6) },
+    select: { id: true, name: true, prefix: true, createdAt: true },
+  });
+  return { ...row, token };
+}
+
+/** Revokes one of the user's own tokens; it is refused from then on. */
+export async function revokeApiToken(db: Db, user: CurrentUser | null, input: unknown) {
+  const owner = authorize(user, "READER", "revoke API tokens");
+  const { id } = parseInput(ApiTokenRevokeSchema, input);
+  const { count } = await db.apiToken.updateMany({ where: { id, userId: owner.id, revokedAt: null }, data: { revokedAt: new Date() } });
+  if (count === 0) {
+    const exists = await db.apiToken.findFirst({ where: { id, userId: owner.id }, select: { revokedAt: true } });
+    if (!exists) throw notFound("The token");
+    throw new AppError("CONFLICT", "This token is already revoked.");
+  }
+  return { id };
+}
+
+export function listApiTokens(db: Db, userId: string) {
+  return db.apiToken.findMany({
+    where: { userId },
+    orderBy: { createdAt: "desc" },
+    select: { id: true, name: true, prefix: true, createdAt: true, lastUsedAt: true, revokedAt: true },
+  });
+}
+
+/**
+ * The user a request's `Authorization: Bearer <token>` acts as. No header: null (the caller
+ * decides whether that is allowed). A header with an unknown, malformed or revoked token:
+ * UNAUTHENTICATED, never a silent fall back to anonymous.
+ */
+export async function userForBearer(db: Db, authorization: string | null): Promise<CurrentUser | null> {
+  if (authorization === null) return null;
+  const token = authorization.match(/^Bearer\s+(\S+)$/i)?.[1];
+  if (!token || !token.startsWith(PREFIX)) throw new AppError("UNAUTHENTICATED", "The Authorization header must be \"Bearer cor_…\", a token made on the settings page.");
+  const row = await db.apiToken.findUnique({ where: { tokenHash: hash(token) }, select: { id: true, revokedAt: true, user: { select: { id: true, name: true, email: true, role: true } } } });
+  if (!row) throw new AppError("UNAUTHENTICATED", "This API token is not known.");
+  if (row.revokedAt) throw new AppError("UNAUTHENTICATED", "This API token was revoked.");
+  await db.apiToken.update({ where: { id: row.id }, data: { lastUsedAt: new Date() } });
+  const role = (ROLES as readonly string[]).includes(row.user.role) ? (row.user.role as Role) : "READER";
+  return { ...row.user, role };
+}

@@ -1,0 +1,43 @@
+import "server-only";
+import { NextResponse } from "next/server";
+import { db } from "../db";
+import { AppError } from "../errors";
+import type { CurrentUser } from "../auth/roles";
+import { userForBearer } from "../auth/api-tokens";
+import { errorResponse, WRITE_STATUS } from "./json-route";
+
+/** Largest JSON body the write API reads: a source's text is at most 500,000 characters. */
+export const MAX_API_BODY_BYTES = 4 * 1024 * 1024;
+
+/** The request's JSON object; anything else is MALFORMED (400), before any validation. */
+export async function readJsonObject(request: Request): Promise<Record<string, unknown>> {
+  const length = Number(request.headers.get("content-length") ?? 0);
+  if (length > MAX_API_BODY_BYTES) throw new AppError("MALFORMED", `The body is too large: at most ${MAX_API_BODY_BYTES / 1024 / 1024} MB.`);
+  const text = await request.text();
+  if (text.length > MAX_API_BODY_BYTES) throw new AppError("MALFORMED", `The body is too large: at most ${MAX_API_BODY_BYTES / 1024 / 1024} MB.`);
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    throw new AppError("MALFORMED", "The body is not JSON.");
+  }
+  if (typeof body !== "object" || body === null || Array.isArray(body)) throw new AppError("MALFORMED", "The body must be a JSON object.");
+  return body as Record<string, unknown>;
+}
+
+/**
+ * A write endpoint: the caller is the owner of the bearer token (required; sessions are not
+ * accepted here, so no cross-site form can write), the body a JSON object, and the result
+ * JSON with `status`. The lib/ function authorises and validates, as it does for the forms.
+ */
+export function apiWrite<C>(write: (user: CurrentUser, body: Record<string, unknown>, context: C) => Promise<unknown>, status = 200) {
+  return async (request: Request, context: C) => {
+    try {
+      const user = await userForBearer(db, request.headers.get("authorization"));
+      if (!user) throw new AppError("UNAUTHENTICATED", "Send an API token as \"Authorization: Bearer cor_…\"; make one on /settings.");
+      return NextResponse.json(await write(user, await readJsonObject(request), context), { status });
+    } catch (error) {
+      return errorResponse(error, WRITE_STATUS);
+    }
+  };
+}

@@ -1,0 +1,122 @@
+// The OpenAPI 3.1 document for /api, built from the same zod schemas that validate every
+// request (lib/schemas), so the document cannot describe a field the server does not check.
+import { z } from "zod";
+import { ClaimListQuerySchema } from "../schemas/claims-query";
+import {
+  ActorUpdateSchema,
+  ClaimUpdateSchema,
+  NewActorSchema,
+  NewClaimSchema,
+  SourceCreateSchema,
+  SourceUpdateSchema,
+  StanceCreateSchema,
+  StanceUpdateSchema,
+} from "../schemas/writes";
+
+/** JSON Schema (draft 2020-12, OpenAPI 3.1's dialect) of what a request may send. */
+function jsonSchema(schema: z.ZodType): Record<string, unknown> {
+  const { $schema: _, ...rest } = z.toJSONSchema(schema, { io: "input", target: "draft-2020-12", unrepresentable: "any" }) as Record<string, unknown>;
+  return rest;
+}
+
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+const json = (schema: unknown) => ({ "application/json": { schema } });
+
+const ERROR_STATUSES = {
+  "400": "The body is not a JSON object (code MALFORMED), or a query parameter is wrong (code INVALID).",
+  "401": "No token, or an unknown or revoked one (code UNAUTHENTICATED).",
+  "403": "The token's owner may not do this (code FORBIDDEN): readers cannot write.",
+  "404": "The path names nothing (code NOT_FOUND).",
+  "409": "A conflict (code CONFLICT): a duplicate, or an edit from an older version; `error.message` says which.",
+  "422": "A value is wrong (code INVALID): `error.field` is its path (\"outlet.new.name\"), `error.fields` every wrong field.",
+} as const;
+
+const errors = (...statuses: (keyof typeof ERROR_STATUSES)[]) =>
+  Object.fromEntries(statuses.map((s) => [s, { description: ERROR_STATUSES[s], content: json(ref("Error")) }]));
+
+const write = (summary: string, schema: string, created: boolean, ok: string) => ({
+  summary,
+  security: [{ bearer: [] }],
+  requestBody: { required: true, content: json(ref(schema)) },
+  responses: {
+    [created ? "201" : "200"]: { description: ok, content: json({ type: "object" }) },
+    ...errors("400", "401", "403", "404", "409", "422"),
+  },
+});
+
+const pathParam = (name: string, description: string) => ({ name, in: "path", required: true, description, schema: { type: "string" } });
+
+const queryParameters = (schema: z.ZodObject) => {
+  const properties = (jsonSchema(schema).properties ?? {}) as Record<string, unknown>;
+  return Object.entries(properties).map(([name, property]) => ({ name, in: "query", required: false, schema: property }));
+};
+
+/** Every documented operation, read and write. */
+export function openApiDocument(serverUrl: string) {
+  return {
+    openapi: "3.1.0",
+    jsonSchemaDialect: "https://json-schema.org/draft/2020-12/schema",
+    info: {
+      title: "Corroborate API",
+      version: "1",
+      description:
+        "Claims, the sources that support, dispute or qualify them, and the exact words that say so. Reads are open; writes need an API token (made on /settings) and act with its owner's role. Offsets are UTF-16 code units into a source's stored text, end exclusive.",
+    },
+    servers: [{ url: serverUrl }],
+    components: {
+      securitySchemes: { bearer: { type: "http", scheme: "bearer", description: "An API token, cor_…, from /settings." } },
+      schemas: {
+        Error: {
+          type: "object",
+          required: ["error"],
+          properties: {
+            error: {
+              type: "object",
+              required: ["code", "message"],
+              properties: {
+                code: { enum: ["MALFORMED", "INVALID", "UNAUTHENTICATED", "FORBIDDEN", "NOT_FOUND", "CONFLICT", "INTERNAL"] },
+                message: { type: "string" },
+                field: { type: "string", description: "The path of the field the error is about." },
+                fields: { type: "object", additionalProperties: { type: "string" }, description: "Every wrong field's path and message." },
+              },
+            },
+          },
+        },
+        SourceCreate: jsonSchema(SourceCreateSchema),
+        SourceUpdate: jsonSchema(SourceUpdateSchema.omit({ id: true })),
+        ActorCreate: jsonSchema(NewActorSchema),
+        ActorUpdate: jsonSchema(ActorUpdateSchema.omit({ id: true })),
+        ClaimCreate: jsonSchema(NewClaimSchema),
+        ClaimUpdate: jsonSchema(ClaimUpdateSchema.omit({ id: true })),
+        StanceCreate: jsonSchema(StanceCreateSchema),
+        StanceUpdate: jsonSchema(StanceUpdateSchema.omit({ id: true })),
+      },
+    },
+    paths: {
+      "/api/claims": {
+        get: { summary: "List claims, most contested first", parameters: queryParameters(ClaimListQuerySchema), responses: { "200": { description: "A page of claims", content: json({ type: "object" }) }, ...errors("400") } },
+        post: write("Add a claim", "ClaimCreate", true, "The claim's id, slug and version"),
+      },
+      "/api/claims/{slug}": {
+        parameters: [pathParam("slug", "The claim's address")],
+        get: { summary: "A claim with its stances, verdict and related claims", responses: { "200": { description: "The claim", content: json({ type: "object" }) }, ...errors("404") } },
+        patch: write("Edit a claim's wording or topic", "ClaimUpdate", false, "The new version"),
+      },
+      "/api/sources": { post: write("Add a source with its full text", "SourceCreate", true, "The source's id") },
+      "/api/sources/{id}": {
+        parameters: [pathParam("id", "The source's id")],
+        get: { summary: "A source with its text and stances", responses: { "200": { description: "The source", content: json({ type: "object" }) }, ...errors("404") } },
+        patch: write("Edit a source's details (its text never changes)", "SourceUpdate", false, "The new version"),
+      },
+      "/api/actors": { post: write("Add a speaker", "ActorCreate", true, "The speaker") },
+      "/api/actors/{id}": { parameters: [pathParam("id", "The speaker's id")], patch: write("Edit a speaker", "ActorUpdate", false, "The new version") },
+      "/api/stances": { post: write("Link a passage (verbatim in the source) to a claim", "StanceCreate", true, "The stance's id and its offsets") },
+      "/api/stances/{id}": { parameters: [pathParam("id", "The stance's id")], patch: write("Change how a stance reads its passage", "StanceUpdate", false, "The new version") },
+      "/api/export/claim-reviews": { get: { summary: "Every verdict as schema.org ClaimReview JSON-LD", responses: { "200": { description: "A JSON-LD graph", content: { "application/ld+json": { schema: { type: "object" } } } } } } },
+      "/api/export/annotations": { get: { summary: "Every stance as a W3C Web Annotation", responses: { "200": { description: "An AnnotationCollection", content: { "application/ld+json": { schema: { type: "object" } } } } } } },
+      "/api/export/stances": { get: { summary: "Every stance as CSV", responses: { "200": { description: "RFC 4180 CSV", content: { "text/csv": { schema: { type: "string" } } } } } } },
+    },
+  };
+}
+
+export type OpenApiDocument = ReturnType<typeof openApiDocument>;
