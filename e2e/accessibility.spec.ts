@@ -12,6 +12,7 @@ const pages = [
   "/claims/dprk-troops-deployed-to-russia?asOf=2024-11-30",
   "/topics/troop-deployment/matrix",
   "/outlets",
+  "/api-docs",
   "/sources",
   "/sources/blog-friends-with-geopolitical-benefits",
   "/actors",
@@ -49,6 +50,7 @@ const signedInPages: [Role, string][] = [
   ["ANALYST", "/claims/dprk-troops-number-about-10000/review"],
   ["ANALYST", "/outlets"],
   ["ANALYST", "/sources/blog-friends-with-geopolitical-benefits/edit"],
+  ["READER", "/settings"],
 ];
 
 for (const [role, path] of signedInPages) {
