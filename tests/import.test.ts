@@ -1,0 +1,133 @@
+import { resolve } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { AppError } from "../lib/errors";
+import { importRecords } from "../lib/import/import";
+import { parseImportFile } from "../lib/import/parse";
+import { loadCorpus } from "../lib/seed/load-corpus";
+import { dumpDatabase, freshDatabase, type TestDb } from "./helpers/test-db";
+import { refusal } from "./helpers/refusal";
+
+let t: TestDb;
+const researcher = { id: "u-importer", name: "Ivo Importer", email: "ivo@test", role: "RESEARCHER" as const };
+const reader = { id: "u-reader", name: "Rea Der", email: "rea@test", role: "READER" as const };
+
+beforeAll(async () => {
+  t = await freshDatabase();
+  await loadCorpus({ db: t.db, corpusPath: resolve(import.meta.dirname, "../seeds/corpus.json") });
+  for (const u of [researcher, reader]) await t.db.user.create({ data: u });
+});
+afterAll(async () => {
+  await t.drop();
+});
+
+const TEXT = "Kyiv said on Friday that up to 12,000 North Korean soldiers had been moved towards Kursk.\nMoscow denied it.";
+// Offsets are checked: "up to 12,000 North Korean soldiers" is TEXT.slice(25, 59).
+const document = (overrides: Record<string, unknown> = {}) => ({
+  format: "corroborate/1",
+  topics: [{ slug: "imported-topic", name: "Imported topic" }],
+  outlets: [{ slug: "import-wire", name: "Import Wire", kind: "NEWS_WEBSITE", country: "UA" }],
+  actors: [{ slug: "kyiv-officials", name: "Kyiv officials", kind: "GOVERNMENT" }],
+  sources: [{ id: "import-wire-kursk", title: "Kyiv counts the soldiers", outlet: "import-wire", authors: ["A. Writer"], publishedAt: "2024-12-06", kind: "NEWS_REPORT", language: "en", text: TEXT }],
+  claims: [{ slug: "up-to-12000-troops-moved-to-kursk", text: "Up to 12,000 North Korean soldiers were moved towards Kursk.", topic: "imported-topic", tags: ["troops"], quantity: "NUMBER" }],
+  stances: [
+    { claim: "up-to-12000-troops-moved-to-kursk", source: "import-wire-kursk", position: "SUPPORTS", mode: "REPORTED_ALLEGATION", quote: "up to 12,000 North Korean soldiers had been moved towards Kursk", speaker: "kyiv-officials" },
+    { claim: "dprk-troops-number-about-10000", source: "import-wire-kursk", position: "QUALIFIES", mode: "REPORTED_ALLEGATION", quote: "up to 12,000 North Korean soldiers", start: 25, end: 59 },
+  ],
+  relations: [{ from: "up-to-12000-troops-moved-to-kursk", to: "dprk-troops-number-about-10000", kind: "NARROWER_THAN" }],
+  ...overrides,
+});
+const file = (doc: unknown, name = "import.json") => parseImportFile(name, JSON.stringify(doc));
+
+describe("importing a JSON document", () => {
+  it("is refused to readers, changing nothing", async () => {
+    const before = await dumpDatabase(t.db);
+    expect(await refusal(importRecords(t.db, reader, file(document())))).toMatchObject({ code: "FORBIDDEN" });
+    expect(await dumpDatabase(t.db)).toEqual(before);
+  });
+
+  it("leaves the database unchanged and names each bad record: wrong types, missing fields, a quote not in its text, an unknown claim", async () => {
+    const before = await dumpDatabase(t.db);
+    const bad = document({
+      stances: [
+        { claim: "up-to-12000-troops-moved-to-kursk", source: "import-wire-kursk", position: "SUPPORTS", mode: "AS_FACT", quote: "20,000 soldiers" },
+        { claim: "no-such-claim", source: "import-wire-kursk", position: "SUPPORTS", mode: "AS_FACT", quote: "Moscow denied it." },
+        { claim: "up-to-12000-troops-moved-to-kursk", source: "import-wire-kursk", position: 3, mode: "AS_FACT", quote: "Moscow" },
+        { claim: "up-to-12000-troops-moved-to-kursk", source: "import-wire-kursk", mode: "AS_FACT", quote: "Moscow" },
+      ],
+    });
+    const report = await importRecords(t.db, researcher, file(bad));
+    expect(report).toMatchObject({ mode: "all", written: false, counts: { created: 0, updated: 0, rejected: 4 } });
+    const rejected = report.records.filter((r) => r.outcome === "rejected");
+    expect(rejected.map((r) => [r.at, r.reason])).toEqual([
+      ["stances[0]", expect.stringContaining("This quote is not in the source text")],
+      ["stances[1]", 'claim: no claim "no-such-claim" in the file or stored.'],
+      ["stances[2]", expect.stringMatching(/^position: /)],
+      ["stances[3]", expect.stringMatching(/^position: /)],
+    ]);
+    expect(await dumpDatabase(t.db)).toEqual(before);
+  });
+
+  it("refuses an unreadable file before anything: broken JSON, an unknown list, a file too large", () => {
+    expect(() => parseImportFile("broken.json", '{ "sources": [ ')).toThrow(AppError);
+    expect(() => parseImportFile("odd.json", '{ "things": [] }')).toThrow(/Unknown list "things"/);
+    expect(() => parseImportFile("notes.txt", "{}")).toThrow(/must be \.json, \.jsonl or \.csv/);
+    expect(() => parseImportFile("big.json", " ".repeat(50 * 1024 * 1024))).toThrow(/too large/);
+  });
+
+  it("creates everything in one go, verbatim, and creates nothing the second time", async () => {
+    const first = await importRecords(t.db, researcher, file(document()));
+    expect(first.records.filter((r) => r.outcome === "rejected")).toEqual([]);
+    expect(first).toMatchObject({ written: true, counts: { created: 8, updated: 0, unchanged: 0, rejected: 0 } });
+    const stance = await t.db.stance.findFirstOrThrow({ where: { claim: { slug: "up-to-12000-troops-moved-to-kursk" } }, include: { speaker: true } });
+    expect(TEXT.slice(stance.start, stance.end)).toBe(stance.quote);
+    expect(stance.speaker?.slug).toBe("kyiv-officials");
+    const claim = await t.db.claim.findUniqueOrThrow({ where: { slug: "up-to-12000-troops-moved-to-kursk" } });
+    expect(claim).toMatchObject({ status: "SINGLE_SOURCE", quantityKind: "NUMBER", sourceCount: 1 });
+
+    const before = await dumpDatabase(t.db);
+    const again = await importRecords(t.db, researcher, file(document()));
+    expect(again.counts).toEqual({ created: 0, updated: 0, unchanged: 8, rejected: 0 });
+    expect(await dumpDatabase(t.db)).toEqual(before);
+  });
+
+  it("imports the good records and reports the rest with --partial", async () => {
+    const doc = {
+      claims: [{ slug: "moscow-denied-the-move", text: "Moscow denied moving North Korean soldiers towards Kursk.", topic: "imported-topic" }],
+      stances: [
+        { claim: "moscow-denied-the-move", source: "import-wire-kursk", position: "SUPPORTS", mode: "QUOTED_DENIAL", quote: "Moscow denied it." },
+        { claim: "moscow-denied-the-move", source: "no-such-source", position: "SUPPORTS", mode: "AS_FACT", quote: "x" },
+      ],
+    };
+    const report = await importRecords(t.db, researcher, file(doc), { partial: true });
+    expect(report).toMatchObject({ mode: "partial", written: true, counts: { created: 2, rejected: 1 } });
+    expect(await t.db.stance.count({ where: { claim: { slug: "moscow-denied-the-move" } } })).toBe(1);
+  });
+});
+
+describe("JSONL and CSV", () => {
+  it("reads one record per line, and reports a line that is not JSON", async () => {
+    const lines = [
+      JSON.stringify({ type: "claim", slug: "kyiv-said-it-on-friday", text: "Kyiv made its statement on a Friday.", topic: "imported-topic" }),
+      "",
+      JSON.stringify({ type: "stance", claim: "kyiv-said-it-on-friday", source: "import-wire-kursk", position: "SUPPORTS", mode: "AS_FACT", quote: "Kyiv said on Friday" }),
+      "{ not json",
+    ].join("\n");
+    const report = await importRecords(t.db, researcher, parseImportFile("more.jsonl", lines));
+    expect(report.written).toBe(false);
+    expect(report.records.find((r) => r.outcome === "rejected")).toMatchObject({ at: "line 4", reason: expect.stringMatching(/^not JSON/) });
+    const fixed = await importRecords(t.db, researcher, parseImportFile("more.jsonl", lines.split("\n").slice(0, 3).join("\n")));
+    expect(fixed.counts).toMatchObject({ created: 2, rejected: 0 });
+  });
+
+  it("reads stances against stored sources and claims from CSV, quoted fields and all", async () => {
+    const csv = [
+      "claim,source,position,mode,quote,speaker,note",
+      'dprk-troops-number-about-10000,import-wire-kursk,DISPUTES,REPORTED_ALLEGATION,"up to 12,000 North Korean soldiers had been moved",kyiv-officials,"A higher figure, ""up to"" 12,000."',
+    ].join("\r\n");
+    const report = await importRecords(t.db, researcher, parseImportFile("stances.csv", csv));
+    expect(report.counts).toMatchObject({ created: 1, rejected: 0 });
+    const stance = await t.db.stance.findFirstOrThrow({ where: { note: { startsWith: "A higher figure" } } });
+    expect(stance).toMatchObject({ quote: "up to 12,000 North Korean soldiers had been moved", note: 'A higher figure, "up to" 12,000.', position: "DISPUTES" });
+    expect(() => parseImportFile("bad.csv", "claim,source\nx,y")).toThrow(/missing: position, mode, quote/);
+  });
+});
