@@ -11,7 +11,7 @@ const db = createDb(env().DATABASE_URL);
 try {
   const report = await loadCorpus({ db, corpusPath });
   for (const [entity, t] of Object.entries(report)) {
-    console.log(`${entity.padEnd(10)} created ${t.created}, updated ${t.updated}, unchanged ${t.unchanged}, removed ${t.removed}`);
+    console.log(`${entity.padEnd(10)} created ${t.created}, updated ${t.updated}, unchanged ${t.unchanged}`);
   }
   console.log(`demo users created ${await seedDemoUsers(db)}`);
 } catch (error) {

@@ -35,7 +35,7 @@ try {
   if ((await db.source.count()) === 0) {
     console.log("Empty database: loading the seed corpus...");
     const report = await loadCorpus({ db, corpusPath: resolve(root, "seeds/corpus.json") });
-    console.log(`Seeded ${report.claims.created} claims, ${report.sources.created} sources, ${report.stances.created} stances.`);
+    console.log(`Seeded ${report.claim.created} claims, ${report.source.created} sources, ${report.stance.created} stances.`);
     const users = await seedDemoUsers(db);
     if (users > 0) console.log(`Created ${users} demo accounts (see README; for local use only).`);
   }

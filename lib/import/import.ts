@@ -2,15 +2,27 @@ import type { z } from "zod";
 import type { Db, Tx } from "../database/create-client";
 import { changedFields } from "../database/sync-rows";
 import { AppError } from "../errors";
-import { authorize, type CurrentUser } from "../auth/roles";
+import { authorize, hasRole, type CurrentUser, type Role } from "../auth/roles";
 import { refreshClaimSummaries } from "../claims/refresh-claim-summary";
 import { searchableText } from "../claims/search-text";
-import { createdFields, diffFields, recordRevision } from "../revisions/record";
+import { createdFields, diffFields, recordRevision, type RevisionInput } from "../revisions/record";
 import { anchorAt, anchorQuote, quoteMatches } from "../sources/anchor-quote";
 import { contentHash, normalizeSourceText } from "../sources/source-text";
 import { refreshCorpusCounts } from "../stats/refresh-corpus-counts";
+import type { Reliability } from "../../generated/sqlite/enums";
 import type { RawRecord } from "./parse";
-import { ImportRecord, RECORD_ORDER, type ActorRecord, type ClaimRecord, type OutletRecord, type RelationRecord, type SourceRecord, type StanceRecord, type TopicRecord } from "./records";
+import {
+  ImportRecord,
+  RECORD_ORDER,
+  type ActorRecord,
+  type ClaimRecord,
+  type OutletRecord,
+  type RelationRecord,
+  type SourceRecord,
+  type StanceRecord,
+  type TopicRecord,
+  type VerdictRecord,
+} from "./records";
 
 export type Outcome = "created" | "updated" | "unchanged" | "rejected";
 export type RecordReport = { at: string; type: string; key: string; outcome: Outcome; reason?: string };
@@ -21,15 +33,38 @@ export type ImportReport = {
   counts: Record<Outcome, number>;
   records: RecordReport[];
 };
-export type ImportOptions = { partial?: boolean; onProgress?: (done: number, total: number) => void };
+export type ImportOptions = {
+  partial?: boolean;
+  onProgress?: (done: number, total: number) => void;
+  /** false for the seed loader, whose records are curated, not anyone's edits. */
+  revisions?: boolean;
+};
+
+/** Who imports: an account (its id goes into the revisions), or the seed loader (no account). */
+export type Importer = { userId: string | null; role: Role };
+
+/** What every record writer gets: the transaction, who imports, and the claims to summarise after. */
+type Context = { tx: Tx; importer: Importer; touched: Set<string>; revise: (revision: RevisionInput) => Promise<void> };
 
 /** A record refused while writing (a reference to nothing, a quote not in its text). */
 class Rejection extends Error {}
 /** Thrown to roll the transaction back when any record of an all-or-nothing import is refused. */
 class RollBack extends Error {}
 
-const keyOf = (r: ImportRecord): string =>
-  r.type === "source" ? r.id : r.type === "stance" ? `${r.claim} ← ${r.source} "${r.quote.slice(0, 40)}"` : r.type === "relation" ? `${r.from} ${r.kind} ${r.to}` : r.slug;
+const keyOf = (r: ImportRecord): string => {
+  switch (r.type) {
+    case "source":
+      return r.id;
+    case "stance":
+      return `${r.claim} ← ${r.source} "${r.quote.slice(0, 40)}"`;
+    case "relation":
+      return `${r.from} ${r.kind} ${r.to}`;
+    case "verdict":
+      return `${r.claim} ${r.at}`;
+    default:
+      return r.slug;
+  }
+};
 
 const zodReason = (error: z.ZodError) => {
   const issue = error.issues[0]!;
@@ -43,7 +78,12 @@ const zodReason = (error: z.ZodError) => {
  * file again creates nothing. Every quote is checked against its source's text.
  */
 export async function importRecords(db: Db, user: CurrentUser | null, raw: readonly RawRecord[], options: ImportOptions = {}): Promise<ImportReport> {
-  const importer = authorize(user, "RESEARCHER", "import data");
+  const account = authorize(user, "RESEARCHER", "import data");
+  return runImport(db, { userId: account.id, role: account.role }, raw, options);
+}
+
+/** The import itself, for an authorised account or the seed loader. */
+export async function runImport(db: Db, importer: Importer, raw: readonly RawRecord[], options: ImportOptions = {}): Promise<ImportReport> {
   const mode = options.partial ? "partial" : "all";
   const reports: RecordReport[] = [];
   const valid: { at: string; record: ImportRecord; report: RecordReport }[] = [];
@@ -67,11 +107,16 @@ export async function importRecords(db: Db, user: CurrentUser | null, raw: reado
   try {
     await db.$transaction(
       async (tx) => {
-        const touchedClaims = new Set<string>();
+        const context: Context = {
+          tx,
+          importer,
+          touched: new Set<string>(),
+          revise: options.revisions === false ? async () => {} : (revision) => recordRevision(tx, revision),
+        };
         let done = invalidCount;
         for (const { record, report } of valid) {
           try {
-            report.outcome = await write(tx, record, importer.id, touchedClaims);
+            report.outcome = await write(context, record);
           } catch (error) {
             if (!(error instanceof Rejection || error instanceof AppError)) throw error;
             report.outcome = "rejected";
@@ -80,7 +125,7 @@ export async function importRecords(db: Db, user: CurrentUser | null, raw: reado
           options.onProgress?.(++done, raw.length);
         }
         if (mode === "all" && reports.some((r) => r.outcome === "rejected")) throw new RollBack();
-        await refreshClaimSummaries(tx, [...touchedClaims]);
+        await refreshClaimSummaries(tx, [...context.touched]);
         await refreshCorpusCounts(tx);
       },
       { timeout: 600_000, maxWait: 10_000 },
@@ -100,28 +145,40 @@ function finish(mode: "all" | "partial", written: boolean, reports: RecordReport
   return { mode, written, counts, records: reports };
 }
 
-async function write(tx: Tx, record: ImportRecord, userId: string, touchedClaims: Set<string>): Promise<Outcome> {
+function write(context: Context, record: ImportRecord): Promise<Outcome> {
   switch (record.type) {
     case "topic":
-      return writeTopic(tx, record);
+      return writeTopic(context, record);
     case "outlet":
-      return writeOutlet(tx, record, userId);
+      return writeOutlet(context, record);
     case "actor":
-      return writeActor(tx, record, userId);
+      return writeActor(context, record);
     case "source":
-      return writeSource(tx, record, userId);
+      return writeSource(context, record);
     case "claim":
-      return writeClaim(tx, record, userId, touchedClaims);
+      return writeClaim(context, record);
     case "stance":
-      return writeStance(tx, record, userId, touchedClaims);
+      return writeStance(context, record);
     case "relation":
-      return writeRelation(tx, record);
+      return writeRelation(context, record);
+    case "verdict":
+      return writeVerdict(context, record);
   }
+}
+
+/** Grades, credibility, intervals and verdicts are analysts' work, imported or not. */
+function analystsOnly(context: Context, present: boolean, what: string) {
+  if (present && !hasRole({ role: context.importer.role }, "ANALYST")) throw new Rejection(`${what}: only an analyst or above can import grades and verdicts.`);
+}
+
+/** The grading fields a record carries; absent ones leave the stored grade alone. */
+function grading(r: { reliability?: Reliability; reliabilityReason?: string }) {
+  return r.reliability === undefined ? {} : { reliability: r.reliability, reliabilityReason: r.reliabilityReason ?? null };
 }
 
 type Of<S extends z.ZodType> = z.output<S>;
 
-async function writeTopic(tx: Tx, r: Of<typeof TopicRecord>): Promise<Outcome> {
+async function writeTopic({ tx }: Context, r: Of<typeof TopicRecord>): Promise<Outcome> {
   const stored = await tx.topic.findUnique({ where: { slug: r.slug } });
   if (!stored) return (await tx.topic.create({ data: { slug: r.slug, name: r.name } }), "created");
   const changes = changedFields(stored, { name: r.name });
@@ -130,39 +187,46 @@ async function writeTopic(tx: Tx, r: Of<typeof TopicRecord>): Promise<Outcome> {
   return "updated";
 }
 
-async function writeOutlet(tx: Tx, r: Of<typeof OutletRecord>, userId: string): Promise<Outcome> {
-  const wanted = { name: r.name, kind: r.kind, country: r.country ?? null };
+async function writeOutlet(context: Context, r: Of<typeof OutletRecord>): Promise<Outcome> {
+  const { tx, importer, revise } = context;
+  const userId = importer.userId;
+  analystsOnly(context, r.reliability !== undefined, "reliability");
+  const wanted = { name: r.name, kind: r.kind, country: r.country ?? null, ...grading(r) };
   const stored = await tx.outlet.findUnique({ where: { slug: r.slug } });
   if (!stored) {
     const sameName = await tx.outlet.findUnique({ where: { name: r.name }, select: { slug: true } });
     if (sameName) throw new Rejection(`An outlet named "${r.name}" is stored as "${sameName.slug}"; refer to that slug.`);
     const outlet = await tx.outlet.create({ data: { slug: r.slug, ...wanted } });
-    await recordRevision(tx, { entityType: "OUTLET", entityId: outlet.id, version: 1, action: "CREATE", changes: createdFields({ slug: r.slug, ...wanted }), userId });
+    await revise({ entityType: "OUTLET", entityId: outlet.id, version: 1, action: "CREATE", changes: createdFields({ slug: r.slug, ...wanted }), userId });
     return "created";
   }
   const changes = diffFields(stored, wanted);
   if (Object.keys(changes).length === 0) return "unchanged";
   await tx.outlet.update({ where: { id: stored.id }, data: { ...wanted, version: { increment: 1 } } });
-  await recordRevision(tx, { entityType: "OUTLET", entityId: stored.id, version: stored.version + 1, action: "UPDATE", changes, reason: "import", userId });
+  await revise({ entityType: "OUTLET", entityId: stored.id, version: stored.version + 1, action: "UPDATE", changes, reason: "import", userId });
   return "updated";
 }
 
-async function writeActor(tx: Tx, r: Of<typeof ActorRecord>, userId: string): Promise<Outcome> {
+async function writeActor({ tx, importer, revise }: Context, r: Of<typeof ActorRecord>): Promise<Outcome> {
+  const userId = importer.userId;
   const wanted = { name: r.name, kind: r.kind, description: r.description ?? null, unnamed: r.unnamed ?? false };
   const stored = await tx.actor.findUnique({ where: { slug: r.slug } });
   if (!stored) {
     const actor = await tx.actor.create({ data: { slug: r.slug, ...wanted } });
-    await recordRevision(tx, { entityType: "ACTOR", entityId: actor.id, version: 1, action: "CREATE", changes: createdFields({ slug: r.slug, ...wanted }), userId });
+    await revise({ entityType: "ACTOR", entityId: actor.id, version: 1, action: "CREATE", changes: createdFields({ slug: r.slug, ...wanted }), userId });
     return "created";
   }
   const changes = diffFields(stored, wanted);
   if (Object.keys(changes).length === 0) return "unchanged";
   await tx.actor.update({ where: { id: stored.id }, data: { ...wanted, version: { increment: 1 } } });
-  await recordRevision(tx, { entityType: "ACTOR", entityId: stored.id, version: stored.version + 1, action: "UPDATE", changes, reason: "import", userId });
+  await revise({ entityType: "ACTOR", entityId: stored.id, version: stored.version + 1, action: "UPDATE", changes, reason: "import", userId });
   return "updated";
 }
 
-async function writeSource(tx: Tx, r: Of<typeof SourceRecord>, userId: string): Promise<Outcome> {
+async function writeSource(context: Context, r: Of<typeof SourceRecord>): Promise<Outcome> {
+  const { tx, importer, revise } = context;
+  const userId = importer.userId;
+  analystsOnly(context, r.reliability !== undefined, "reliability");
   const outlet = await tx.outlet.findUnique({ where: { slug: r.outlet }, select: { id: true, name: true } });
   if (!outlet) throw new Rejection(`outlet: no outlet "${r.outlet}" in the file or stored.`);
   const text = normalizeSourceText(r.text);
@@ -177,6 +241,7 @@ async function writeSource(tx: Tx, r: Of<typeof SourceRecord>, userId: string): 
     kind: r.kind,
     language: r.language,
     metadataNote: r.metadataNote ?? null,
+    ...grading(r),
   };
   const stored = await tx.source.findUnique({ where: { id: r.id }, include: { authors: { orderBy: { position: "asc" } } } });
   if (stored) {
@@ -190,17 +255,18 @@ async function writeSource(tx: Tx, r: Of<typeof SourceRecord>, userId: string): 
       await tx.sourceAuthor.deleteMany({ where: { sourceId: stored.id } });
       await tx.sourceAuthor.createMany({ data: r.authors.map((name, position) => ({ sourceId: stored.id, name, position })) });
     }
-    await recordRevision(tx, { entityType: "SOURCE", entityId: stored.id, version: stored.version + 1, action: "UPDATE", changes, reason: "import", sourceId: stored.id, userId });
+    await revise({ entityType: "SOURCE", entityId: stored.id, version: stored.version + 1, action: "UPDATE", changes, reason: "import", sourceId: stored.id, userId });
     return "updated";
   }
   const twin = await tx.source.findFirst({ where: { OR: [{ contentHash: hash }, ...(wanted.url ? [{ url: wanted.url }] : [])] }, select: { id: true } });
   if (twin) throw new Rejection(`The same ${wanted.url ? "address or " : ""}text is stored as source "${twin.id}"; refer to that id.`);
   await tx.source.create({ data: { id: r.id, ...wanted, text, contentHash: hash, authors: { create: r.authors.map((name, position) => ({ name, position })) } } });
-  await recordRevision(tx, { entityType: "SOURCE", entityId: r.id, version: 1, action: "CREATE", changes: createdFields({ id: r.id, title: r.title, outlet: outlet.name, characters: text.length }), sourceId: r.id, userId });
+  await revise({ entityType: "SOURCE", entityId: r.id, version: 1, action: "CREATE", changes: createdFields({ id: r.id, title: r.title, outlet: outlet.name, characters: text.length }), sourceId: r.id, userId });
   return "created";
 }
 
-async function writeClaim(tx: Tx, r: Of<typeof ClaimRecord>, userId: string, touched: Set<string>): Promise<Outcome> {
+async function writeClaim({ tx, importer, revise, touched }: Context, r: Of<typeof ClaimRecord>): Promise<Outcome> {
+  const userId = importer.userId;
   const topic = await tx.topic.findUnique({ where: { slug: r.topic }, select: { id: true } });
   if (!topic) throw new Rejection(`topic: no topic "${r.topic}" in the file or stored.`);
   const wanted = { text: r.text, searchText: searchableText(r.text), topicId: topic.id, quantityKind: r.quantity ?? null };
@@ -209,7 +275,7 @@ async function writeClaim(tx: Tx, r: Of<typeof ClaimRecord>, userId: string, tou
   let claimId: string;
   if (!stored) {
     const claim = await tx.claim.create({ data: { slug: r.slug, ...wanted, rankKey: `~${r.slug}` } });
-    await recordRevision(tx, { entityType: "CLAIM", entityId: claim.id, version: 1, action: "CREATE", changes: createdFields({ slug: r.slug, text: r.text, topic: r.topic }), claimId: claim.id, userId });
+    await revise({ entityType: "CLAIM", entityId: claim.id, version: 1, action: "CREATE", changes: createdFields({ slug: r.slug, text: r.text, topic: r.topic }), claimId: claim.id, userId });
     claimId = claim.id;
     outcome = "created";
   } else {
@@ -218,7 +284,7 @@ async function writeClaim(tx: Tx, r: Of<typeof ClaimRecord>, userId: string, tou
     outcome = Object.keys(changes).length === 0 ? "unchanged" : "updated";
     if (outcome === "updated") {
       await tx.claim.update({ where: { id: stored.id }, data: { ...wanted, version: { increment: 1 } } });
-      await recordRevision(tx, { entityType: "CLAIM", entityId: stored.id, version: stored.version + 1, action: "UPDATE", changes, reason: "import", claimId: stored.id, userId });
+      await revise({ entityType: "CLAIM", entityId: stored.id, version: stored.version + 1, action: "UPDATE", changes, reason: "import", claimId: stored.id, userId });
     }
   }
   const have = new Set(stored?.tags.map((t) => t.tag.slug) ?? []);
@@ -231,7 +297,10 @@ async function writeClaim(tx: Tx, r: Of<typeof ClaimRecord>, userId: string, tou
   return outcome;
 }
 
-async function writeStance(tx: Tx, r: Of<typeof StanceRecord>, userId: string, touched: Set<string>): Promise<Outcome> {
+async function writeStance(context: Context, r: Of<typeof StanceRecord>): Promise<Outcome> {
+  const { tx, importer, revise, touched } = context;
+  const userId = importer.userId;
+  analystsOnly(context, r.credibility !== undefined || r.interval !== undefined, r.credibility !== undefined ? "credibility" : "interval");
   const claim = await tx.claim.findUnique({ where: { slug: r.claim }, select: { id: true, retractedAt: true } });
   if (!claim) throw new Rejection(`claim: no claim "${r.claim}" in the file or stored.`);
   if (claim.retractedAt) throw new Rejection(`claim: "${r.claim}" is retracted.`);
@@ -246,22 +315,29 @@ async function writeStance(tx: Tx, r: Of<typeof StanceRecord>, userId: string, t
   } else {
     anchor = anchorQuote(source.text, r.quote, r.occurrence);
   }
-  const wanted = { position: r.position, mode: r.mode, speakerId: speaker?.id ?? null, note: r.note ?? null };
+  const wanted = {
+    position: r.position,
+    mode: r.mode,
+    speakerId: speaker?.id ?? null,
+    note: r.note ?? null,
+    ...(r.credibility === undefined ? {} : { credibility: r.credibility }),
+    ...(r.interval === undefined ? {} : { intervalManual: true, intervalLow: r.interval.low, intervalHigh: r.interval.high }),
+  };
   const stored = await tx.stance.findUnique({ where: { claimId_sourceId_start_end: { claimId: claim.id, sourceId: source.id, start: anchor.start, end: anchor.end } } });
   touched.add(claim.id);
   if (!stored) {
     const stance = await tx.stance.create({ data: { claimId: claim.id, sourceId: source.id, quote: r.quote, ...anchor, ...wanted } });
-    await recordRevision(tx, { entityType: "STANCE", entityId: stance.id, version: 1, action: "CREATE", changes: createdFields({ position: r.position, mode: r.mode, quote: r.quote, start: anchor.start, end: anchor.end, speaker: speaker?.name ?? null }), claimId: claim.id, sourceId: source.id, userId });
+    await revise({ entityType: "STANCE", entityId: stance.id, version: 1, action: "CREATE", changes: createdFields({ position: r.position, mode: r.mode, quote: r.quote, start: anchor.start, end: anchor.end, speaker: speaker?.name ?? null }), claimId: claim.id, sourceId: source.id, userId });
     return "created";
   }
   const changes = diffFields(stored, wanted);
   if (Object.keys(changes).length === 0) return "unchanged";
   await tx.stance.update({ where: { id: stored.id }, data: { ...wanted, version: { increment: 1 } } });
-  await recordRevision(tx, { entityType: "STANCE", entityId: stored.id, version: stored.version + 1, action: "UPDATE", changes, reason: "import", claimId: claim.id, sourceId: source.id, userId });
+  await revise({ entityType: "STANCE", entityId: stored.id, version: stored.version + 1, action: "UPDATE", changes, reason: "import", claimId: claim.id, sourceId: source.id, userId });
   return "updated";
 }
 
-async function writeRelation(tx: Tx, r: Of<typeof RelationRecord>): Promise<Outcome> {
+async function writeRelation({ tx }: Context, r: Of<typeof RelationRecord>): Promise<Outcome> {
   if (r.from === r.to) throw new Rejection("A claim cannot be related to itself.");
   const [from, to] = await Promise.all([r.from, r.to].map((slug) => tx.claim.findUnique({ where: { slug }, select: { id: true } })));
   if (!from) throw new Rejection(`from: no claim "${r.from}" in the file or stored.`);
@@ -271,4 +347,33 @@ async function writeRelation(tx: Tx, r: Of<typeof RelationRecord>): Promise<Outc
   if ((stored.note ?? null) === (r.note ?? null)) return "unchanged";
   await tx.claimRelation.update({ where: { id: stored.id }, data: { note: r.note ?? null } });
   return "updated";
+}
+
+async function writeVerdict(context: Context, r: Of<typeof VerdictRecord>): Promise<Outcome> {
+  const { tx, importer, revise, touched } = context;
+  analystsOnly(context, true, "verdict");
+  const claim = await tx.claim.findUnique({ where: { slug: r.claim }, select: { id: true, version: true, verdict: true } });
+  if (!claim) throw new Rejection(`claim: no claim "${r.claim}" in the file or stored.`);
+  const at = new Date(r.at);
+  const stored = await tx.verdict.findFirst({ where: { claimId: claim.id, createdAt: at } });
+  const wanted = { rating: r.rating, confidence: r.confidence, rationale: r.rationale };
+  touched.add(claim.id);
+  if (stored) {
+    const changes = diffFields(stored, wanted);
+    if (Object.keys(changes).length === 0) return "unchanged";
+    await tx.verdict.update({ where: { id: stored.id }, data: wanted });
+    await setCurrentVerdict(tx, claim.id);
+    return "updated";
+  }
+  await tx.verdict.create({ data: { claimId: claim.id, ...wanted, createdAt: at, userId: importer.userId } });
+  const current = await setCurrentVerdict(tx, claim.id);
+  await revise({ entityType: "CLAIM", entityId: claim.id, version: claim.version, action: "UPDATE", changes: { verdict: [claim.verdict, current] }, reason: r.rationale, claimId: claim.id, userId: importer.userId });
+  return "created";
+}
+
+/** The claim's current verdict is its newest. */
+async function setCurrentVerdict(tx: Tx, claimId: string) {
+  const newest = await tx.verdict.findFirstOrThrow({ where: { claimId }, orderBy: { createdAt: "desc" }, select: { rating: true, createdAt: true } });
+  await tx.claim.update({ where: { id: claimId }, data: { verdict: newest.rating, verdictAt: newest.createdAt } });
+  return newest.rating;
 }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ActorKind, OutletKind, Position, QuantityKind, RelationKind, SourceKind, StanceMode } from "../../generated/sqlite/enums";
+import { ActorKind, Confidence, OutletKind, Position, QuantityKind, RelationKind, Reliability, SourceKind, StanceMode, VerdictRating } from "../../generated/sqlite/enums";
 import { HttpUrlSchema, LanguageSchema, PartialDateSchema, SlugSchema, TextSchema } from "../schemas/common";
 import { MAX_QUOTE_CHARS, MAX_SOURCE_CHARS } from "../schemas/writes";
 
@@ -9,6 +9,11 @@ import { MAX_QUOTE_CHARS, MAX_SOURCE_CHARS } from "../schemas/writes";
 
 const Optional = (max: number) => TextSchema(max).optional();
 
+/** Analysts' grading, carried by outlets and sources; importing it needs an analyst's account. */
+const Grading = { reliability: z.enum(Reliability).optional(), reliabilityReason: Optional(1_000) };
+/** A figure or date interval set by hand (epoch milliseconds for dates); null bounds are open. */
+const Interval = z.strictObject({ low: z.number().finite().nullable(), high: z.number().finite().nullable() });
+
 export const TopicRecord = z.strictObject({ type: z.literal("topic"), slug: SlugSchema, name: TextSchema(200) });
 export const OutletRecord = z.strictObject({
   type: z.literal("outlet"),
@@ -16,6 +21,7 @@ export const OutletRecord = z.strictObject({
   name: TextSchema(200),
   kind: z.enum(OutletKind),
   country: z.string().regex(/^[A-Z]{2}$/, "must be a two-letter country code").optional(),
+  ...Grading,
 });
 export const ActorRecord = z.strictObject({
   type: z.literal("actor"),
@@ -37,6 +43,7 @@ export const SourceRecord = z.strictObject({
   language: LanguageSchema,
   text: z.string().min(1, "must not be empty").max(MAX_SOURCE_CHARS, `must be at most ${MAX_SOURCE_CHARS} characters`),
   metadataNote: Optional(1_000),
+  ...Grading,
 });
 export const ClaimRecord = z.strictObject({
   type: z.literal("claim"),
@@ -61,18 +68,31 @@ export const StanceRecord = z
     occurrence: z.number().int().positive().optional(),
     speaker: SlugSchema.optional(),
     note: Optional(2_000),
+    /** Admiralty information credibility, 1–6 (analysts). */
+    credibility: z.number().int().min(1).max(6).optional(),
+    /** The interval set by hand for a quantity claim (analysts). */
+    interval: Interval.optional(),
   })
   .refine((s) => (s.start === undefined) === (s.end === undefined), { message: "give both start and end, or neither", path: ["end"] });
 export const RelationRecord = z.strictObject({ type: z.literal("relation"), from: SlugSchema, to: SlugSchema, kind: z.enum(RelationKind), note: Optional(1_000) });
+/** One verdict in a claim's history (analysts); the newest is the claim's current verdict. */
+export const VerdictRecord = z.strictObject({
+  type: z.literal("verdict"),
+  claim: SlugSchema,
+  rating: z.enum(VerdictRating).exclude(["UNREVIEWED"]),
+  confidence: z.enum(Confidence),
+  rationale: TextSchema(5_000),
+  at: z.iso.datetime({ error: "must be an ISO date and time such as 2024-12-06T10:00:00.000Z" }),
+});
 
-export const ImportRecord = z.discriminatedUnion("type", [TopicRecord, OutletRecord, ActorRecord, SourceRecord, ClaimRecord, StanceRecord, RelationRecord], {
-  error: "type must be one of topic, outlet, actor, source, claim, stance, relation",
+export const ImportRecord = z.discriminatedUnion("type", [TopicRecord, OutletRecord, ActorRecord, SourceRecord, ClaimRecord, StanceRecord, RelationRecord, VerdictRecord], {
+  error: "type must be one of topic, outlet, actor, source, claim, stance, relation, verdict",
 });
 export type ImportRecord = z.output<typeof ImportRecord>;
 export type RecordType = ImportRecord["type"];
 
 /** The order records are written in, so every reference points at something already there. */
-export const RECORD_ORDER: readonly RecordType[] = ["topic", "outlet", "actor", "source", "claim", "stance", "relation"];
+export const RECORD_ORDER: readonly RecordType[] = ["topic", "outlet", "actor", "source", "claim", "stance", "relation", "verdict"];
 
 /** A JSON document's lists, by record type. */
 export const DOCUMENT_KEYS: Record<string, RecordType> = {
@@ -83,6 +103,7 @@ export const DOCUMENT_KEYS: Record<string, RecordType> = {
   claims: "claim",
   stances: "stance",
   relations: "relation",
+  verdicts: "verdict",
 };
 
 /** The columns of a stance CSV (against sources and claims already stored or in the same import). */

@@ -1,0 +1,68 @@
+import { resolve } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { exportDataset } from "../lib/export/dataset";
+import { importRecords } from "../lib/import/import";
+import { parseImportFile } from "../lib/import/parse";
+import { assessStance, gradeOutlet, gradeSource } from "../lib/review/grading";
+import { addRelation } from "../lib/review/relations";
+import { setVerdict } from "../lib/review/verdicts";
+import { retractStance } from "../lib/stances/write-stance";
+import { createSource } from "../lib/sources/write-source";
+import { createStance } from "../lib/stances/write-stance";
+import { loadCorpus } from "../lib/seed/load-corpus";
+import { freshDatabase, type TestDb } from "./helpers/test-db";
+
+let from: TestDb;
+let to: TestDb;
+const analyst = { id: "u-analyst", name: "Ann Analyst", email: "ann@test", role: "ANALYST" as const };
+
+beforeAll(async () => {
+  [from, to] = await Promise.all([freshDatabase(), freshDatabase()]);
+  await loadCorpus({ db: from.db, corpusPath: resolve(import.meta.dirname, "../seeds/corpus.json") });
+  for (const t of [from, to]) await t.db.user.create({ data: analyst });
+  // Work done in the app on top of the seed: a new source and stance, grades, a verdict, a hand-set interval, a relation, a retraction.
+  const db = from.db;
+  const source = await createSource(db, analyst, { title: "A later count", outlet: { new: { name: "Round Trip Post", kind: "NEWSPAPER", country: "KR" } }, authors: "Kim, Lee", published: "2025-01", kind: "ANALYSIS", language: "en", text: "Officials now say \u201cmore than 11,000\u201d soldiers \ud835\udd4f arrived.\r\nOthers doubt it." });
+  const stance = await createStance(db, analyst, { sourceId: source.id, quote: "more than 11,000", claim: { id: "dprk-troops-number-about-10000" }, position: "QUALIFIES", mode: "REPORTED_ALLEGATION", speaker: { new: { name: "Officials", kind: "GROUP" } }, note: "Says more." });
+  const outlet = await db.outlet.findUniqueOrThrow({ where: { slug: "npr" } });
+  await gradeOutlet(db, analyst, { id: outlet.id, version: outlet.version, reliability: "B", reason: "Named sources" });
+  await gradeSource(db, analyst, { id: source.id, version: 1, reliability: "D", reason: "Unnamed officials" });
+  const stored = await db.stance.findUniqueOrThrow({ where: { id: stance.id } });
+  await assessStance(db, analyst, { id: stance.id, version: stored.version, credibility: 3, intervalManual: true, intervalLow: "11,000", intervalHigh: "" });
+  const claimId = (await db.claim.findUniqueOrThrow({ where: { slug: "dprk-troops-number-about-10000" } })).id;
+  await setVerdict(db, analyst, { claimId, rating: "MIXED", confidence: "LOW", rationale: "First look." });
+  await setVerdict(db, analyst, { claimId, rating: "CONFLICTING_EVIDENCE", confidence: "MEDIUM", rationale: "Some 10,000 against several thousand." });
+  await addRelation(db, analyst, { fromClaimId: claimId, toClaim: "dprk-troops-in-combat", kind: "SAME_AS", note: "Round trip" });
+  const retracted = await db.stance.findFirstOrThrow({ where: { claim: { slug: "treaty-signed-june-2024" } } });
+  await retractStance(db, analyst, { id: retracted.id, version: retracted.version, reason: "Left out of exports" });
+});
+afterAll(async () => {
+  await Promise.all([from.drop(), to.drop()]);
+});
+
+describe("export and import", () => {
+  it("exports, imports into an empty database and exports again, byte for byte", async () => {
+    const first = JSON.stringify(await exportDataset(from.db), null, 2);
+    const report = await importRecords(to.db, analyst, parseImportFile("dataset.json", first));
+    expect(report.records.filter((r) => r.outcome === "rejected")).toEqual([]);
+    expect(report.written).toBe(true);
+    const second = JSON.stringify(await exportDataset(to.db), null, 2);
+    expect(second).toBe(first);
+
+    const doc = JSON.parse(first);
+    expect(doc.stances.length).toBe(await from.db.stance.count({ where: { retractedAt: null } }));
+    expect(doc.verdicts.map((v: { rating: string }) => v.rating)).toEqual(["MIXED", "CONFLICTING_EVIDENCE"]);
+    expect(doc.stances.find((s: { quote: string }) => s.quote === "more than 11,000")).toMatchObject({ credibility: 3, interval: { low: 11_000, high: null }, speaker: "officials" });
+    // What the claim pages show is the same too: statuses, weights and the current verdict.
+    const summary = (db: TestDb["db"]) =>
+      db.claim.findMany({ orderBy: { slug: "asc" }, select: { slug: true, status: true, supportWeight: true, disputeWeight: true, originCount: true, verdict: true } });
+    expect(await summary(to.db)).toEqual(await summary(from.db));
+  });
+
+  it("imports the same export again without creating anything", async () => {
+    const doc = JSON.stringify(await exportDataset(from.db));
+    const again = await importRecords(to.db, analyst, parseImportFile("dataset.json", doc));
+    expect(again.counts.created).toBe(0);
+    expect(again.counts.updated).toBe(0);
+  });
+});
