@@ -31,6 +31,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
               <li><Link href="/outlets">Outlets</Link></li>
               <li><Link href="/about/statuses">About the statuses</Link></li>
               {hasRole(user, "RESEARCHER") ? <li><Link href="/sources/new">Add a source</Link></li> : null}
+              {hasRole(user, "RESEARCHER") ? <li><Link href="/import">Import</Link></li> : null}
               {hasRole(user, "ANALYST") ? <li><Link href="/review">Review queue</Link></li> : null}
               {hasRole(user, "ADMIN") ? <li><Link href="/admin/users">Users</Link></li> : null}
             </ul>

@@ -51,6 +51,7 @@ const signedInPages: [Role, string][] = [
   ["ANALYST", "/outlets"],
   ["ANALYST", "/sources/blog-friends-with-geopolitical-benefits/edit"],
   ["READER", "/settings"],
+  ["RESEARCHER", "/import"],
 ];
 
 for (const [role, path] of signedInPages) {
