@@ -1,4 +1,3 @@
-import { resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CurrentUser } from "../lib/auth/roles";
 import { getClaimWithStances } from "../lib/claims/get-claim";
@@ -11,10 +10,9 @@ import { reviewQueue } from "../lib/review/queue";
 import { addRelation, removeRelation } from "../lib/review/relations";
 import { getTopicMatrix } from "../lib/review/topic-matrix";
 import { assignClaim, setVerdict } from "../lib/review/verdicts";
-import { loadCorpus } from "../lib/seed/load-corpus";
 import { createStance } from "../lib/stances/write-stance";
 import { getCorpusCounts } from "../lib/stats/get-corpus-counts";
-import { dumpDatabase, freshDatabase, type TestDb } from "./helpers/test-db";
+import { dumpDatabase, seededDatabase, type TestDb } from "./helpers/test-db";
 import { refusal } from "./helpers/refusal";
 
 let t: TestDb;
@@ -29,9 +27,7 @@ const TROOPS = "dprk-troops-number-about-10000";
 const claimId = async (slug: string) => (await t.db.claim.findUniqueOrThrow({ where: { slug }, select: { id: true } })).id;
 
 beforeAll(async () => {
-  t = await freshDatabase();
-  await loadCorpus({ db: t.db, corpusPath: resolve(import.meta.dirname, "../seeds/corpus.json") });
-  for (const u of Object.values(users)) await t.db.user.create({ data: { id: u.id, name: u.name, email: u.email, role: u.role } });
+  t = await seededDatabase(Object.values(users));
 });
 afterAll(async () => {
   await t.drop();

@@ -4,6 +4,7 @@ import { loadCorpus } from "../lib/seed/load-corpus";
 import { setVerdict } from "../lib/review/verdicts";
 import { codePointOffset } from "../lib/export/web-annotation";
 import { STANCE_CSV_COLUMNS } from "../lib/export/stances-csv";
+import { csvRows } from "../lib/import/parse";
 import { freshDatabase, type TestDb } from "./helpers/test-db";
 
 // The export routes, on a real seeded database with two verdicts.
@@ -119,30 +120,10 @@ describe("Web Annotation", () => {
 });
 
 describe("stances CSV", () => {
-  /** RFC 4180, as a spreadsheet reads it. */
-  function parseCsv(csv: string): string[][] {
-    const rows: string[][] = [];
-    let row: string[] = [];
-    let field = "";
-    let quoted = false;
-    for (let i = 0; i < csv.length; i++) {
-      const c = csv[i]!;
-      if (quoted) {
-        if (c === '"' && csv[i + 1] === '"') (field += '"'), i++;
-        else if (c === '"') quoted = false;
-        else field += c;
-      } else if (c === '"') quoted = true;
-      else if (c === ",") row.push(field), (field = "");
-      else if (c === "\r" && csv[i + 1] === "\n") row.push(field), rows.push(row), (row = []), (field = ""), i++;
-      else field += c;
-    }
-    return rows;
-  }
-
   it("gives one row per live stance, each quote verbatim", async () => {
     const response = await api.csv.GET();
     expect(response.headers.get("content-type")).toContain("text/csv");
-    const [header, ...rows] = parseCsv(await response.text());
+    const [header, ...rows] = csvRows(await response.text());
     expect(header).toEqual([...STANCE_CSV_COLUMNS]);
     expect(rows).toHaveLength(await t.db.stance.count({ where: { retractedAt: null, claim: { retractedAt: null } } }));
     const pentagon = rows.find((r) => r[0] === "dprk-troops-number-about-10000" && r[9] === "The Pentagon")!;

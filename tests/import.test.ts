@@ -1,10 +1,8 @@
-import { resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AppError } from "../lib/errors";
 import { importRecords } from "../lib/import/import";
 import { parseImportFile } from "../lib/import/parse";
-import { loadCorpus } from "../lib/seed/load-corpus";
-import { dumpDatabase, freshDatabase, type TestDb } from "./helpers/test-db";
+import { dumpDatabase, seededDatabase, type TestDb } from "./helpers/test-db";
 import { refusal } from "./helpers/refusal";
 
 let t: TestDb;
@@ -12,9 +10,7 @@ const researcher = { id: "u-importer", name: "Ivo Importer", email: "ivo@test", 
 const reader = { id: "u-reader", name: "Rea Der", email: "rea@test", role: "READER" as const };
 
 beforeAll(async () => {
-  t = await freshDatabase();
-  await loadCorpus({ db: t.db, corpusPath: resolve(import.meta.dirname, "../seeds/corpus.json") });
-  for (const u of [researcher, reader]) await t.db.user.create({ data: u });
+  t = await seededDatabase([researcher, reader]);
 });
 afterAll(async () => {
   await t.drop();

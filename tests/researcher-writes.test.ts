@@ -1,4 +1,3 @@
-import { resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CurrentUser } from "../lib/auth/roles";
 import { getClaimWithStances } from "../lib/claims/get-claim";
@@ -7,14 +6,13 @@ import { restoreClaim, retractClaim, updateClaim } from "../lib/claims/write-cla
 import { suggestClaims } from "../lib/claims/suggest-claims";
 import { claimHistory, sourceHistory } from "../lib/revisions/history";
 import { ClaimListQuerySchema } from "../lib/schemas/claims-query";
-import { loadCorpus } from "../lib/seed/load-corpus";
 import { getSourceWithStances } from "../lib/sources/get-source";
 import { createSource, findDuplicateSource, updateSource } from "../lib/sources/write-source";
 import { getCorpusCounts } from "../lib/stats/get-corpus-counts";
 import { createStance, restoreStance, retractStance, updateStance } from "../lib/stances/write-stance";
 import { setRole } from "../lib/users/users";
 import { updateActor } from "../lib/actors/write-actor";
-import { dumpDatabase, freshDatabase, type TestDb } from "./helpers/test-db";
+import { dumpDatabase, seededDatabase, type TestDb } from "./helpers/test-db";
 import { refusal } from "./helpers/refusal";
 
 let t: TestDb;
@@ -39,9 +37,7 @@ const newSource = (overrides: Record<string, unknown> = {}) => ({
 });
 
 beforeAll(async () => {
-  t = await freshDatabase();
-  await loadCorpus({ db: t.db, corpusPath: resolve(import.meta.dirname, "../seeds/corpus.json") });
-  for (const u of Object.values(users)) await t.db.user.create({ data: { id: u.id, name: u.name, email: u.email, role: u.role } });
+  t = await seededDatabase(Object.values(users));
 });
 afterAll(async () => {
   await t.drop();

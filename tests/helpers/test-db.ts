@@ -4,6 +4,8 @@ import { resolve } from "node:path";
 import pg from "pg";
 import { inject } from "vitest";
 import { createDb, type Db } from "../../lib/database/create-client";
+import type { Role } from "../../lib/auth/roles";
+import { loadCorpus } from "../../lib/seed/load-corpus";
 import { BASE_DATABASE, withDatabase } from "./postgres-admin";
 
 export type TestDb = { db: Db; url: string; drop: () => Promise<void> };
@@ -66,4 +68,12 @@ export async function dumpDatabase(db: Db) {
     revisions: await db.revision.findMany(byId),
     users: await db.user.findMany(byId),
   };
+}
+
+/** A fresh database with the seed corpus loaded and these accounts made. */
+export async function seededDatabase(users: readonly { id: string; name: string; email: string; role: Role }[] = []): Promise<TestDb> {
+  const t = await freshDatabase();
+  await loadCorpus({ db: t.db, corpusPath: resolve(import.meta.dirname, "../../seeds/corpus.json") });
+  for (const u of users) await t.db.user.create({ data: { id: u.id, name: u.name, email: u.email, role: u.role } });
+  return t;
 }
