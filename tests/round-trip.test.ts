@@ -1,6 +1,7 @@
 import { resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { exportDataset } from "../lib/export/dataset";
+import { allClaimReviews } from "../lib/export/claim-review";
 import { importRecords } from "../lib/import/import";
 import { parseImportFile } from "../lib/import/parse";
 import { assessStance, gradeOutlet, gradeSource } from "../lib/review/grading";
@@ -64,5 +65,33 @@ describe("export and import", () => {
     const again = await importRecords(to.db, analyst, parseImportFile("dataset.json", doc));
     expect(again.counts.created).toBe(0);
     expect(again.counts.updated).toBe(0);
+  });
+});
+
+describe("exports past SQLite's parameter limit", () => {
+  it("exports 1,200 sources with authors and 1,100 reviewed claims", async () => {
+    const t = await freshDatabase();
+    try {
+      const db = t.db;
+      await db.user.create({ data: analyst });
+      const outlet = await db.outlet.create({ data: { slug: "many", name: "Many", kind: "BLOG" } });
+      const topic = await db.topic.create({ data: { slug: "many", name: "Many" } });
+      const ids = Array.from({ length: 1_200 }, (_, i) => `many-${String(i).padStart(4, "0")}`);
+      await db.source.createMany({ data: ids.map((id) => ({ id, title: id, outletId: outlet.id, kind: "BLOG_POST", language: "en", text: `Text ${id}`, contentHash: id })) });
+      await db.sourceAuthor.createMany({ data: ids.flatMap((id) => [{ sourceId: id, name: `${id} second`, position: 1 }, { sourceId: id, name: `${id} first`, position: 0 }]) });
+      await db.claim.createMany({ data: ids.slice(0, 1_100).map((id) => ({ id, slug: id, text: id, searchText: id, topicId: topic.id, rankKey: id, verdict: "TRUE" as const })) });
+      await db.verdict.createMany({ data: ids.slice(0, 1_100).flatMap((id) => [
+        { claimId: id, rating: "FALSE" as const, confidence: "LOW" as const, rationale: "older", createdAt: new Date("2025-01-01T00:00:00Z"), userId: analyst.id },
+        { claimId: id, rating: "TRUE" as const, confidence: "HIGH" as const, rationale: "newer", createdAt: new Date("2025-02-01T00:00:00Z"), userId: analyst.id },
+      ]) });
+      const dataset = await exportDataset(db);
+      expect(dataset.sources).toHaveLength(1_200);
+      expect(dataset.sources[0]!.authors).toEqual(["many-0000 first", "many-0000 second"]);
+      const reviews = await allClaimReviews(db, "https://corroborate.example");
+      expect(reviews).toHaveLength(1_100);
+      expect(reviews.every((r) => r.reviewRating.alternateName === "True" && r.reviewBody === "newer")).toBe(true);
+    } finally {
+      await t.drop();
+    }
   });
 });

@@ -75,12 +75,21 @@ export async function allClaimReviews(db: Db, base: string) {
     select: {
       slug: true,
       text: true,
-      verdicts: { orderBy: { createdAt: "desc" }, take: 1, select: { rating: true, rationale: true, createdAt: true, user: { select: { name: true } } } },
+      id: true,
       stances: { where: { retractedAt: null }, select: { source: { select: appearanceSelect } } },
     },
   });
+  // The newest verdict of each claim, read on its own: a nested ordered select cannot be split
+  // over more claims than SQLite's parameter limit.
+  const verdicts = await db.verdict.findMany({
+    where: { claim: { retractedAt: null } },
+    orderBy: [{ claimId: "asc" }, { createdAt: "desc" }],
+    select: { claimId: true, rating: true, rationale: true, createdAt: true, user: { select: { name: true } } },
+  });
+  const newest = new Map<string, (typeof verdicts)[number]>();
+  for (const v of verdicts) if (!newest.has(v.claimId)) newest.set(v.claimId, v);
   return claims.flatMap((c) => {
-    const verdict = c.verdicts[0];
+    const verdict = newest.get(c.id);
     return verdict ? [claimReview({ slug: c.slug, text: c.text, verdict, appearances: uniqueSources(c.stances.map((s) => s.source)) }, base)] : [];
   });
 }

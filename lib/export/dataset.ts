@@ -14,7 +14,9 @@ function present<T extends Record<string, unknown>>(value: T): Partial<T> {
 const byKey = <T>(key: (t: T) => string) => (a: T, b: T) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
 
 export async function exportDataset(db: Db) {
-  const [topics, outlets, actors, sources, claims, stances, relations, verdicts] = await Promise.all([
+  // Authors are read on their own, not as a nested ordered select: Prisma cannot split a nested
+  // orderBy over more parents than SQLite's parameter limit (it failed at 1,000 sources).
+  const [topics, outlets, actors, sources, authors, claims, stances, relations, verdicts] = await Promise.all([
     db.topic.findMany({ select: { slug: true, name: true } }),
     db.outlet.findMany({ select: { slug: true, name: true, kind: true, country: true, reliability: true, reliabilityReason: true } }),
     db.actor.findMany({ select: { slug: true, name: true, kind: true, description: true, unnamed: true } }),
@@ -23,7 +25,6 @@ export async function exportDataset(db: Db) {
         id: true,
         title: true,
         outlet: { select: { slug: true } },
-        authors: { orderBy: { position: "asc" }, select: { name: true } },
         url: true,
         publishedAt: true,
         datePrecision: true,
@@ -35,6 +36,7 @@ export async function exportDataset(db: Db) {
         reliabilityReason: true,
       },
     }),
+    db.sourceAuthor.findMany({ orderBy: [{ sourceId: "asc" }, { position: "asc" }], select: { sourceId: true, name: true } }),
     db.claim.findMany({
       where: { retractedAt: null },
       select: { slug: true, text: true, topic: { select: { slug: true } }, tags: { select: { tag: { select: { slug: true } } } }, quantityKind: true },
@@ -66,6 +68,8 @@ export async function exportDataset(db: Db) {
       select: { claim: { select: { slug: true } }, rating: true, confidence: true, rationale: true, createdAt: true },
     }),
   ]);
+  const authorsOf = new Map<string, string[]>();
+  for (const a of authors) authorsOf.set(a.sourceId, [...(authorsOf.get(a.sourceId) ?? []), a.name]);
   return {
     format: "corroborate/1",
     topics: topics.map((t) => ({ slug: t.slug, name: t.name })).sort(byKey((t) => t.slug)),
@@ -77,7 +81,7 @@ export async function exportDataset(db: Db) {
           id: s.id,
           title: s.title,
           outlet: s.outlet.slug,
-          authors: s.authors.map((a) => a.name),
+          authors: authorsOf.get(s.id) ?? [],
           url: s.url,
           publishedAt: isoPartialDate(s.publishedAt, s.datePrecision),
           kind: s.kind,
