@@ -95,3 +95,26 @@ describe("exports past SQLite's parameter limit", () => {
     }
   });
 });
+
+describe("source texts", () => {
+  it("are stored exactly as given, so offsets into untidy text (a leading blank, CRLF) stay true", async () => {
+    const t = await freshDatabase();
+    try {
+      await t.db.user.create({ data: analyst });
+      const text = "  \r\nFirst line.\r\nSecond line ";
+      const doc = {
+        topics: [{ slug: "t", name: "T" }],
+        outlets: [{ slug: "o", name: "O", kind: "BLOG" }],
+        sources: [{ id: "untidy", title: "Untidy", outlet: "o", kind: "BLOG_POST", language: "en", text }],
+        claims: [{ slug: "c", text: "A claim.", topic: "t" }],
+        stances: [{ claim: "c", source: "untidy", position: "SUPPORTS", mode: "AS_FACT", quote: "Second line", start: text.indexOf("Second"), end: text.indexOf("Second") + 11 }],
+      };
+      const report = await importRecords(t.db, analyst, parseImportFile("untidy.json", JSON.stringify(doc)));
+      expect(report.counts.rejected).toBe(0);
+      expect((await t.db.source.findUniqueOrThrow({ where: { id: "untidy" } })).text).toBe(text);
+      expect((await exportDataset(t.db)).sources[0]!.text).toBe(text);
+    } finally {
+      await t.drop();
+    }
+  });
+});

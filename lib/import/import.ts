@@ -7,7 +7,7 @@ import { refreshClaimSummaries } from "../claims/refresh-claim-summary";
 import { searchableText } from "../claims/search-text";
 import { createdFields, diffFields, recordRevision, type RevisionInput } from "../revisions/record";
 import { anchorAt, anchorQuote, quoteMatches } from "../sources/anchor-quote";
-import { contentHash, normalizeSourceText } from "../sources/source-text";
+import { contentHash } from "../sources/source-text";
 import { refreshCorpusCounts } from "../stats/refresh-corpus-counts";
 import type { Reliability } from "../../generated/sqlite/enums";
 import type { RawRecord } from "./parse";
@@ -229,7 +229,8 @@ async function writeSource(context: Context, r: Of<typeof SourceRecord>): Promis
   analystsOnly(context, r.reliability !== undefined, "reliability");
   const outlet = await tx.outlet.findUnique({ where: { slug: r.outlet }, select: { id: true, name: true } });
   if (!outlet) throw new Rejection(`outlet: no outlet "${r.outlet}" in the file or stored.`);
-  const text = normalizeSourceText(r.text);
+  // Stored exactly as given (unlike a pasted text, which is tidied): the file's offsets point into it.
+  const text = r.text;
   if (text.trim() === "") throw new Rejection("text: must not be empty");
   const hash = contentHash(text);
   const wanted = {
