@@ -76,7 +76,15 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
             {data.query.assignee === "mine" ? " assigned to you" : ""}
             {data.queue.pages > 1 ? `, page ${data.query.page} of ${data.queue.pages}` : ""}
           </h2>
-          {data.queue.claims.length === 0 ? <p>Nothing to review with these filters.</p> : null}
+          {data.queue.claims.length === 0 ? (
+            data.query.page > data.queue.pages ? (
+              <p role="alert">
+                Page {data.query.page} is past the last page ({data.queue.pages}). <a href={href(1)}>Go to the first page</a>.
+              </p>
+            ) : (
+              <p>Nothing to review with these filters.</p>
+            )
+          ) : null}
           <ol className="queue" start={(data.query.page - 1) * QUEUE_PAGE_SIZE + 1}>
             {data.queue.claims.map((c) => (
               <li key={c.id} className="queue-item">

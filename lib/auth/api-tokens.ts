@@ -4,6 +4,7 @@ import type { Db } from "../database/create-client";
 import { AppError, notFound } from "../errors";
 import { parseInput } from "../schemas/parse-input";
 import { TextSchema } from "../schemas/common";
+import { Id } from "../schemas/writes";
 import { authorize, ROLES, type CurrentUser, type Role } from "./roles";
 
 // API tokens: "cor_" and 32 random bytes (base64url). The database keeps only their sha256,
@@ -14,7 +15,7 @@ const PREFIX = "cor_";
 const hash = (token: string) => createHash("sha256").update(token).digest("hex");
 
 export const ApiTokenCreateSchema = z.strictObject({ name: TextSchema(100) });
-export const ApiTokenRevokeSchema = z.strictObject({ id: z.string().trim().min(1, "must be chosen").max(100) });
+export const ApiTokenRevokeSchema = z.strictObject({ id: Id });
 
 /** Makes a token for the signed-in user; the only time the token itself is returned. */
 export async function createApiToken(db: Db, user: CurrentUser | null, input: unknown) {
@@ -58,10 +59,15 @@ export async function userForBearer(db: Db, authorization: string | null): Promi
   if (authorization === null) return null;
   const token = authorization.match(/^Bearer\s+(\S+)$/i)?.[1];
   if (!token || !token.startsWith(PREFIX)) throw new AppError("UNAUTHENTICATED", "The Authorization header must be \"Bearer cor_…\", a token made on the settings page.");
-  const row = await db.apiToken.findUnique({ where: { tokenHash: hash(token) }, select: { id: true, revokedAt: true, user: { select: { id: true, name: true, email: true, role: true } } } });
+  const row = await db.apiToken.findUnique({
+    where: { tokenHash: hash(token) },
+    select: { id: true, revokedAt: true, lastUsedAt: true, user: { select: { id: true, name: true, email: true, role: true } } },
+  });
   if (!row) throw new AppError("UNAUTHENTICATED", "This API token is not known.");
   if (row.revokedAt) throw new AppError("UNAUTHENTICATED", "This API token was revoked.");
-  await db.apiToken.update({ where: { id: row.id }, data: { lastUsedAt: new Date() } });
+  // "Last used" to the minute: a busy script does not write a row on every call.
+  const now = new Date();
+  if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > 60_000) await db.apiToken.update({ where: { id: row.id }, data: { lastUsedAt: now } });
   const role = (ROLES as readonly string[]).includes(row.user.role) ? (row.user.role as Role) : "READER";
   return { ...row.user, role };
 }

@@ -8,6 +8,7 @@ import { searchableText } from "../claims/search-text";
 import { createdFields, diffFields, recordRevision, type RevisionInput } from "../revisions/record";
 import { anchorAt, anchorQuote, quoteMatches } from "../sources/anchor-quote";
 import { contentHash } from "../sources/source-text";
+import { findDuplicateSource } from "../sources/write-source";
 import { refreshCorpusCounts } from "../stats/refresh-corpus-counts";
 import type { Reliability } from "../../generated/sqlite/enums";
 import type { RawRecord } from "./parse";
@@ -124,6 +125,8 @@ export async function runImport(db: Db, importer: Importer, raw: readonly RawRec
           }
           options.onProgress?.(++done, raw.length);
         }
+        // A file whose every record was refused before writing still ends with a full bar.
+        if (valid.length === 0) options.onProgress?.(raw.length, raw.length);
         if (mode === "all" && reports.some((r) => r.outcome === "rejected")) throw new RollBack();
         await refreshClaimSummaries(tx, [...context.touched]);
         await refreshCorpusCounts(tx);
@@ -259,8 +262,8 @@ async function writeSource(context: Context, r: Of<typeof SourceRecord>): Promis
     await revise({ entityType: "SOURCE", entityId: stored.id, version: stored.version + 1, action: "UPDATE", changes, reason: "import", sourceId: stored.id, userId });
     return "updated";
   }
-  const twin = await tx.source.findFirst({ where: { OR: [{ contentHash: hash }, ...(wanted.url ? [{ url: wanted.url }] : [])] }, select: { id: true } });
-  if (twin) throw new Rejection(`The same ${wanted.url ? "address or " : ""}text is stored as source "${twin.id}"; refer to that id.`);
+  const twin = await findDuplicateSource(tx, { url: wanted.url, hash });
+  if (twin) throw new Rejection(`The same ${twin.matchedOn === "url" ? "address" : "text"} is stored as source "${twin.id}"; refer to that id.`);
   await tx.source.create({ data: { id: r.id, ...wanted, text, contentHash: hash, authors: { create: r.authors.map((name, position) => ({ name, position })) } } });
   await revise({ entityType: "SOURCE", entityId: r.id, version: 1, action: "CREATE", changes: createdFields({ id: r.id, title: r.title, outlet: outlet.name, characters: text.length }), sourceId: r.id, userId });
   return "created";
@@ -374,7 +377,7 @@ async function writeVerdict(context: Context, r: Of<typeof VerdictRecord>): Prom
 
 /** The claim's current verdict is its newest. */
 async function setCurrentVerdict(tx: Tx, claimId: string) {
-  const newest = await tx.verdict.findFirstOrThrow({ where: { claimId }, orderBy: { createdAt: "desc" }, select: { rating: true, createdAt: true } });
-  await tx.claim.update({ where: { id: claimId }, data: { verdict: newest.rating, verdictAt: newest.createdAt } });
+  const newest = await tx.verdict.findFirstOrThrow({ where: { claimId }, orderBy: { createdAt: "desc" }, select: { rating: true } });
+  await tx.claim.update({ where: { id: claimId }, data: { verdict: newest.rating } });
   return newest.rating;
 }

@@ -86,7 +86,7 @@ export const VerdictRecord = z.strictObject({
 });
 
 export const ImportRecord = z.discriminatedUnion("type", [TopicRecord, OutletRecord, ActorRecord, SourceRecord, ClaimRecord, StanceRecord, RelationRecord, VerdictRecord], {
-  error: "type must be one of topic, outlet, actor, source, claim, stance, relation, verdict",
+  error: "must be one of topic, outlet, actor, source, claim, stance, relation, verdict",
 });
 export type ImportRecord = z.output<typeof ImportRecord>;
 export type RecordType = ImportRecord["type"];

@@ -99,7 +99,7 @@ export async function assessStance(db: Db, user: CurrentUser | null, input: unkn
     if (data.intervalManual && !kind) throw new AppError("INVALID", "The claim is not a number or date claim; mark it as one first.", "intervalManual");
     const low = data.intervalManual ? readBound(kind!, data.intervalLow, "low", "intervalLow") : null;
     const high = data.intervalManual ? readBound(kind!, data.intervalHigh, "high", "intervalHigh") : null;
-    if (low !== null && high !== null && low > high) throw new AppError("INVALID", "must not be below the lower bound", "intervalHigh");
+    if (low !== null && high !== null && low > high) throw new AppError("INVALID", "The upper bound must not be below the lower bound.", "intervalHigh");
     const wanted = { credibility: data.credibility, intervalManual: data.intervalManual, intervalLow: low, intervalHigh: high };
     const changes = diffFields(stance, wanted);
     if (Object.keys(changes).length === 0) return { claimSlug: stance.claim.slug, version: stance.version, changed: false };

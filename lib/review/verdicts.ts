@@ -20,7 +20,7 @@ export async function setVerdict(db: Db, user: CurrentUser | null, input: unknow
       data: { claimId: claim.id, rating: data.rating, confidence: data.confidence, rationale: data.rationale, userId: analyst.id },
       select: { id: true, createdAt: true },
     });
-    await tx.claim.update({ where: { id: claim.id }, data: { verdict: data.rating, verdictAt: verdict.createdAt } });
+    await tx.claim.update({ where: { id: claim.id }, data: { verdict: data.rating } });
     await recordRevision(tx, {
       entityType: "CLAIM",
       entityId: claim.id,

@@ -1,12 +1,10 @@
 import { z } from "zod";
 import { Confidence, QuantityKind, RelationKind, Reliability, VerdictRating } from "../../generated/sqlite/enums";
 import { OptionalTextSchema, TextSchema } from "./common";
+import { Id, Reason, Version } from "./writes";
 
 // What the analysts' writes accept (lib/review/), from a form or the JSON API alike.
 
-const Id = z.string().trim().min(1, "must be chosen").max(100, "is not an id");
-const Version = z.coerce.number({ error: "is missing" }).int().positive();
-const Reason = OptionalTextSchema(1_000);
 
 /** Every rating an analyst can give: "Unreviewed" is where a claim starts, not a verdict. */
 export const GIVEN_VERDICTS = Object.values(VerdictRating).filter((v) => v !== "UNREVIEWED") as Exclude<VerdictRating, "UNREVIEWED">[];

@@ -9,9 +9,10 @@ import { HttpUrlSchema, LanguageSchema, OptionalTextSchema, PartialDateSchema, T
 export const MAX_SOURCE_CHARS = 500_000;
 export const MAX_QUOTE_CHARS = 5_000;
 
-const Id = z.string().trim().min(1, "must be chosen").max(100, "is not an id");
-const Version = z.coerce.number({ error: "is missing" }).int().positive();
-const Reason = OptionalTextSchema(1_000);
+/** A chosen record's id; the version an edit started from; the optional why of a change. */
+export const Id = z.string().trim().min(1, "must be chosen").max(100, "is not an id");
+export const Version = z.coerce.number({ error: "is missing" }).int().positive();
+export const Reason = OptionalTextSchema(1_000);
 
 export const NewOutletSchema = z.strictObject({
   name: TextSchema(200),

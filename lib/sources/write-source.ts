@@ -14,13 +14,18 @@ import type { z } from "zod";
 export type DuplicateSource = { id: string; title: string; matchedOn: "url" | "text" };
 
 /** The stored source with this URL or this exact text, if there is one. */
-export async function findDuplicateSource(db: Db | Tx, { url, text }: { url?: string | null; text?: string }): Promise<DuplicateSource | null> {
+export async function findDuplicateSource(
+  db: Db | Tx,
+  { url, text, hash }: { url?: string | null; text?: string; hash?: string },
+): Promise<DuplicateSource | null> {
   if (url) {
     const byUrl = await db.source.findUnique({ where: { url }, select: { id: true, title: true } });
     if (byUrl) return { ...byUrl, matchedOn: "url" };
   }
-  if (text !== undefined) {
-    const byText = await db.source.findUnique({ where: { contentHash: contentHash(normalizeSourceText(text)) }, select: { id: true, title: true } });
+  // A text as a user gives it is tidied as it will be stored; `hash` is of a text stored exactly (an import's).
+  const textHash = hash ?? (text !== undefined ? contentHash(normalizeSourceText(text)) : undefined);
+  if (textHash) {
+    const byText = await db.source.findUnique({ where: { contentHash: textHash }, select: { id: true, title: true } });
     if (byText) return { ...byText, matchedOn: "text" };
   }
   return null;

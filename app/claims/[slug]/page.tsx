@@ -44,6 +44,7 @@ export default async function ClaimPage({ params, searchParams }: Props) {
   const canEdit = hasRole(user, "RESEARCHER");
   const isAnalyst = hasRole(user, "ANALYST");
   const mergedFrom = await activeMergesInto(db, claim.id);
+  const stanceById = new Map(claim.stances.map((s) => [s.id, s]));
   const stanceLabel = new Map(claim.stances.map((s) => [s.id, `${s.source.outlet.name}${s.speaker ? `, quoting ${s.speaker.name}` : ""}`]));
   const weightShare = analysis.agreement === null ? null : Math.round(analysis.agreement * 100);
   // schema.org ClaimReview for search engines and fact-check aggregators: the current verdict only.
@@ -184,7 +185,7 @@ export default async function ClaimPage({ params, searchParams }: Props) {
                 kind={claim.quantityKind}
                 overlap={analysis.comparison.widest?.interval ?? null}
                 rows={analysis.intervals.map((i) => {
-                  const stance = claim.stances.find((s) => s.id === i.stanceId)!;
+                  const stance = stanceById.get(i.stanceId)!;
                   return { key: i.stanceId, label: stanceLabel.get(i.stanceId)!, position: stance.position, interval: i.interval, words: i.words, manual: i.manual };
                 })}
               />
@@ -195,7 +196,7 @@ export default async function ClaimPage({ params, searchParams }: Props) {
                 </thead>
                 <tbody>
                   {analysis.intervals.map((i) => {
-                    const stance = claim.stances.find((s) => s.id === i.stanceId)!;
+                    const stance = stanceById.get(i.stanceId)!;
                     return (
                       <tr key={i.stanceId}>
                         <th scope="row">{stanceLabel.get(i.stanceId)}</th>

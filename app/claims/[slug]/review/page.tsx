@@ -36,6 +36,7 @@ export default async function ReviewClaimPage({ params }: Props) {
     db.claimMerge.findFirst({ where: { fromClaimId: claim.id, undoneAt: null }, orderBy: { createdAt: "desc" }, select: { id: true } }),
   ]);
   const kind = claim.quantityKind;
+  const intervalOf = new Map(claim.analysis.intervals.map((i) => [i.stanceId, i]));
   const bound = (n: number | null) => (n === null || !kind ? "" : kind === "DATE" ? new Date(n).toISOString().slice(0, 10) : String(n));
 
   return (
@@ -72,7 +73,7 @@ export default async function ReviewClaimPage({ params }: Props) {
         <QuantityForm claim={{ id: claim.id, version: claim.version, quantityKind: kind }} />
         <ol className="assessments">
           {claim.stances.map((s) => {
-            const interval = claim.analysis.intervals.find((i) => i.stanceId === s.id);
+            const interval = intervalOf.get(s.id);
             return (
               <li key={s.id} className={`stance stance-${s.position.toLowerCase()}`}>
                 <p><strong>{POSITION_LABEL[s.position]}</strong> — {s.source.outlet.name}{s.speaker ? `, quoting ${s.speaker.name}` : ""}: “{s.quote}”</p>
