@@ -27,6 +27,8 @@ export async function getClaimWithStances(db: Db, { slug, asOf }: { slug: string
       createdAt: true,
       quantityKind: true,
       mergedInto: { select: { slug: true } },
+      /** Claims merged into this one (and not undone): their stances are here now. */
+      mergedFrom: { select: { slug: true, text: true }, orderBy: { slug: "asc" } },
       assignee: { select: { id: true, name: true } },
       verdicts: {
         where: asOf ? { createdAt: { lte: endOfDay(asOf) } } : {},

@@ -2,7 +2,7 @@ import type { Db, Tx } from "../database/create-client";
 import { AppError, notFound } from "../errors";
 import { authorize, type CurrentUser } from "../auth/roles";
 import { refreshClaimSummaries } from "../claims/refresh-claim-summary";
-import { recordRevision } from "../revisions/record";
+import { recordRevision, recordRevisions } from "../revisions/record";
 import { parseInput } from "../schemas/parse-input";
 import { MergeSchema, UndoMergeSchema } from "../schemas/review";
 import { refreshCorpusCounts } from "../stats/refresh-corpus-counts";
@@ -37,13 +37,15 @@ export async function mergeClaims(db: Db, user: CurrentUser | null, input: unkno
 
     const now = new Date();
     await tx.stance.updateMany({ where: { id: { in: moved.map((s) => s.id) } }, data: { claimId: into.id, version: { increment: 1 } } });
-    for (const s of moved) {
-      await recordRevision(tx, { entityType: "STANCE", entityId: s.id, version: s.version + 1, action: "UPDATE", changes: { claim: [from.slug, into.slug] }, reason: data.reason, claimId: into.id, sourceId: s.sourceId, userId: analyst.id });
-    }
+    await recordRevisions(
+      tx,
+      moved.map((s) => ({ entityType: "STANCE", entityId: s.id, version: s.version + 1, action: "UPDATE", changes: { claim: [from.slug, into.slug] }, reason: data.reason, claimId: into.id, sourceId: s.sourceId, userId: analyst.id })),
+    );
     await tx.stance.updateMany({ where: { id: { in: duplicates.map((s) => s.id) } }, data: { retractedAt: now, retractedReason: duplicateReason(into.slug), version: { increment: 1 } } });
-    for (const s of duplicates) {
-      await recordRevision(tx, { entityType: "STANCE", entityId: s.id, version: s.version + 1, action: "RETRACT", changes: { retractedReason: [null, duplicateReason(into.slug)] }, reason: data.reason, claimId: from.id, sourceId: s.sourceId, userId: analyst.id });
-    }
+    await recordRevisions(
+      tx,
+      duplicates.map((s) => ({ entityType: "STANCE", entityId: s.id, version: s.version + 1, action: "RETRACT", changes: { retractedReason: [null, duplicateReason(into.slug)] }, reason: data.reason, claimId: from.id, sourceId: s.sourceId, userId: analyst.id })),
+    );
 
     await tx.claim.update({
       where: { id: from.id },
@@ -86,14 +88,16 @@ export async function undoMerge(db: Db, user: CurrentUser | null, input: unknown
     const duplicates = JSON.parse(merge.retractedStanceIds) as string[];
     const back = await tx.stance.findMany({ where: { id: { in: moved }, claimId: into.id }, select: { id: true, version: true, sourceId: true } });
     await tx.stance.updateMany({ where: { id: { in: back.map((s) => s.id) } }, data: { claimId: from.id, version: { increment: 1 } } });
-    for (const s of back) {
-      await recordRevision(tx, { entityType: "STANCE", entityId: s.id, version: s.version + 1, action: "UPDATE", changes: { claim: [into.slug, from.slug] }, reason: data.reason, claimId: from.id, sourceId: s.sourceId, userId: analyst.id });
-    }
+    await recordRevisions(
+      tx,
+      back.map((s) => ({ entityType: "STANCE", entityId: s.id, version: s.version + 1, action: "UPDATE", changes: { claim: [into.slug, from.slug] }, reason: data.reason, claimId: from.id, sourceId: s.sourceId, userId: analyst.id })),
+    );
     const restore = await tx.stance.findMany({ where: { id: { in: duplicates }, retractedReason: duplicateReason(into.slug) }, select: { id: true, version: true, sourceId: true } });
     await tx.stance.updateMany({ where: { id: { in: restore.map((s) => s.id) } }, data: { retractedAt: null, retractedReason: null, version: { increment: 1 } } });
-    for (const s of restore) {
-      await recordRevision(tx, { entityType: "STANCE", entityId: s.id, version: s.version + 1, action: "RESTORE", changes: { retractedReason: [duplicateReason(into.slug), null] }, reason: data.reason, claimId: from.id, sourceId: s.sourceId, userId: analyst.id });
-    }
+    await recordRevisions(
+      tx,
+      restore.map((s) => ({ entityType: "STANCE", entityId: s.id, version: s.version + 1, action: "RESTORE", changes: { retractedReason: [duplicateReason(into.slug), null] }, reason: data.reason, claimId: from.id, sourceId: s.sourceId, userId: analyst.id })),
+    );
 
     await tx.claim.update({ where: { id: from.id }, data: { mergedIntoId: null, retractedAt: null, retractedReason: null, version: { increment: 1 } } });
     await tx.claimMerge.update({ where: { id: merge.id }, data: { undoneAt: new Date(), undoneById: analyst.id } });

@@ -32,8 +32,16 @@ export type RevisionInput = {
   userId: string | null;
 };
 
+/** A revision as its row: the changes as JSON text, a blank reason as none. */
+const revisionRow = ({ changes, reason, ...rest }: RevisionInput) => ({ ...rest, reason: reason?.trim() || null, changes: JSON.stringify(changes) });
+
 /** Records one change; call it in the transaction that makes the change. */
 export async function recordRevision(tx: Tx, revision: RevisionInput): Promise<void> {
-  const { changes, reason, ...rest } = revision;
-  await tx.revision.create({ data: { ...rest, reason: reason?.trim() || null, changes: JSON.stringify(changes) } });
+  await tx.revision.create({ data: revisionRow(revision) });
+}
+
+/** Records many changes in one statement (a merge moves every stance of a claim). */
+export async function recordRevisions(tx: Tx, revisions: readonly RevisionInput[]): Promise<void> {
+  if (revisions.length === 0) return;
+  await tx.revision.createMany({ data: revisions.map(revisionRow) });
 }

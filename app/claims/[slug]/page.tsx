@@ -12,7 +12,6 @@ import { hasRole } from "@/lib/auth/roles";
 import { CONFIDENCE_LABEL, OUTLET_KIND_LABEL, POSITION_COLUMN, POSITION_LABEL, POSITION_LETTER, RELATION_LABEL, VERDICT_LABEL } from "@/lib/labels";
 import { plural } from "@/lib/format";
 import { formatInterval } from "@/lib/analysis/intervals";
-import { activeMergesInto } from "@/lib/review/merge";
 import { parseAsOf } from "@/lib/schemas/review-query";
 import { claimReview, uniqueSources } from "@/lib/export/claim-review";
 import { embeddedJsonLd } from "@/lib/http/json-ld";
@@ -43,7 +42,6 @@ export default async function ClaimPage({ params, searchParams }: Props) {
   const user = await currentUser();
   const canEdit = hasRole(user, "RESEARCHER");
   const isAnalyst = hasRole(user, "ANALYST");
-  const mergedFrom = await activeMergesInto(db, claim.id);
   const stanceById = new Map(claim.stances.map((s) => [s.id, s]));
   const stanceLabel = new Map(claim.stances.map((s) => [s.id, `${s.source.outlet.name}${s.speaker ? `, quoting ${s.speaker.name}` : ""}`]));
   const weightShare = analysis.agreement === null ? null : Math.round(analysis.agreement * 100);
@@ -72,9 +70,9 @@ export default async function ClaimPage({ params, searchParams }: Props) {
           {isAnalyst ? <><a href={`/claims/${claim.slug}/review`}>Review: verdict, grading, relations, merge</a> · </> : null}
           <a href={`/claims/${claim.slug}/history`}>History</a>
         </p>
-        {mergedFrom.length > 0 ? (
+        {claim.mergedFrom.length > 0 ? (
           <p className="muted">
-            Merged into this claim: {mergedFrom.map((m, i) => <span key={m.id}>{i > 0 ? "; " : ""}“{m.from.text}” (/claims/{m.from.slug})</span>)}.
+            Merged into this claim: {claim.mergedFrom.map((m, i) => <span key={m.slug}>{i > 0 ? "; " : ""}“{m.text}” (/claims/{m.slug})</span>)}.
           </p>
         ) : null}
         <section className={`verdict verdict-${(claim.verdict?.rating ?? "UNREVIEWED").toLowerCase()}`} aria-labelledby="verdict-heading">
