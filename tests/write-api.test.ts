@@ -15,6 +15,7 @@ let api: {
   actors: typeof import("../app/api/actors/route");
   actor: typeof import("../app/api/actors/[id]/route");
   stances: typeof import("../app/api/stances/route");
+  stance: typeof import("../app/api/stances/[id]/route");
   openapi: typeof import("../app/api/openapi.json/route");
 };
 const people = {
@@ -41,6 +42,7 @@ beforeAll(async () => {
     actors: await import("../app/api/actors/route"),
     actor: await import("../app/api/actors/[id]/route"),
     stances: await import("../app/api/stances/route"),
+    stance: await import("../app/api/stances/[id]/route"),
     openapi: await import("../app/api/openapi.json/route"),
   };
 });
@@ -107,6 +109,9 @@ describe("writes", () => {
     expect(claim).toMatchObject({ status: 201, body: { slug: "about-11-000-north-korean-soldiers-are-in-kursk" } });
     const speaker = await answer(await api.actors.POST(request("POST", "/api/actors", { name: "South Korea's defence ministry", kind: "GOVERNMENT" }, tokens.researcher), undefined));
     expect(speaker.status).toBe(201);
+    const again = await answer(await api.actors.POST(request("POST", "/api/actors", { name: "South Korea's defence ministry", kind: "ORGANISATION" }, tokens.researcher), undefined));
+    expect(again).toMatchObject({ status: 409, body: { error: { code: "CONFLICT", field: "name", existing: { id: speaker.body.id, slug: speaker.body.slug } } } });
+    expect(await t.db.actor.count({ where: { name: "South Korea's defence ministry" } })).toBe(1);
 
     const notThere = await answer(await api.stances.POST(request("POST", "/api/stances", { sourceId: source.body.id, quote: "12,000 soldiers", claim: { id: claim.body.id }, position: "SUPPORTS", mode: "AS_FACT", speaker: null }, tokens.researcher), undefined));
     expect(notThere).toMatchObject({ status: 422, body: { error: { field: "quote" } } });
@@ -126,6 +131,31 @@ describe("writes", () => {
     const actor = await t.db.actor.findUniqueOrThrow({ where: { slug: "kcna" } });
     const renamed = await answer(await api.actor.PATCH(request("PATCH", `/api/actors/${actor.id}`, { version: actor.version, name: "KCNA", kind: "ORGANISATION", description: "North Korea's state news agency" }, tokens.researcher), params({ id: actor.id })));
     expect(renamed).toMatchObject({ status: 200, body: { changed: true } });
+  });
+});
+
+describe("reads", () => {
+  it("give the version every PATCH names, for claims, sources, speakers and stances", async () => {
+    const get = async (handler: (r: Request, c: never) => Promise<Response>, path: string, value: Record<string, string>) =>
+      answer(await handler(new Request(`https://corroborate.example${path}`), params(value) as never));
+    const stance = await t.db.stance.findFirstOrThrow({ where: { retractedAt: null }, include: { claim: true, source: true, speaker: true } });
+    const claim = await get(api.claim.GET, `/api/claims/${stance.claim.slug}`, { slug: stance.claim.slug });
+    expect(claim.body.claim.version).toBe(stance.claim.version);
+    expect(claim.body.stances.every((s: { version: unknown }) => typeof s.version === "number")).toBe(true);
+    const source = await get(api.source.GET, `/api/sources/${stance.sourceId}`, { id: stance.sourceId });
+    expect(source.body.source.version).toBe(stance.source.version);
+    const read = await get(api.stance.GET, `/api/stances/${stance.id}`, { id: stance.id });
+    expect(read).toMatchObject({ status: 200, body: { stance: { id: stance.id, version: stance.version, quote: stance.quote, claim: { slug: stance.claim.slug } } } });
+    const actor = await t.db.actor.findFirstOrThrow({ where: { slug: "kcna" } });
+    const speaker = await get(api.actor.GET, `/api/actors/${actor.id}`, { id: actor.id });
+    expect(speaker).toMatchObject({ status: 200, body: { actor: { id: actor.id, slug: "kcna", version: actor.version } } });
+    expect((await get(api.stance.GET, "/api/stances/nope", { id: "nope" })).status).toBe(404);
+    // The version read is the one an edit may start from.
+    const edit = await api.stance.PATCH(
+      request("PATCH", `/api/stances/${stance.id}`, { version: read.body.stance.version, position: stance.position, mode: stance.mode, note: "checked", speaker: stance.speakerId ? { id: stance.speakerId } : null, reason: "API read test" }, tokens.researcher),
+      params({ id: stance.id }),
+    );
+    expect(await answer(edit)).toMatchObject({ status: 200, body: { version: stance.version + 1 } });
   });
 });
 

@@ -48,3 +48,15 @@ export function listActors(db: Db) {
     select: { slug: true, name: true, kind: true, description: true, _count: { select: { stances: { where: liveStance } } } },
   });
 }
+
+/** One speaker by id, as the read API gives it (with the version a PATCH names). */
+export async function getActor(db: Db, { id }: { id: string }) {
+  const actor = await db.actor.findUnique({
+    where: { id },
+    select: { id: true, slug: true, name: true, kind: true, description: true, version: true, _count: { select: { stances: { where: liveStance } } } },
+  });
+  if (!actor) throw notFound(`The speaker "${id}"`);
+  return actor;
+}
+
+export type ActorRead = Awaited<ReturnType<typeof getActor>>;

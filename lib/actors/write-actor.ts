@@ -1,5 +1,5 @@
 import type { Db, Tx } from "../database/create-client";
-import { notFound, unknownReference } from "../errors";
+import { AppError, notFound, unknownReference } from "../errors";
 import { authorize, type CurrentUser } from "../auth/roles";
 import { createdFields, diffFields, recordRevision } from "../revisions/record";
 import { assertVersion, commitVersion } from "../revisions/versioned";
@@ -36,11 +36,17 @@ export async function resolveSpeaker(tx: Tx, choice: SpeakerChoice, userId: stri
   return actor;
 }
 
-/** Adds a speaker on its own (the write API; the tagging panel adds them with a stance). A speaker of exactly that name is returned, not doubled. */
+/**
+ * Adds a speaker on its own (the write API; the tagging panel adds them with a stance, where a
+ * speaker of exactly that name is reused). A speaker of exactly that name is a CONFLICT naming
+ * the existing one, so a client can use its id.
+ */
 export async function createActor(db: Db, user: CurrentUser | null, input: unknown) {
   const actor = authorize(user, "RESEARCHER", "add speakers");
   const data = parseInput(NewActorSchema, input);
   return db.$transaction(async (tx) => {
+    const existing = await tx.actor.findFirst({ where: { name: data.name }, select: { id: true, slug: true } });
+    if (existing) throw new AppError("CONFLICT", `A speaker named "${data.name}" already exists.`, "name", { existing });
     const speaker = (await resolveSpeaker(tx, { new: data }, actor.id))!;
     return tx.actor.findUniqueOrThrow({ where: { id: speaker.id }, select: { id: true, slug: true, name: true, kind: true, description: true, version: true } });
   });

@@ -3,9 +3,11 @@
 import type { ClaimRow } from "../claims/list-claims";
 import type { ClaimWithStances } from "../claims/get-claim";
 import type { SourceWithStances } from "../sources/get-source";
+import type { ActorRead } from "../actors/get-actor";
+import type { StanceRead } from "../stances/get-stance";
 import { isoPartialDate } from "../format";
 
-type StanceFields = { id: string; position: string; mode: string; quote: string; start: number; end: number; note: string | null };
+type StanceFields = { id: string; position: string; mode: string; quote: string; start: number; end: number; note: string | null; version: number };
 
 /** A stance's own fields, as both the claim and the source endpoints give them. */
 const stanceFieldsJson = (s: StanceFields) => ({
@@ -16,6 +18,8 @@ const stanceFieldsJson = (s: StanceFields) => ({
   start: s.start,
   end: s.end,
   note: s.note,
+  /** The version a PATCH of this stance names. */
+  version: s.version,
 });
 
 export const claimRowJson = (c: ClaimRow) => ({
@@ -32,6 +36,8 @@ export const claimJson = (c: ClaimWithStances) => ({
     id: c.id,
     slug: c.slug,
     text: c.text,
+    /** The version a PATCH of this claim names. */
+    version: c.version,
     status: c.status,
     topic: c.topic,
     tags: c.tags.map((t) => t.slug),
@@ -71,6 +77,8 @@ export const sourceJson = (s: SourceWithStances) => ({
     language: s.language,
     publishedAt: isoPartialDate(s.publishedAt, s.datePrecision),
     contentHash: s.contentHash,
+    /** The version a PATCH of this source names. */
+    version: s.version,
     text: s.text,
   },
   stances: s.stances.map((st) => ({
@@ -78,4 +86,19 @@ export const sourceJson = (s: SourceWithStances) => ({
     speaker: st.speaker,
     claim: st.claim,
   })),
+});
+
+export const actorJson = (a: ActorRead) => ({
+  actor: { id: a.id, slug: a.slug, name: a.name, kind: a.kind, description: a.description, version: a.version, stanceCount: a._count.stances },
+});
+
+export const stanceJson = (s: StanceRead) => ({
+  stance: {
+    ...stanceFieldsJson(s),
+    credibility: s.credibility,
+    retracted: s.retractedAt ? { at: s.retractedAt.toISOString(), reason: s.retractedReason } : null,
+    speaker: s.speaker,
+    claim: s.claim,
+    source: { id: s.source.id, title: s.source.title, outlet: s.source.outlet.name },
+  },
 });

@@ -7,14 +7,16 @@ const STATUS: Record<AppErrorCode, number> = { MALFORMED: 400, INVALID: 400, UNA
 /** The write API answers a readable body with a wrong value 422, keeping 400 for one it cannot read. */
 export const WRITE_STATUS: Record<AppErrorCode, number> = { ...STATUS, INVALID: 422 };
 
-export type ErrorBody = { error: { code: string; message: string; field?: string; fields?: Record<string, string> } };
+export type ErrorBody = {
+  error: { code: string; message: string; field?: string; fields?: Record<string, string>; existing?: { id: string; slug?: string } };
+};
 
 /** The one place where errors become HTTP responses. No raw database error reaches a client. */
 export function errorResponse(error: unknown, statuses: Record<AppErrorCode, number> = STATUS): NextResponse<ErrorBody> {
   if (error instanceof AppError) {
-    const fieldErrors = (error.details as { fieldErrors?: Record<string, string> } | undefined)?.fieldErrors;
+    const { fieldErrors, existing } = (error.details ?? {}) as { fieldErrors?: Record<string, string>; existing?: { id: string; slug?: string } };
     return NextResponse.json(
-      { error: { code: error.code, message: error.message, field: error.field, ...(fieldErrors ? { fields: fieldErrors } : {}) } },
+      { error: { code: error.code, message: error.message, field: error.field, ...(fieldErrors ? { fields: fieldErrors } : {}), ...(existing ? { existing } : {}) } },
       { status: statuses[error.code] },
     );
   }

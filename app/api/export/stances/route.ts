@@ -1,11 +1,17 @@
 import { db } from "@/lib/db";
 import { stancesCsv } from "@/lib/export/stances-csv";
 import { errorResponse } from "@/lib/http/json-route";
+import { AppError } from "@/lib/errors";
 
-/** Every live stance as CSV: claim, position, mode, quote, source, outlet, date, speaker. */
-export async function GET() {
+/**
+ * Every live stance as CSV: claim, position, mode, quote, source, outlet, date, speaker. Cells a
+ * spreadsheet would run as formulas are neutralised; `?verbatim=1` gives every cell as stored.
+ */
+export async function GET(request: Request) {
   try {
-    return new Response(await stancesCsv(db), {
+    const verbatim = new URL(request.url).searchParams.get("verbatim");
+    if (verbatim !== null && verbatim !== "0" && verbatim !== "1") throw new AppError("INVALID", "verbatim must be 0 or 1.", "verbatim");
+    return new Response(await stancesCsv(db, { verbatim: verbatim === "1" }), {
       headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": 'attachment; filename="corroborate-stances.csv"' },
     });
   } catch (error) {
