@@ -1,10 +1,21 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { contentSecurityPolicy, isForeignServerAction, isHttps, securityHeaders } from "@/lib/security/headers";
+import { databaseRecentlyFaulted, HOLD_MS } from "@/lib/database/fault-breaker";
+import { FAULT_MESSAGE } from "@/lib/database/faults";
+
+/** While the database is down: a plain page (or JSON for the API) that says so, and when to retry. */
+function unavailable(request: NextRequest, headers: Record<string, string>) {
+  const retry = { "Retry-After": String(Math.ceil(HOLD_MS / 1_000) + 1), ...headers };
+  const message = FAULT_MESSAGE.CANNOT_REACH;
+  if (request.nextUrl.pathname.startsWith("/api/")) return NextResponse.json({ error: { code: "UNAVAILABLE", message } }, { status: 503, headers: retry });
+  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Unavailable · Corroborate</title></head><body><main><h1>Corroborate is unavailable for a moment</h1><p>${message}</p></main></body></html>`;
+  return new NextResponse(html, { status: 503, headers: { "content-type": "text/html; charset=utf-8", ...retry } });
+}
 
 /**
  * Every request: a fresh script nonce and the page's Content-Security-Policy (on the request,
  * where Next.js reads the nonce, and on the response), the other security headers, and a 403
- * for a server action posted from another site.
+ * for a server action posted from another site; while the database was just found down, a 503.
  */
 export function proxy(request: NextRequest) {
   const https = isHttps(request.nextUrl, request.headers);
@@ -13,6 +24,8 @@ export function proxy(request: NextRequest) {
     for (const [name, value] of Object.entries(securityHeaders({ https }))) refused.headers.set(name, value);
     return refused;
   }
+  // The health check always asks the database itself.
+  if (databaseRecentlyFaulted() && request.nextUrl.pathname !== "/api/health") return unavailable(request, securityHeaders({ https }));
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
   const policy = contentSecurityPolicy({ nonce, https, dev: process.env.NODE_ENV === "development" });
   const requestHeaders = new Headers(request.headers);

@@ -34,6 +34,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
               {hasRole(user, "RESEARCHER") ? <li><Link href="/import">Import</Link></li> : null}
               {hasRole(user, "ANALYST") ? <li><Link href="/review">Review queue</Link></li> : null}
               {hasRole(user, "ADMIN") ? <li><Link href="/admin/users">Users</Link></li> : null}
+              {hasRole(user, "ADMIN") ? <li><Link href="/admin/audit">Audit log</Link></li> : null}
             </ul>
             <div className="account">
               {user ? (

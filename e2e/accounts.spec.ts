@@ -46,13 +46,54 @@ test("a wrong password, or an email already taken, is said plainly", async ({ pa
   await page.getByLabel("Email").fill("researcher@example.com");
   await page.getByLabel("Password").fill("another-long-password");
   await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page.locator("#email-error")).toHaveText("An account with this email already exists; sign in instead.");
+  // The answer does not say whether the address has an account (decision 0013).
+  await expect(page.getByRole("alert").filter({ hasText: "No account was made" })).toHaveText("No account was made with these details. If you already have an account, sign in instead.");
   expect(await e2eDb().user.count({ where: { email: "researcher@example.com" } })).toBe(1);
 
   // better-auth's own sign-in and sign-up endpoints are shut: the forms, with their throttle, are the only way in.
   const headers = { origin: new URL(page.url()).origin };
   expect((await page.request.post("/api/auth/sign-in/email", { headers, data: { email: "researcher@example.com", password: "researcher-demo-password" } })).status()).toBe(404);
   expect((await page.request.post("/api/auth/sign-up/email", { headers, data: { email: "x@example.org", password: "long-enough-password", name: "X" } })).status()).toBe(404);
+});
+
+test("a stranger's wrong passwords slow the stranger down, not the owner in their own browser", async ({ browser }) => {
+  const email = `owner-${Date.now()}@example.org`;
+  const password = "the-owners-long-password";
+  const owner = await (await browser.newContext()).newPage();
+  await owner.goto("/sign-up");
+  await owner.getByLabel("Name").fill("Owner Of Account");
+  await owner.getByLabel("Email").fill(email);
+  await owner.getByLabel("Password").fill(password);
+  await owner.getByRole("button", { name: "Create account" }).click();
+  await expect(owner.getByRole("button", { name: "Sign out" })).toBeVisible();
+  const signInAs = async (page: typeof owner, secret: string) => {
+    await page.goto("/sign-in");
+    await page.getByLabel("Email").fill(email);
+    await page.getByLabel("Password").fill(secret);
+    await page.getByRole("button", { name: "Sign in" }).click();
+  };
+  // Signing in through the form makes this browser known to the account.
+  await owner.getByRole("button", { name: "Sign out" }).click();
+  await signInAs(owner, password);
+  await expect(owner.getByRole("button", { name: "Sign out" })).toBeVisible();
+  await owner.getByRole("button", { name: "Sign out" }).click();
+
+  const stranger = await (await browser.newContext()).newPage();
+  // Each guess past the fourth waits twice as long as the one before: keep guessing until told to wait.
+  const alert = stranger.getByRole("alert").filter({ hasText: /Wrong|Too many/ });
+  let throttled = false;
+  for (let i = 0; i < 10 && !throttled; i += 1) {
+    await signInAs(stranger, `guess-number-${i}-wrong`);
+    throttled = /Too many/.test((await alert.textContent()) ?? "");
+  }
+  await expect(alert).toContainText("Too many failed sign-ins from this browser. Try again in");
+
+  await signInAs(owner, password);
+  await expect(owner.getByRole("button", { name: "Sign out" })).toBeVisible();
+  const audit = await e2eDb().auditEvent.findMany({ where: { email }, select: { kind: true } });
+  expect(audit.filter((e) => e.kind === "SIGN_IN_FAILED").length).toBeGreaterThanOrEqual(4);
+  expect(audit.filter((e) => e.kind === "SIGN_IN_THROTTLED")).toHaveLength(1);
+  expect(audit.filter((e) => e.kind === "SIGN_IN")).toHaveLength(2);
 });
 
 test("a non-admin cannot open the users page or change a role", async ({ page }) => {

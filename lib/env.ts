@@ -19,6 +19,12 @@ const EnvSchema = z.object({
    * The site's public address ("https://corroborate.example"), used in the links that exports
    * carry (ClaimReview, Web Annotation). Unset: the address each request came to.
    */
+  /** Requests a minute one API token may make to the write API (per app server). */
+  CORROBORATE_API_RATE_LIMIT: z.coerce
+    .number({ error: "CORROBORATE_API_RATE_LIMIT must be a number of requests a minute" })
+    .int("CORROBORATE_API_RATE_LIMIT must be a whole number")
+    .min(1, "CORROBORATE_API_RATE_LIMIT must be at least 1")
+    .default(300),
   CORROBORATE_PUBLIC_URL: z
     .url({ protocol: /^https?$/, error: "CORROBORATE_PUBLIC_URL must be an http:// or https:// address" })
     .transform((value) => value.replace(/\/+$/, ""))

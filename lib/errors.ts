@@ -1,5 +1,8 @@
-/** MALFORMED: the request itself cannot be read (not JSON); INVALID: it can, but a value is wrong. */
-export type AppErrorCode = "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "INVALID" | "MALFORMED";
+/**
+ * MALFORMED: the request itself cannot be read (not JSON); INVALID: it can, but a value is wrong.
+ * RATE_LIMITED: too many requests, try later; UNAVAILABLE: the database cannot be reached or written.
+ */
+export type AppErrorCode = "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "INVALID" | "MALFORMED" | "RATE_LIMITED" | "UNAVAILABLE";
 
 /** The one error type business functions throw; route handlers map it to a status in lib/http. */
 export class AppError extends Error {

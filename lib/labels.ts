@@ -1,5 +1,6 @@
 // Words shown to readers for stored enum values.
 import type { Position } from "./conflict";
+import type { AuditKind } from "../generated/sqlite/client";
 
 export const POSITION_LABEL: Record<Position, string> = { SUPPORTS: "Supports", QUALIFIES: "Qualifies", DISPUTES: "Disputes" };
 /** A letter for each position, so highlights and references read without colour. */
@@ -61,3 +62,16 @@ export const VERDICT_LABEL: Record<string, string> = {
 export const CONFIDENCE_LABEL: Record<"LOW" | "MEDIUM" | "HIGH", string> = { LOW: "Low", MEDIUM: "Medium", HIGH: "High" };
 
 export const QUANTITY_KIND_LABEL: Record<string, string> = { NUMBER: "A number", DATE: "A date" };
+
+export const AUDIT_KIND_LABEL: Record<AuditKind, string> = {
+  SIGN_IN: "Signed in",
+  SIGN_IN_FAILED: "Sign-in failed",
+  SIGN_IN_THROTTLED: "Sign-in held back (too many failures)",
+  SIGN_UP: "Signed up",
+  SIGN_UP_THROTTLED: "Sign-up held back (too many)",
+  ROLE_CHANGED: "Role changed",
+  TOKEN_CREATED: "API token made",
+  TOKEN_REVOKED: "API token revoked",
+  TOKEN_NEW_ADDRESS: "API token used from a new address",
+  TOKEN_RATE_LIMITED: "API token over its rate limit",
+};

@@ -17,7 +17,9 @@ export const isPostgresUrl = (url: string) => /^postgres(ql)?:\/\//.test(url);
 /** A Prisma client for a `file:` SQLite URL or a `postgresql://` URL. Framework-free: scripts and tests use it too. */
 export function createDb(url: string): Db {
   if (isPostgresUrl(url)) {
-    return new PostgresPrismaClient({ adapter: new PrismaPg({ connectionString: url }) }) as unknown as Db;
+    // A server that is down or restarting is found out in seconds, never waited on forever.
+    const pool = { connectionString: url, connectionTimeoutMillis: 5_000, query_timeout: 60_000 };
+    return new PostgresPrismaClient({ adapter: new PrismaPg(pool) }) as unknown as Db;
   }
   return new PrismaClient({ adapter: new PrismaBetterSqlite3({ url }) });
 }

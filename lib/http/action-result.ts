@@ -1,4 +1,6 @@
 import { AppError } from "../errors";
+import { faultError } from "../database/faults";
+import { noteDatabaseFault } from "../database/fault-breaker";
 import type { RevisionView } from "../revisions/history";
 import type { DuplicateSource } from "../sources/write-source";
 import type { FieldErrors } from "../schemas/parse-input";
@@ -32,6 +34,11 @@ export function actionError(error: unknown): Extract<ActionResult<never>, { ok: 
       conflict: details.revisions,
       duplicate: details.duplicate,
     };
+  }
+  const fault = faultError(error);
+  if (fault) {
+    noteDatabaseFault();
+    return { ok: false, code: fault.code, message: fault.message, fieldErrors: {} };
   }
   console.error(error);
   return { ok: false, code: "INTERNAL", message: "Something went wrong on our side; nothing was saved. Try again.", fieldErrors: {} };

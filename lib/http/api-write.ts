@@ -5,6 +5,34 @@ import { AppError } from "../errors";
 import type { CurrentUser } from "../auth/roles";
 import { userForBearer } from "../auth/api-tokens";
 import { errorResponse, WRITE_STATUS } from "./json-route";
+import { env } from "../env";
+import { clientAddress } from "../auth/client-key";
+import { rateLimiter, RateLimited, type RateLimiter } from "../auth/token-rate-limit";
+import { recordAudit } from "../audit/record-audit";
+
+const limiter = () => (globals.corroborateTokenLimiter ??= rateLimiter(env().CORROBORATE_API_RATE_LIMIT));
+const globals = globalThis as unknown as { corroborateTokenLimiter?: RateLimiter; corroborateRateLogged?: Map<string, number> };
+
+/**
+ * The owner of the request's bearer token (required: sessions are not accepted here), within
+ * the token's rate limit. Going over it is audited once a minute per token, not per request.
+ */
+export async function apiUser(request: Request): Promise<CurrentUser> {
+  const address = clientAddress(request.headers);
+  const user = await userForBearer(db, request.headers.get("authorization"), address);
+  if (!user) throw new AppError("UNAUTHENTICATED", "Send an API token as \"Authorization: Bearer cor_…\"; make one on /settings.");
+  try {
+    limiter().take(user.tokenId);
+  } catch (error) {
+    const logged = (globals.corroborateRateLogged ??= new Map());
+    if (error instanceof RateLimited && Date.now() - (logged.get(user.tokenId) ?? 0) > 60_000) {
+      logged.set(user.tokenId, Date.now());
+      await recordAudit(db, { kind: "TOKEN_RATE_LIMITED", userId: user.id, address, detail: `over ${env().CORROBORATE_API_RATE_LIMIT} requests a minute` });
+    }
+    throw error;
+  }
+  return user;
+}
 
 /** Largest JSON body the write API reads: a source's text is at most 500,000 characters. */
 export const MAX_API_BODY_BYTES = 4 * 1024 * 1024;
@@ -33,8 +61,7 @@ export async function readJsonObject(request: Request): Promise<Record<string, u
 export function apiWrite<C>(write: (user: CurrentUser, body: Record<string, unknown>, context: C) => Promise<unknown>, status = 200) {
   return async (request: Request, context: C) => {
     try {
-      const user = await userForBearer(db, request.headers.get("authorization"));
-      if (!user) throw new AppError("UNAUTHENTICATED", "Send an API token as \"Authorization: Bearer cor_…\"; make one on /settings.");
+      const user = await apiUser(request);
       return NextResponse.json(await write(user, await readJsonObject(request), context), { status });
     } catch (error) {
       return errorResponse(error, WRITE_STATUS);

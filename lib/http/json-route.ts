@@ -1,8 +1,27 @@
 import { NextResponse } from "next/server";
 import { ZodError } from "zod";
 import { AppError, type AppErrorCode } from "../errors";
+import { faultError } from "../database/faults";
+import { noteDatabaseFault } from "../database/fault-breaker";
+import { RateLimited } from "../auth/token-rate-limit";
 
-const STATUS: Record<AppErrorCode, number> = { MALFORMED: 400, INVALID: 400, UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409 };
+/** When to try again: a rate limit says when its window frees; a database fault, in a few seconds. */
+function retryHeaders(error: AppError): Record<string, string> {
+  if (error instanceof RateLimited) return { "Retry-After": String(error.retryAfterSeconds) };
+  if (error.code === "UNAVAILABLE") return { "Retry-After": "5" };
+  return {};
+}
+
+const STATUS: Record<AppErrorCode, number> = {
+  MALFORMED: 400,
+  INVALID: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  RATE_LIMITED: 429,
+  UNAVAILABLE: 503,
+};
 
 /** The write API answers a readable body with a wrong value 422, keeping 400 for one it cannot read. */
 export const WRITE_STATUS: Record<AppErrorCode, number> = { ...STATUS, INVALID: 422 };
@@ -12,12 +31,15 @@ export type ErrorBody = {
 };
 
 /** The one place where errors become HTTP responses. No raw database error reaches a client. */
-export function errorResponse(error: unknown, statuses: Record<AppErrorCode, number> = STATUS): NextResponse<ErrorBody> {
+export function errorResponse(caught: unknown, statuses: Record<AppErrorCode, number> = STATUS): NextResponse<ErrorBody> {
+  const fault = faultError(caught);
+  if (fault) noteDatabaseFault();
+  const error = fault ?? caught;
   if (error instanceof AppError) {
     const { fieldErrors, existing } = (error.details ?? {}) as { fieldErrors?: Record<string, string>; existing?: { id: string; slug?: string } };
     return NextResponse.json(
       { error: { code: error.code, message: error.message, field: error.field, ...(fieldErrors ? { fields: fieldErrors } : {}), ...(existing ? { existing } : {}) } },
-      { status: statuses[error.code] },
+      { status: statuses[error.code], headers: retryHeaders(error) },
     );
   }
   if (error instanceof ZodError) {

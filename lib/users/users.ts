@@ -4,6 +4,7 @@ import { AppError, notFound } from "../errors";
 import { authorize, ROLES, type CurrentUser } from "../auth/roles";
 import { diffFields, recordRevision } from "../revisions/record";
 import { parseInput } from "../schemas/parse-input";
+import { recordAudit } from "../audit/record-audit";
 
 /** Everyone with an account, for the admin page. */
 export async function listUsers(db: Db, user: CurrentUser | null) {
@@ -27,6 +28,7 @@ export async function setRole(db: Db, user: CurrentUser | null, input: unknown) 
     await tx.user.update({ where: { id: target.id }, data: { role: data.role } });
     const version = (await tx.revision.count({ where: { entityType: "USER", entityId: target.id } })) + 1;
     await recordRevision(tx, { entityType: "USER", entityId: target.id, version, action: "UPDATE", changes: diffFields(target, { role: data.role }), userId: admin.id });
+    await recordAudit(tx, { kind: "ROLE_CHANGED", userId: target.id, email: target.email, detail: `${target.role} → ${data.role}, by ${admin.email}` });
     return { changed: true };
   });
 }
