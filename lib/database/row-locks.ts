@@ -1,0 +1,23 @@
+import { Prisma } from "../../generated/sqlite/client";
+import type { Tx } from "./create-client";
+
+// Stored summaries (a claim's counts and weights, the corpus counts) are recomputed from the rows
+// inside the writing transaction. On PostgreSQL two such transactions run side by side, and under
+// READ COMMITTED each would count without the other's new rows and the later write would win: the
+// fault drill lost a claim from the corpus count that way. So a writer first takes the row lock of
+// each summary it will recompute (an UPDATE that changes nothing), in id order so that two writers
+// cannot wait on each other; the second then counts after the first has committed. SQLite runs one
+// writing transaction at a time, where the same statement costs next to nothing.
+
+const CHUNK = 5_000;
+
+export async function lockClaimSummaries(tx: Tx, claimIds: readonly string[]): Promise<void> {
+  const ids = [...new Set(claimIds)].sort();
+  for (let i = 0; i < ids.length; i += CHUNK) {
+    await tx.$executeRaw`UPDATE "Claim" SET "id" = "id" WHERE "id" IN (${Prisma.join(ids.slice(i, i + CHUNK))})`;
+  }
+}
+
+export async function lockCorpusCounts(tx: Tx): Promise<void> {
+  await tx.$executeRaw`UPDATE "CorpusCounts" SET "id" = "id" WHERE "id" = 1`;
+}
