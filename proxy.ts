@@ -1,7 +1,8 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { contentSecurityPolicy, isForeignServerAction, isHttps, securityHeaders } from "@/lib/security/headers";
-import { databaseRecentlyFaulted, HOLD_MS } from "@/lib/database/fault-breaker";
+import { databaseDown, HOLD_MS } from "@/lib/database/fault-breaker";
 import { FAULT_MESSAGE } from "@/lib/database/faults";
+import { isStopping } from "@/lib/http/shutdown";
 
 /** While the database is down: a plain page (or JSON for the API) that says so, and when to retry. */
 function unavailable(request: NextRequest, headers: Record<string, string>) {
@@ -15,9 +16,10 @@ function unavailable(request: NextRequest, headers: Record<string, string>) {
 /**
  * Every request: a fresh script nonce and the page's Content-Security-Policy (on the request,
  * where Next.js reads the nonce, and on the response), the other security headers, and a 403
- * for a server action posted from another site; while the database was just found down, a 503.
+ * for a server action posted from another site; while the database was just found down, a 503;
+ * once the process is stopping, `Connection: close`.
  */
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
   const https = isHttps(request.nextUrl, request.headers);
   if (isForeignServerAction(request.method, request.headers)) {
     const refused = NextResponse.json({ error: { code: "FORBIDDEN", message: "This form can only be sent from this site's own pages." } }, { status: 403 });
@@ -25,7 +27,7 @@ export function proxy(request: NextRequest) {
     return refused;
   }
   // The health check always asks the database itself.
-  if (databaseRecentlyFaulted() && request.nextUrl.pathname !== "/api/health") return unavailable(request, securityHeaders({ https }));
+  if (request.nextUrl.pathname !== "/api/health" && (await databaseDown())) return unavailable(request, securityHeaders({ https }));
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
   const policy = contentSecurityPolicy({ nonce, https, dev: process.env.NODE_ENV === "development" });
   const requestHeaders = new Headers(request.headers);
@@ -34,6 +36,8 @@ export function proxy(request: NextRequest) {
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", policy);
   for (const [name, value] of Object.entries(securityHeaders({ https }))) response.headers.set(name, value);
+  // Stopping: this request is served, then its connection closes, so the process can exit.
+  if (isStopping()) response.headers.set("Connection", "close");
   return response;
 }
 

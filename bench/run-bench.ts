@@ -2,14 +2,14 @@
 //   npm run bench:generate && npm run build && npm run bench -- [--db data/bench.db] [--seconds 10] [--connections 10]
 // Prints p50/p99 latency and requests/s for the home page, /claims, a claim page and
 // /api/claims (first page and a deep page), each beside the raw-SQL floor answering the same request.
-import { spawn, type ChildProcess } from "node:child_process";
-import { randomBytes } from "node:crypto";
+import type { ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import Database from "better-sqlite3";
 import { encodeCursor } from "../lib/schemas/claims-query";
+import { bin, launch, requireBuild, root, serveApp, waitFor } from "./harness";
 
 const { values } = parseArgs({
   options: {
@@ -18,30 +18,15 @@ const { values } = parseArgs({
     connections: { type: "string", default: "10" },
   },
 });
-const root = resolve(import.meta.dirname, "..");
 const file = resolve(root, values.db!);
 if (!existsSync(file)) throw new Error(`${file} does not exist: run npm run bench:generate first.`);
-if (!existsSync(resolve(root, ".next/BUILD_ID"))) throw new Error("The app is not built: run npm run build first.");
+requireBuild();
 
 const APP = 3200;
 const FLOOR = 3201;
 const children: ChildProcess[] = [];
-const start = (command: string, args: string[], env: Record<string, string> = {}) => {
-  const child = spawn(command, args, { cwd: root, stdio: "ignore", env: { ...process.env, ...env } });
-  children.push(child);
-};
 const stopAll = () => children.forEach((c) => c.kill("SIGTERM"));
 process.on("exit", stopAll);
-
-async function waitFor(url: string) {
-  for (let i = 0; i < 120; i++) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {}
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error(`${url} did not answer within 60 s`);
-}
 
 // Claim pages rotate through 200 claims with a typical number of stances.
 const sample = new Database(file, { readonly: true });
@@ -50,13 +35,7 @@ const deepKey = (sample.prepare(`SELECT rankKey FROM Claim ORDER BY rankKey LIMI
 const counts = sample.prepare(`SELECT (SELECT count(*) FROM Claim) c, (SELECT count(*) FROM Source) s, (SELECT count(*) FROM Stance) st`).get();
 sample.close();
 
-start(resolve(root, "node_modules/.bin/next"), ["start", "-p", String(APP)], {
-  DATABASE_URL: `file:${file}`,
-  NEXT_TELEMETRY_DISABLED: "1",
-  // Every page reads the session (none here: the requests are a reader's), which needs a secret.
-  BETTER_AUTH_SECRET: randomBytes(32).toString("base64url"),
-});
-start(resolve(root, "node_modules/.bin/tsx"), ["bench/floor-server.ts", file, String(FLOOR)]);
+children.push(serveApp(`file:${file}`, APP), launch(bin("tsx"), ["bench/floor-server.ts", file, String(FLOOR)]));
 await waitFor(`http://127.0.0.1:${APP}/api/claims?limit=1`);
 await waitFor(`http://127.0.0.1:${FLOOR}/api/claims`);
 

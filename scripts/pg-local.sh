@@ -16,6 +16,7 @@ case "${1:-}" in
       mkdir -p "$dir"; [ "$(id -u)" = 0 ] && chown postgres "$dir"
       as_pg "$bin/initdb" -D "$dir/data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
     fi
+    as_pg "$bin/pg_ctl" -D "$dir/data" status >/dev/null 2>&1 && exit 0 # already running
     as_pg "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w \
       -o "-h 127.0.0.1 -p $PGPORT -k $dir -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" start >/dev/null
     ;;
