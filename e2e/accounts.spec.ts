@@ -101,3 +101,21 @@ test("a non-admin cannot open the users page or change a role", async ({ page })
   await page.goto("/admin/users");
   await expect(page.getByRole("alert").filter({ hasText: "Only an admin" })).toContainText("Only an admin or above can manage users. You are signed in as analyst@example.com, an analyst.");
 });
+
+test("an admin reads the security audit log; an analyst may not", async ({ browser }) => {
+  const admin = await (await browser.newContext()).newPage();
+  await signIn(admin, "ADMIN");
+  await admin.getByRole("link", { name: "Audit log" }).click();
+  await expect(admin.getByRole("heading", { level: 1 })).toHaveText("Security audit log");
+  const mine = admin.getByRole("row").filter({ hasText: "admin@example.com" }).filter({ hasText: "Signed in" });
+  await expect(mine.first()).toBeVisible();
+  await admin.goto("/admin/audit?before=nonsense");
+  await expect(admin.getByRole("alert").filter({ hasText: "That page" })).toContainText("That page of the log does not exist. Show the newest events.");
+
+  const analyst = await (await browser.newContext()).newPage();
+  await signIn(analyst, "ANALYST");
+  await analyst.goto("/admin/audit");
+  await expect(analyst.getByRole("heading", { level: 1 })).toHaveText("Not allowed");
+  await expect(analyst.getByRole("link", { name: "Audit log" })).toHaveCount(0);
+  await expect(analyst.getByRole("row").filter({ hasText: "Signed in" })).toHaveCount(0);
+});
