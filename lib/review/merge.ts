@@ -1,11 +1,7 @@
 import type { Db, Tx } from "../database/create-client";
 import { AppError, notFound } from "../errors";
-import { authorize, type CurrentUser } from "../auth/roles";
-import { refreshClaimSummaries } from "../claims/refresh-claim-summary";
-import { recordRevision, recordRevisions } from "../revisions/record";
-import { parseInput } from "../schemas/parse-input";
 import { MergeSchema, UndoMergeSchema } from "../schemas/review";
-import { refreshCorpusCounts } from "../stats/refresh-corpus-counts";
+import { defineWrite } from "../write/context";
 import { findClaimRef } from "./find-claim";
 
 const passage = (s: { sourceId: string; start: number; end: number }) => `${s.sourceId}:${s.start}:${s.end}`;
@@ -17,99 +13,87 @@ const duplicateReason = (slug: string) => `Merged: "${slug}" already links this 
  * merged claim is kept (retracted, its address redirecting to the survivor), the merge is
  * recorded in both histories, and undoMerge puts everything back.
  */
-export async function mergeClaims(db: Db, user: CurrentUser | null, input: unknown) {
-  const analyst = authorize(user, "ANALYST", "merge claims");
-  const data = parseInput(MergeSchema, input);
-  return db.$transaction(async (tx) => {
-    const from = await tx.claim.findUnique({ where: { id: data.fromClaimId }, select: { id: true, slug: true, text: true, version: true, retractedAt: true, mergedIntoId: true } });
-    if (!from) throw notFound("The claim");
-    const into = await findClaimRef(tx, data.intoClaim, "intoClaim");
-    if (into.id === from.id) throw new AppError("INVALID", "A claim cannot be merged into itself.", "intoClaim");
-    if (from.mergedIntoId) throw new AppError("CONFLICT", "This claim is already merged into another.");
-    if (from.retractedAt) throw new AppError("CONFLICT", "This claim is retracted; restore it before merging it.");
-    if (into.mergedIntoId) throw new AppError("INVALID", `"${into.slug}" was itself merged into another claim; merge into that one.`, "intoClaim");
-    if (into.retractedAt) throw new AppError("INVALID", `"${into.slug}" is retracted; choose a live claim to merge into.`, "intoClaim");
+export const mergeClaims = defineWrite({ role: "ANALYST", doing: "merge claims", input: MergeSchema, timeout: 60_000 }, async (w, data) => {
+  const { tx } = w;
+  const from = await tx.claim.findUnique({ where: { id: data.fromClaimId }, select: { id: true, slug: true, text: true, version: true, retractedAt: true, mergedIntoId: true } });
+  if (!from) throw notFound("The claim");
+  const into = await findClaimRef(tx, data.intoClaim, "intoClaim");
+  if (into.id === from.id) throw new AppError("INVALID", "A claim cannot be merged into itself.", "intoClaim");
+  if (from.mergedIntoId) throw new AppError("CONFLICT", "This claim is already merged into another.");
+  if (from.retractedAt) throw new AppError("CONFLICT", "This claim is retracted; restore it before merging it.");
+  if (into.mergedIntoId) throw new AppError("INVALID", `"${into.slug}" was itself merged into another claim; merge into that one.`, "intoClaim");
+  if (into.retractedAt) throw new AppError("INVALID", `"${into.slug}" is retracted; choose a live claim to merge into.`, "intoClaim");
 
-    const taken = new Set((await tx.stance.findMany({ where: { claimId: into.id }, select: { sourceId: true, start: true, end: true } })).map(passage));
-    const stances = await tx.stance.findMany({ where: { claimId: from.id }, select: { id: true, sourceId: true, start: true, end: true, version: true, retractedAt: true } });
-    const moved = stances.filter((s) => !taken.has(passage(s)));
-    const duplicates = stances.filter((s) => taken.has(passage(s)) && s.retractedAt === null);
+  const taken = new Set((await tx.stance.findMany({ where: { claimId: into.id }, select: { sourceId: true, start: true, end: true } })).map(passage));
+  const stances = await tx.stance.findMany({ where: { claimId: from.id }, select: { id: true, sourceId: true, start: true, end: true, version: true, retractedAt: true } });
+  const moved = stances.filter((s) => !taken.has(passage(s)));
+  const duplicates = stances.filter((s) => taken.has(passage(s)) && s.retractedAt === null);
 
-    const now = new Date();
-    await tx.stance.updateMany({ where: { id: { in: moved.map((s) => s.id) } }, data: { claimId: into.id, version: { increment: 1 } } });
-    await recordRevisions(
-      tx,
-      moved.map((s) => ({ entityType: "STANCE", entityId: s.id, version: s.version + 1, action: "UPDATE", changes: { claim: [from.slug, into.slug] }, reason: data.reason, claimId: into.id, sourceId: s.sourceId, userId: analyst.id })),
-    );
-    await tx.stance.updateMany({ where: { id: { in: duplicates.map((s) => s.id) } }, data: { retractedAt: now, retractedReason: duplicateReason(into.slug), version: { increment: 1 } } });
-    await recordRevisions(
-      tx,
-      duplicates.map((s) => ({ entityType: "STANCE", entityId: s.id, version: s.version + 1, action: "RETRACT", changes: { retractedReason: [null, duplicateReason(into.slug)] }, reason: data.reason, claimId: from.id, sourceId: s.sourceId, userId: analyst.id })),
-    );
+  const now = new Date();
+  await tx.stance.updateMany({ where: { id: { in: moved.map((s) => s.id) } }, data: { claimId: into.id, version: { increment: 1 } } });
+  await w.reviseMany(
+    moved.map((s) => ({ entityType: "STANCE", entityId: s.id, version: s.version + 1, action: "UPDATE", changes: { claim: [from.slug, into.slug] }, reason: data.reason, claimId: into.id, sourceId: s.sourceId })),
+  );
+  await tx.stance.updateMany({ where: { id: { in: duplicates.map((s) => s.id) } }, data: { retractedAt: now, retractedReason: duplicateReason(into.slug), version: { increment: 1 } } });
+  await w.reviseMany(
+    duplicates.map((s) => ({ entityType: "STANCE", entityId: s.id, version: s.version + 1, action: "RETRACT", changes: { retractedReason: [null, duplicateReason(into.slug)] }, reason: data.reason, claimId: from.id, sourceId: s.sourceId })),
+  );
 
-    await tx.claim.update({
-      where: { id: from.id },
-      data: { mergedIntoId: into.id, retractedAt: now, retractedReason: `Merged into "${into.text}"`, version: { increment: 1 } },
-    });
-    const merge = await tx.claimMerge.create({
-      data: {
-        fromClaimId: from.id,
-        intoClaimId: into.id,
-        movedStanceIds: JSON.stringify(moved.map((s) => s.id)),
-        retractedStanceIds: JSON.stringify(duplicates.map((s) => s.id)),
-        reason: data.reason,
-        userId: analyst.id,
-      },
-      select: { id: true },
-    });
-    const counts = { stancesMoved: [0, moved.length] as [number, number], duplicatesRetracted: [0, duplicates.length] as [number, number] };
-    await recordRevision(tx, { entityType: "CLAIM", entityId: from.id, version: from.version + 1, action: "MERGE", changes: { mergedInto: [null, into.slug], ...counts }, reason: data.reason, claimId: from.id, userId: analyst.id });
-    await recordRevision(tx, { entityType: "CLAIM", entityId: into.id, version: into.version, action: "MERGE", changes: { mergedFrom: [null, from.slug], ...counts }, reason: data.reason, claimId: into.id, userId: analyst.id });
+  await tx.claim.update({
+    where: { id: from.id },
+    data: { mergedIntoId: into.id, retractedAt: now, retractedReason: `Merged into "${into.text}"`, version: { increment: 1 } },
+  });
+  const merge = await tx.claimMerge.create({
+    data: {
+      fromClaimId: from.id,
+      intoClaimId: into.id,
+      movedStanceIds: JSON.stringify(moved.map((s) => s.id)),
+      retractedStanceIds: JSON.stringify(duplicates.map((s) => s.id)),
+      reason: data.reason,
+      userId: w.userId,
+    },
+    select: { id: true },
+  });
+  const counts = { stancesMoved: [0, moved.length] as [number, number], duplicatesRetracted: [0, duplicates.length] as [number, number] };
+  await w.revise({ entityType: "CLAIM", entityId: from.id, version: from.version + 1, action: "MERGE", changes: { mergedInto: [null, into.slug], ...counts }, reason: data.reason, claimId: from.id });
+  await w.revise({ entityType: "CLAIM", entityId: into.id, version: into.version, action: "MERGE", changes: { mergedFrom: [null, from.slug], ...counts }, reason: data.reason, claimId: into.id });
 
-    await refreshClaimSummaries(tx, [from.id, into.id]);
-    await refreshCorpusCounts(tx);
-    return { mergeId: merge.id, slug: into.slug, moved: moved.length, duplicates: duplicates.length };
-  }, { timeout: 60_000 });
-}
+  w.touchClaims(from.id, into.id);
+  return { mergeId: merge.id, slug: into.slug, moved: moved.length, duplicates: duplicates.length };
+});
 
 /** Undoes a merge: the moved stances go back, the duplicates retracted by it are restored, and the claim's address is its own again. */
-export async function undoMerge(db: Db, user: CurrentUser | null, input: unknown) {
-  const analyst = authorize(user, "ANALYST", "undo merges");
-  const data = parseInput(UndoMergeSchema, input);
-  return db.$transaction(async (tx) => {
-    const merge = await tx.claimMerge.findUnique({ where: { id: data.mergeId } });
-    if (!merge) throw notFound("The merge");
-    if (merge.undoneAt) throw new AppError("CONFLICT", "This merge has already been undone.");
-    const [from, into] = await Promise.all([claimFor(tx, merge.fromClaimId), claimFor(tx, merge.intoClaimId)]);
-    if (from.mergedIntoId !== into.id) throw new AppError("CONFLICT", "The merged claim has changed since; this merge cannot be undone.");
-    if (into.mergedIntoId) throw new AppError("CONFLICT", `"${into.slug}" has since been merged into another claim; undo that merge first.`);
+export const undoMerge = defineWrite({ role: "ANALYST", doing: "undo merges", input: UndoMergeSchema, timeout: 60_000 }, async (w, data) => {
+  const { tx } = w;
+  const merge = await tx.claimMerge.findUnique({ where: { id: data.mergeId } });
+  if (!merge) throw notFound("The merge");
+  if (merge.undoneAt) throw new AppError("CONFLICT", "This merge has already been undone.");
+  const [from, into] = await Promise.all([claimFor(tx, merge.fromClaimId), claimFor(tx, merge.intoClaimId)]);
+  if (from.mergedIntoId !== into.id) throw new AppError("CONFLICT", "The merged claim has changed since; this merge cannot be undone.");
+  if (into.mergedIntoId) throw new AppError("CONFLICT", `"${into.slug}" has since been merged into another claim; undo that merge first.`);
 
-    const moved = JSON.parse(merge.movedStanceIds) as string[];
-    const duplicates = JSON.parse(merge.retractedStanceIds) as string[];
-    const back = await tx.stance.findMany({ where: { id: { in: moved }, claimId: into.id }, select: { id: true, version: true, sourceId: true } });
-    await tx.stance.updateMany({ where: { id: { in: back.map((s) => s.id) } }, data: { claimId: from.id, version: { increment: 1 } } });
-    await recordRevisions(
-      tx,
-      back.map((s) => ({ entityType: "STANCE", entityId: s.id, version: s.version + 1, action: "UPDATE", changes: { claim: [into.slug, from.slug] }, reason: data.reason, claimId: from.id, sourceId: s.sourceId, userId: analyst.id })),
-    );
-    const restore = await tx.stance.findMany({ where: { id: { in: duplicates }, retractedReason: duplicateReason(into.slug) }, select: { id: true, version: true, sourceId: true } });
-    await tx.stance.updateMany({ where: { id: { in: restore.map((s) => s.id) } }, data: { retractedAt: null, retractedReason: null, version: { increment: 1 } } });
-    await recordRevisions(
-      tx,
-      restore.map((s) => ({ entityType: "STANCE", entityId: s.id, version: s.version + 1, action: "RESTORE", changes: { retractedReason: [duplicateReason(into.slug), null] }, reason: data.reason, claimId: from.id, sourceId: s.sourceId, userId: analyst.id })),
-    );
+  const moved = JSON.parse(merge.movedStanceIds) as string[];
+  const duplicates = JSON.parse(merge.retractedStanceIds) as string[];
+  const back = await tx.stance.findMany({ where: { id: { in: moved }, claimId: into.id }, select: { id: true, version: true, sourceId: true } });
+  await tx.stance.updateMany({ where: { id: { in: back.map((s) => s.id) } }, data: { claimId: from.id, version: { increment: 1 } } });
+  await w.reviseMany(
+    back.map((s) => ({ entityType: "STANCE", entityId: s.id, version: s.version + 1, action: "UPDATE", changes: { claim: [into.slug, from.slug] }, reason: data.reason, claimId: from.id, sourceId: s.sourceId })),
+  );
+  const restore = await tx.stance.findMany({ where: { id: { in: duplicates }, retractedReason: duplicateReason(into.slug) }, select: { id: true, version: true, sourceId: true } });
+  await tx.stance.updateMany({ where: { id: { in: restore.map((s) => s.id) } }, data: { retractedAt: null, retractedReason: null, version: { increment: 1 } } });
+  await w.reviseMany(
+    restore.map((s) => ({ entityType: "STANCE", entityId: s.id, version: s.version + 1, action: "RESTORE", changes: { retractedReason: [duplicateReason(into.slug), null] }, reason: data.reason, claimId: from.id, sourceId: s.sourceId })),
+  );
 
-    await tx.claim.update({ where: { id: from.id }, data: { mergedIntoId: null, retractedAt: null, retractedReason: null, version: { increment: 1 } } });
-    await tx.claimMerge.update({ where: { id: merge.id }, data: { undoneAt: new Date(), undoneById: analyst.id } });
-    const counts = { stancesMovedBack: [0, back.length] as [number, number] };
-    await recordRevision(tx, { entityType: "CLAIM", entityId: from.id, version: from.version + 1, action: "UNMERGE", changes: { mergedInto: [into.slug, null], ...counts }, reason: data.reason, claimId: from.id, userId: analyst.id });
-    await recordRevision(tx, { entityType: "CLAIM", entityId: into.id, version: into.version, action: "UNMERGE", changes: { mergedFrom: [from.slug, null], ...counts }, reason: data.reason, claimId: into.id, userId: analyst.id });
+  await tx.claim.update({ where: { id: from.id }, data: { mergedIntoId: null, retractedAt: null, retractedReason: null, version: { increment: 1 } } });
+  await tx.claimMerge.update({ where: { id: merge.id }, data: { undoneAt: new Date(), undoneById: w.userId } });
+  const counts = { stancesMovedBack: [0, back.length] as [number, number] };
+  await w.revise({ entityType: "CLAIM", entityId: from.id, version: from.version + 1, action: "UNMERGE", changes: { mergedInto: [into.slug, null], ...counts }, reason: data.reason, claimId: from.id });
+  await w.revise({ entityType: "CLAIM", entityId: into.id, version: into.version, action: "UNMERGE", changes: { mergedFrom: [from.slug, null], ...counts }, reason: data.reason, claimId: into.id });
 
-    await refreshClaimSummaries(tx, [from.id, into.id]);
-    await refreshCorpusCounts(tx);
-    return { slug: from.slug, movedBack: back.length, restored: restore.length };
-  }, { timeout: 60_000 });
-}
+  w.touchClaims(from.id, into.id);
+  return { slug: from.slug, movedBack: back.length, restored: restore.length };
+});
 
 async function claimFor(tx: Tx, id: string) {
   const claim = await tx.claim.findUnique({ where: { id }, select: { id: true, slug: true, version: true, mergedIntoId: true } });

@@ -1,8 +1,9 @@
 import type { Tx } from "../database/create-client";
+import type { WriteContext } from "../write/context";
 import { AppError } from "../errors";
 import type { RevisionEntity } from "../../generated/sqlite/enums";
 import { staleEditError } from "./history";
-import { diffFields, recordRevision, type RevisionInput } from "./record";
+import { diffFields, type RevisionInput } from "./record";
 
 /** Which record an edit is for, and the version the editor started from. */
 export type EditTarget = { entityType: RevisionEntity; noun: string; id: string; expected: number };
@@ -19,14 +20,14 @@ export async function assertVersion(tx: Tx, target: EditTarget, stored: { versio
  * refused. Returns the new version.
  */
 export async function commitVersion(
-  tx: Tx,
+  w: WriteContext,
   target: EditTarget,
   write: (where: { id: string; version: number }) => Promise<{ count: number }>,
-  revision: Omit<RevisionInput, "entityType" | "entityId" | "version">,
+  revision: Omit<RevisionInput, "entityType" | "entityId" | "version" | "userId">,
 ): Promise<number> {
   const { count } = await write({ id: target.id, version: target.expected });
-  if (count === 0) throw await staleEditError(tx, target.entityType, target.id, target.noun, target.expected);
-  await recordRevision(tx, { ...revision, entityType: target.entityType, entityId: target.id, version: target.expected + 1 });
+  if (count === 0) throw await staleEditError(w.tx, target.entityType, target.id, target.noun, target.expected);
+  await w.revise({ ...revision, entityType: target.entityType, entityId: target.id, version: target.expected + 1 });
   return target.expected + 1;
 }
 

@@ -27,13 +27,19 @@ const Grade = z.enum(Reliability, { error: "must be one of A to F" });
 export const OutletGradeSchema = z.strictObject({ id: Id, version: Version, reliability: Grade.nullable(), reason: Reason });
 export const SourceGradeSchema = z.strictObject({ id: Id, version: Version, reliability: Grade.nullable(), reason: Reason });
 
-/** A figure ("10,000") or, for a date claim, a date ("2024-06-18"); blank: open. */
-const Bound = z
-  .string()
-  .trim()
-  .max(40, "is too long")
-  .optional()
-  .transform((value) => value || null);
+/**
+ * A figure ("10,000") or, for a date claim, a date ("2024-06-18"), as an analyst types it; blank:
+ * open. A number (an import's, or the API's) is the bound itself: a figure, or epoch milliseconds.
+ */
+const Bound = z.union([
+  z.number().finite(),
+  z
+    .string()
+    .trim()
+    .max(40, "is too long")
+    .optional()
+    .transform((value) => value || null),
+]).nullable().transform((value) => value ?? null);
 
 export const StanceAssessmentSchema = z
   .strictObject({

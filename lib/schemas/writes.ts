@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ActorKind, OutletKind, Position, SourceKind, StanceMode } from "../../generated/sqlite/enums";
-import { HttpUrlSchema, LanguageSchema, OptionalTextSchema, PartialDateSchema, TextSchema } from "./common";
+import { HttpUrlSchema, LanguageSchema, OptionalTextSchema, PartialDateSchema, SlugSchema, TextSchema } from "./common";
 
 // What every write accepts, from a form or from the JSON API alike. lib/ parses with these
 // (lib/schemas/parse-input.ts); nothing reaches the database unparsed.
@@ -26,6 +26,8 @@ export const NewOutletSchema = z.strictObject({
     .transform((value) => value || null),
 });
 
+export const OutletUpdateSchema = z.strictObject({ id: Id, version: Version, reason: Reason, ...NewOutletSchema.shape });
+
 /** An existing record by id, or a new one described in full. */
 const existingOrNew = <S extends z.ZodType>(schema: S) =>
   z.union([z.strictObject({ id: Id }), z.strictObject({ new: schema })], { error: "choose an existing one or describe a new one" });
@@ -33,13 +35,17 @@ const existingOrNew = <S extends z.ZodType>(schema: S) =>
 const SourceMetadataFields = {
   title: TextSchema(300),
   outlet: existingOrNew(NewOutletSchema),
-  /** Comma- or line-separated names, as on the byline. */
+  /** A list of names (the API, an import), or comma- or line-separated names as on the byline (a form). */
   authors: z
-    .string()
-    .max(1_000, "must be at most 1000 characters")
-    .default("")
-    .transform((value) => value.split(/[,\n]/).map((name) => name.trim()).filter(Boolean))
-    .pipe(z.array(z.string().max(200, "each name must be at most 200 characters")).max(20, "at most 20 authors")),
+    .union([
+      z.array(z.string().trim().min(1, "must not be empty").max(200, "each name must be at most 200 characters")).max(20, "at most 20 authors"),
+      z
+        .string()
+        .max(1_000, "must be at most 1000 characters")
+        .transform((value) => value.split(/[,\n]/).map((name) => name.trim()).filter(Boolean))
+        .pipe(z.array(z.string().max(200, "each name must be at most 200 characters")).max(20, "at most 20 authors")),
+    ])
+    .default([]),
   url: z
     .string()
     .trim()
@@ -73,9 +79,13 @@ export const NewActorSchema = z.strictObject({
   name: TextSchema(200),
   kind: z.enum(ActorKind, { error: "must be chosen" }),
   description: OptionalTextSchema(500),
+  /** Made from the name when not given (an import gives its own key). */
+  slug: SlugSchema.optional(),
+  /** An unnamed source ("unnamed officials"): never one origin across publishers. */
+  unnamed: z.boolean().optional(),
 });
 
-export const ActorUpdateSchema = z.strictObject({ id: Id, version: Version, reason: Reason, ...NewActorSchema.shape });
+export const ActorUpdateSchema = z.strictObject({ id: Id, version: Version, reason: Reason, ...NewActorSchema.omit({ slug: true }).shape });
 export type ActorUpdateInput = z.input<typeof ActorUpdateSchema>;
 
 export const NewClaimSchema = z.strictObject({ text: TextSchema(500), topic: Id });

@@ -1,13 +1,10 @@
 import type { Db, Tx } from "../database/create-client";
-import { isUniqueViolation } from "../database/unique-violation";
 import { AppError, notFound, unknownReference } from "../errors";
-import { authorize, type CurrentUser } from "../auth/roles";
-import { createdFields, diffFields, recordRevision } from "../revisions/record";
+import { createdFields, diffFields } from "../revisions/record";
 import { assertVersion, commitVersion } from "../revisions/versioned";
-import { parseInput } from "../schemas/parse-input";
 import { SourceCreateSchema, SourceUpdateSchema, type NewOutletSchema } from "../schemas/writes";
-import { slugify, uniqueSlug } from "../slug";
-import { refreshCorpusCounts } from "../stats/refresh-corpus-counts";
+import { defineWrite, type WriteContext } from "../write/context";
+import { addOutlet } from "../outlets/write-outlet";
 import { contentHash, normalizeSourceText } from "./source-text";
 import type { z } from "zod";
 
@@ -52,86 +49,81 @@ function metadataColumns(data: Omit<SourceMetadataInput, "id" | "version" | "rea
   };
 }
 
-/** Adds a source: its text stored verbatim (normalised line endings), never a second copy of one already stored. */
-export async function createSource(db: Db, user: CurrentUser | null, input: unknown) {
-  const actor = authorize(user, "RESEARCHER", "add sources");
-  const data = parseInput(SourceCreateSchema, input);
-  const text = normalizeSourceText(data.text);
+/**
+ * A new source inside the caller's write. `text` is stored as given: the form and the API tidy it
+ * first (normalizeSourceText), an import stores a file's text exactly, so its offsets stay true.
+ * `id` is the import's own key; otherwise the database makes one.
+ */
+export async function addSource(w: WriteContext, data: Omit<z.output<typeof SourceCreateSchema>, "text"> & { id?: string }, text: string) {
+  const { tx } = w;
+  if (text.trim() === "") throw new AppError("INVALID", "text: must not be empty", "text");
+  const hash = contentHash(text);
   const url = data.url ?? null;
-  try {
-    return await db.$transaction(async (tx) => {
-      const duplicate = await findDuplicateSource(tx, { url, text });
-      if (duplicate) throw duplicateError(duplicate);
-      const outlet = await resolveOutlet(tx, data.outlet);
-      const fields = metadataColumns(data, outlet.id);
-      const source = await tx.source.create({
-        data: { ...fields, text, contentHash: contentHash(text), authors: { create: data.authors.map((name, position) => ({ name, position })) } },
-        select: { id: true, title: true, version: true },
-      });
-      await recordRevision(tx, {
-        entityType: "SOURCE",
-        entityId: source.id,
-        version: source.version,
-        action: "CREATE",
-        changes: createdFields({ ...withoutOutletId(fields), outlet: outlet.name, authors: data.authors.join(", "), characters: text.length }),
-        sourceId: source.id,
-        userId: actor.id,
-      });
-      await refreshCorpusCounts(tx);
-      return source;
-    });
-  } catch (error) {
-    // Two people adding the same article at once: the database's unique keys decide.
-    if (isUniqueViolation(error)) {
-      const duplicate = await findDuplicateSource(db, { url, text });
-      if (duplicate) throw duplicateError(duplicate);
-    }
-    throw error;
-  }
+  const duplicate = await findDuplicateSource(tx, { url, hash });
+  if (duplicate) throw duplicateError(duplicate);
+  if (data.id && (await tx.source.count({ where: { id: data.id } })) > 0) throw new AppError("CONFLICT", `A source with the id "${data.id}" already exists.`, "id");
+  const outlet = await resolveOutlet(w, data.outlet);
+  const fields = metadataColumns(data, outlet.id);
+  const source = await tx.source.create({
+    data: { ...(data.id ? { id: data.id } : {}), ...fields, text, contentHash: hash, authors: { create: data.authors.map((name, position) => ({ name, position })) } },
+    select: { id: true, title: true, version: true },
+  });
+  await w.revise({
+    entityType: "SOURCE",
+    entityId: source.id,
+    version: source.version,
+    action: "CREATE",
+    changes: createdFields({ ...withoutOutletId(fields), outlet: outlet.name, authors: data.authors.join(", "), characters: text.length }),
+    sourceId: source.id,
+  });
+  w.sources.add(source.id);
+  w.touchCounts();
+  return source;
 }
 
+/** Adds a source: its text stored verbatim (normalised line endings), never a second copy of one already stored. */
+export const createSource = defineWrite(
+  { role: "RESEARCHER", doing: "add sources", input: SourceCreateSchema, duplicate: { message: "Someone has just added a source with this address or text.", field: "text" } },
+  (w, data) => addSource(w, data, normalizeSourceText(data.text)),
+);
+
 /** Edits a source's metadata (never its text: stances point into it). Refused if someone saved in between. */
-export async function updateSource(db: Db, user: CurrentUser | null, input: unknown) {
-  const actor = authorize(user, "RESEARCHER", "edit sources");
-  const data = parseInput(SourceUpdateSchema, input);
-  const target = { entityType: "SOURCE", noun: "source", id: data.id, expected: data.version } as const;
-  try {
-    return await db.$transaction(async (tx) => {
-      const source = await tx.source.findUnique({
-        where: { id: data.id },
-        include: { authors: { orderBy: { position: "asc" } }, outlet: { select: { name: true } } },
-      });
-      if (!source) throw notFound("The source");
-      await assertVersion(tx, target, source);
-      if (data.url && data.url !== source.url) {
-        const duplicate = await findDuplicateSource(tx, { url: data.url });
-        if (duplicate) throw duplicateError(duplicate);
-      }
-      const outlet = await resolveOutlet(tx, data.outlet);
-      const wanted = metadataColumns(data, outlet.id);
-      const changes = diffFields(
-        { ...withoutOutletId(source), outlet: source.outlet.name, authors: source.authors.map((a) => a.name).join(", ") },
-        { ...withoutOutletId(wanted), outlet: outlet.name, authors: data.authors.join(", ") },
-      );
-      if (Object.keys(changes).length === 0) return { id: source.id, version: source.version, changed: false };
-      const version = await commitVersion(tx, target, (where) => tx.source.updateMany({ where, data: { ...wanted, version: { increment: 1 } } }), {
-        action: "UPDATE",
-        changes,
-        reason: data.reason,
-        sourceId: source.id,
-        userId: actor.id,
-      });
-      if (changes.authors) {
-        await tx.sourceAuthor.deleteMany({ where: { sourceId: source.id } });
-        await tx.sourceAuthor.createMany({ data: data.authors.map((name, position) => ({ sourceId: source.id, name, position })) });
-      }
-      return { id: source.id, version, changed: true };
+export const updateSource = defineWrite(
+  { role: "RESEARCHER", doing: "edit sources", input: SourceUpdateSchema, duplicate: { message: "Another source already has this address.", field: "url" } },
+  async (w, data) => {
+    const { tx } = w;
+    const target = { entityType: "SOURCE", noun: "source", id: data.id, expected: data.version } as const;
+    const source = await tx.source.findUnique({
+      where: { id: data.id },
+      include: { authors: { orderBy: { position: "asc" } }, outlet: { select: { name: true } } },
     });
-  } catch (error) {
-    if (isUniqueViolation(error)) throw new AppError("CONFLICT", "Another source already has this address.", "url");
-    throw error;
-  }
-}
+    if (!source) throw notFound("The source");
+    await assertVersion(tx, target, source);
+    if (data.url && data.url !== source.url) {
+      const duplicate = await findDuplicateSource(tx, { url: data.url });
+      if (duplicate) throw duplicateError(duplicate);
+    }
+    const outlet = await resolveOutlet(w, data.outlet);
+    const wanted = metadataColumns(data, outlet.id);
+    const changes = diffFields(
+      { ...withoutOutletId(source), outlet: source.outlet.name, authors: source.authors.map((a) => a.name).join(", ") },
+      { ...withoutOutletId(wanted), outlet: outlet.name, authors: data.authors.join(", ") },
+    );
+    if (Object.keys(changes).length === 0) return { id: source.id, version: source.version, changed: false };
+    const version = await commitVersion(w, target, (where) => tx.source.updateMany({ where, data: { ...wanted, version: { increment: 1 } } }), {
+      action: "UPDATE",
+      changes,
+      reason: data.reason,
+      sourceId: source.id,
+    });
+    if (changes.authors) {
+      await tx.sourceAuthor.deleteMany({ where: { sourceId: source.id } });
+      await tx.sourceAuthor.createMany({ data: data.authors.map((name, position) => ({ sourceId: source.id, name, position })) });
+    }
+    w.sources.add(source.id);
+    return { id: source.id, version, changed: true };
+  },
+);
 
 /** Revisions name the outlet, not its internal id. */
 const withoutOutletId = <T extends { outletId: string }>({ outletId: _, ...rest }: T) => rest;
@@ -139,7 +131,8 @@ const withoutOutletId = <T extends { outletId: string }>({ outletId: _, ...rest 
 type OutletChoice = { id: string } | { new: z.output<typeof NewOutletSchema> };
 
 /** The chosen outlet; a new outlet is created, or the existing one of the same name reused. */
-export async function resolveOutlet(tx: Tx, choice: OutletChoice): Promise<{ id: string; name: string }> {
+export async function resolveOutlet(w: WriteContext, choice: OutletChoice): Promise<{ id: string; name: string }> {
+  const { tx } = w;
   const select = { id: true, name: true } as const;
   if ("id" in choice) {
     const outlet = await tx.outlet.findUnique({ where: { id: choice.id }, select });
@@ -148,6 +141,5 @@ export async function resolveOutlet(tx: Tx, choice: OutletChoice): Promise<{ id:
   }
   const sameName = await tx.outlet.findUnique({ where: { name: choice.new.name }, select });
   if (sameName) return sameName;
-  const slug = await uniqueSlug(slugify(choice.new.name), async (s) => (await tx.outlet.count({ where: { slug: s } })) > 0);
-  return tx.outlet.create({ data: { ...choice.new, slug }, select });
+  return addOutlet(w, choice.new);
 }
