@@ -6,11 +6,13 @@ import { dumpDatabase, seededDatabase, type TestDb } from "./helpers/test-db";
 import { refusal } from "./helpers/refusal";
 
 let t: TestDb;
-const researcher = { id: "u-importer", name: "Ivo Importer", email: "ivo@test", role: "RESEARCHER" as const };
+// The document marks a number claim and relates two claims, analysts' work through every door.
+const importer = { id: "u-importer", name: "Ivo Importer", email: "ivo@test", role: "ANALYST" as const };
+const researcher = { id: "u-researcher", name: "Res Earcher", email: "res@test", role: "RESEARCHER" as const };
 const reader = { id: "u-reader", name: "Rea Der", email: "rea@test", role: "READER" as const };
 
 beforeAll(async () => {
-  t = await seededDatabase([researcher, reader]);
+  t = await seededDatabase([importer, researcher, reader]);
 });
 afterAll(async () => {
   await t.drop();
@@ -41,6 +43,23 @@ describe("importing a JSON document", () => {
     expect(await dumpDatabase(t.db)).toEqual(before);
   });
 
+  it("refuses a researcher's number marking and relation, as the review page does, and writes nothing", async () => {
+    const before = await dumpDatabase(t.db);
+    const marked = await importRecords(t.db, researcher, file(document({ relations: [] })));
+    expect(marked.records.filter((r) => r.outcome === "rejected").map((r) => [r.at, r.reason])).toEqual([
+      ["claims[0]", "Only an analyst or above can mark quantity claims; this account is a researcher."],
+      // The refused claim is then missing for the stance on it.
+      ["stances[0]", 'claim: no claim "up-to-12000-troops-moved-to-kursk" in the file or stored.'],
+    ]);
+    const [claim] = document().claims as Record<string, unknown>[];
+    const related = await importRecords(t.db, researcher, file(document({ claims: [{ ...claim, quantity: undefined }] })));
+    expect(related.records.filter((r) => r.outcome === "rejected").map((r) => [r.at, r.reason])).toEqual([
+      ["relations[0]", "Only an analyst or above can relate claims; this account is a researcher."],
+    ]);
+    expect([marked.written, related.written]).toEqual([false, false]);
+    expect(await dumpDatabase(t.db)).toEqual(before);
+  });
+
   it("leaves the database unchanged and names each bad record: wrong types, missing fields, a quote not in its text, an unknown claim", async () => {
     const before = await dumpDatabase(t.db);
     const bad = document({
@@ -51,7 +70,7 @@ describe("importing a JSON document", () => {
         { claim: "up-to-12000-troops-moved-to-kursk", source: "import-wire-kursk", mode: "AS_FACT", quote: "Moscow" },
       ],
     });
-    const report = await importRecords(t.db, researcher, file(bad));
+    const report = await importRecords(t.db, importer, file(bad));
     expect(report).toMatchObject({ mode: "all", written: false, counts: { created: 0, updated: 0, rejected: 4 } });
     const rejected = report.records.filter((r) => r.outcome === "rejected");
     expect(rejected.map((r) => [r.at, r.reason])).toEqual([
@@ -71,7 +90,7 @@ describe("importing a JSON document", () => {
   });
 
   it("creates everything in one go, verbatim, and creates nothing the second time", async () => {
-    const first = await importRecords(t.db, researcher, file(document()));
+    const first = await importRecords(t.db, importer, file(document()));
     expect(first.records.filter((r) => r.outcome === "rejected")).toEqual([]);
     expect(first).toMatchObject({ written: true, counts: { created: 8, updated: 0, unchanged: 0, rejected: 0 } });
     const stance = await t.db.stance.findFirstOrThrow({ where: { claim: { slug: "up-to-12000-troops-moved-to-kursk" } }, include: { speaker: true } });
@@ -81,7 +100,7 @@ describe("importing a JSON document", () => {
     expect(claim).toMatchObject({ status: "SINGLE_SOURCE", quantityKind: "NUMBER", sourceCount: 1 });
 
     const before = await dumpDatabase(t.db);
-    const again = await importRecords(t.db, researcher, file(document()));
+    const again = await importRecords(t.db, importer, file(document()));
     expect(again.counts).toEqual({ created: 0, updated: 0, unchanged: 8, rejected: 0 });
     expect(await dumpDatabase(t.db)).toEqual(before);
   });

@@ -1,16 +1,22 @@
 import type { z } from "zod";
-import type { Db, Tx } from "../database/create-client";
-import { changedFields } from "../database/sync-rows";
+import type { Db } from "../database/create-client";
 import { AppError } from "../errors";
-import { authorize, hasRole, type CurrentUser, type Role } from "../auth/roles";
-import { refreshClaimSummaries } from "../claims/refresh-claim-summary";
-import { searchableText } from "../claims/search-text";
-import { createdFields, diffFields, recordRevision, type RevisionInput } from "../revisions/record";
-import { anchorAt, anchorQuote, quoteMatches } from "../sources/anchor-quote";
+import { authorize, type CurrentUser } from "../auth/roles";
+import { createActor, updateActor } from "../actors/write-actor";
+import { addClaim, updateClaim } from "../claims/write-claim";
+import { tagClaim } from "../claims/tag-claim";
+import { isoPartialDate } from "../format";
+import { addOutlet, updateOutlet } from "../outlets/write-outlet";
+import { assessStance, gradeOutlet, gradeSource, setClaimQuantity } from "../review/grading";
+import { addRelation, removeRelation } from "../review/relations";
+import { giveVerdict } from "../review/verdicts";
+import { diffFields } from "../revisions/record";
+import { locateQuote } from "../sources/anchor-quote";
 import { contentHash } from "../sources/source-text";
-import { findDuplicateSource } from "../sources/write-source";
-import { refreshCorpusCounts } from "../stats/refresh-corpus-counts";
-import type { Reliability } from "../../generated/sqlite/enums";
+import { addSource, updateSource } from "../sources/write-source";
+import { createStance, updateStance } from "../stances/write-stance";
+import { saveTopic } from "../topics/write-topic";
+import { authorizeWriter, runWrite, type WriteContext, type Writer } from "../write/context";
 import type { RawRecord } from "./parse";
 import {
   ImportRecord,
@@ -42,12 +48,9 @@ export type ImportOptions = {
 };
 
 /** Who imports: an account (its id goes into the revisions), or the seed loader (no account). */
-export type Importer = { userId: string | null; role: Role };
+export type Importer = Writer;
 
-/** What every record writer gets: the transaction, who imports, and the claims to summarise after. */
-type Context = { tx: Tx; importer: Importer; touched: Set<string>; revise: (revision: RevisionInput) => Promise<void> };
-
-/** A record refused while writing (a reference to nothing, a quote not in its text). */
+/** A record refused by the mapping (a reference to nothing in the file or stored). */
 class Rejection extends Error {}
 /** Thrown to roll the transaction back when any record of an all-or-nothing import is refused. */
 class RollBack extends Error {}
@@ -106,32 +109,31 @@ export async function runImport(db: Db, importer: Importer, raw: readonly RawRec
   const invalidCount = reports.length - valid.length;
 
   try {
-    await db.$transaction(
-      async (tx) => {
-        const context: Context = {
-          tx,
-          importer,
-          touched: new Set<string>(),
-          revise: options.revisions === false ? async () => {} : (revision) => recordRevision(tx, revision),
-        };
+    await runWrite(
+      db,
+      importer,
+      async (w) => {
         let done = invalidCount;
         for (const { record, report } of valid) {
+          // Each record is all or nothing on its own too: a savepoint, so that a record refused
+          // halfway (its stance written, its grade refused) leaves nothing, even with --partial.
+          await w.tx.$executeRawUnsafe("SAVEPOINT import_record");
           try {
-            report.outcome = await write(context, record);
+            report.outcome = await write(w, record);
+            await w.tx.$executeRawUnsafe("RELEASE SAVEPOINT import_record");
           } catch (error) {
             if (!(error instanceof Rejection || error instanceof AppError)) throw error;
+            await w.tx.$executeRawUnsafe("ROLLBACK TO SAVEPOINT import_record");
             report.outcome = "rejected";
-            report.reason = error.message;
+            report.reason = error instanceof AppError && error.field && !error.message.startsWith(`${error.field}:`) ? `${error.field}: ${error.message}` : error.message;
           }
           options.onProgress?.(++done, raw.length);
         }
         // A file whose every record was refused before writing still ends with a full bar.
         if (valid.length === 0) options.onProgress?.(raw.length, raw.length);
         if (mode === "all" && reports.some((r) => r.outcome === "rejected")) throw new RollBack();
-        await refreshClaimSummaries(tx, [...context.touched]);
-        await refreshCorpusCounts(tx);
       },
-      { timeout: 600_000, maxWait: 10_000 },
+      { revisions: options.revisions, timeout: 600_000 },
     );
   } catch (error) {
     if (error instanceof RollBack) return finish(mode, false, reports, valid);
@@ -148,236 +150,217 @@ function finish(mode: "all" | "partial", written: boolean, reports: RecordReport
   return { mode, written, counts, records: reports };
 }
 
-function write(context: Context, record: ImportRecord): Promise<Outcome> {
+/**
+ * Each record type is mapped onto the writers the forms and the API use (lib/<entity>/), so an
+ * import keeps the same rules: resolve the record's keys to ids, find what is stored under them,
+ * and call the writer that creates it, or the ones that change what differs.
+ */
+function write(w: WriteContext, record: ImportRecord): Promise<Outcome> {
   switch (record.type) {
     case "topic":
-      return writeTopic(context, record);
+      return saveTopic.within(w, { slug: record.slug, name: record.name }).then((r) => r.outcome);
     case "outlet":
-      return writeOutlet(context, record);
+      return writeOutlet(w, record);
     case "actor":
-      return writeActor(context, record);
+      return writeActor(w, record);
     case "source":
-      return writeSource(context, record);
+      return writeSource(w, record);
     case "claim":
-      return writeClaim(context, record);
+      return writeClaim(w, record);
     case "stance":
-      return writeStance(context, record);
+      return writeStance(w, record);
     case "relation":
-      return writeRelation(context, record);
+      return writeRelation(w, record);
     case "verdict":
-      return writeVerdict(context, record);
+      return writeVerdict(w, record);
   }
-}
-
-/** Grades, credibility, intervals and verdicts are analysts' work, imported or not. */
-function analystsOnly(context: Context, present: boolean, what: string) {
-  if (present && !hasRole({ role: context.importer.role }, "ANALYST")) throw new Rejection(`${what}: only an analyst or above can import grades and verdicts.`);
-}
-
-/** The grading fields a record carries; absent ones leave the stored grade alone. */
-function grading(r: { reliability?: Reliability; reliabilityReason?: string }) {
-  return r.reliability === undefined ? {} : { reliability: r.reliability, reliabilityReason: r.reliabilityReason ?? null };
 }
 
 type Of<S extends z.ZodType> = z.output<S>;
+const REASON = "import";
+const changed = (before: Record<string, unknown>, after: Record<string, unknown>) => Object.keys(diffFields(before, after)).length > 0;
 
-async function writeTopic({ tx }: Context, r: Of<typeof TopicRecord>): Promise<Outcome> {
-  const stored = await tx.topic.findUnique({ where: { slug: r.slug } });
-  if (!stored) return (await tx.topic.create({ data: { slug: r.slug, name: r.name } }), "created");
-  const changes = changedFields(stored, { name: r.name });
-  if (Object.keys(changes).length === 0) return "unchanged";
-  await tx.topic.update({ where: { id: stored.id }, data: changes });
-  return "updated";
-}
-
-async function writeOutlet(context: Context, r: Of<typeof OutletRecord>): Promise<Outcome> {
-  const { tx, importer, revise } = context;
-  const userId = importer.userId;
-  analystsOnly(context, r.reliability !== undefined, "reliability");
-  const wanted = { name: r.name, kind: r.kind, country: r.country ?? null, ...grading(r) };
-  const stored = await tx.outlet.findUnique({ where: { slug: r.slug } });
+async function writeOutlet(w: WriteContext, r: Of<typeof OutletRecord>): Promise<Outcome> {
+  const fields = { name: r.name, kind: r.kind, country: r.country ?? null };
+  let stored = await w.tx.outlet.findUnique({ where: { slug: r.slug } });
+  let outcome: Outcome = "unchanged";
   if (!stored) {
-    const sameName = await tx.outlet.findUnique({ where: { name: r.name }, select: { slug: true } });
-    if (sameName) throw new Rejection(`An outlet named "${r.name}" is stored as "${sameName.slug}"; refer to that slug.`);
-    const outlet = await tx.outlet.create({ data: { slug: r.slug, ...wanted } });
-    await revise({ entityType: "OUTLET", entityId: outlet.id, version: 1, action: "CREATE", changes: createdFields({ slug: r.slug, ...wanted }), userId });
-    return "created";
-  }
-  const changes = diffFields(stored, wanted);
-  if (Object.keys(changes).length === 0) return "unchanged";
-  await tx.outlet.update({ where: { id: stored.id }, data: { ...wanted, version: { increment: 1 } } });
-  await revise({ entityType: "OUTLET", entityId: stored.id, version: stored.version + 1, action: "UPDATE", changes, reason: "import", userId });
-  return "updated";
-}
-
-async function writeActor({ tx, importer, revise }: Context, r: Of<typeof ActorRecord>): Promise<Outcome> {
-  const userId = importer.userId;
-  const wanted = { name: r.name, kind: r.kind, description: r.description ?? null, unnamed: r.unnamed ?? false };
-  const stored = await tx.actor.findUnique({ where: { slug: r.slug } });
-  if (!stored) {
-    const actor = await tx.actor.create({ data: { slug: r.slug, ...wanted } });
-    await revise({ entityType: "ACTOR", entityId: actor.id, version: 1, action: "CREATE", changes: createdFields({ slug: r.slug, ...wanted }), userId });
-    return "created";
-  }
-  const changes = diffFields(stored, wanted);
-  if (Object.keys(changes).length === 0) return "unchanged";
-  await tx.actor.update({ where: { id: stored.id }, data: { ...wanted, version: { increment: 1 } } });
-  await revise({ entityType: "ACTOR", entityId: stored.id, version: stored.version + 1, action: "UPDATE", changes, reason: "import", userId });
-  return "updated";
-}
-
-async function writeSource(context: Context, r: Of<typeof SourceRecord>): Promise<Outcome> {
-  const { tx, importer, revise } = context;
-  const userId = importer.userId;
-  analystsOnly(context, r.reliability !== undefined, "reliability");
-  const outlet = await tx.outlet.findUnique({ where: { slug: r.outlet }, select: { id: true, name: true } });
-  if (!outlet) throw new Rejection(`outlet: no outlet "${r.outlet}" in the file or stored.`);
-  // Stored exactly as given (unlike a pasted text, which is tidied): the file's offsets point into it.
-  const text = r.text;
-  if (text.trim() === "") throw new Rejection("text: must not be empty");
-  const hash = contentHash(text);
-  const wanted = {
-    title: r.title,
-    outletId: outlet.id,
-    url: r.url ?? null,
-    publishedAt: r.publishedAt?.date ?? null,
-    datePrecision: r.publishedAt?.precision ?? null,
-    kind: r.kind,
-    language: r.language,
-    metadataNote: r.metadataNote ?? null,
-    ...grading(r),
-  };
-  const stored = await tx.source.findUnique({ where: { id: r.id }, include: { authors: { orderBy: { position: "asc" } } } });
-  if (stored) {
-    if (stored.contentHash !== hash) throw new Rejection(`text: differs from the stored text of "${r.id}"; a source's text never changes (its quotes point into it).`);
-    const changes = diffFields(stored, wanted);
-    const authorsNow = stored.authors.map((a) => a.name).join(", ");
-    if (authorsNow !== r.authors.join(", ")) changes.authors = [authorsNow, r.authors.join(", ")];
-    if (Object.keys(changes).length === 0) return "unchanged";
-    await tx.source.update({ where: { id: stored.id }, data: { ...wanted, version: { increment: 1 } } });
-    if (changes.authors) {
-      await tx.sourceAuthor.deleteMany({ where: { sourceId: stored.id } });
-      await tx.sourceAuthor.createMany({ data: r.authors.map((name, position) => ({ sourceId: stored.id, name, position })) });
-    }
-    await revise({ entityType: "SOURCE", entityId: stored.id, version: stored.version + 1, action: "UPDATE", changes, reason: "import", sourceId: stored.id, userId });
-    return "updated";
-  }
-  const twin = await findDuplicateSource(tx, { url: wanted.url, hash });
-  if (twin) throw new Rejection(`The same ${twin.matchedOn === "url" ? "address" : "text"} is stored as source "${twin.id}"; refer to that id.`);
-  await tx.source.create({ data: { id: r.id, ...wanted, text, contentHash: hash, authors: { create: r.authors.map((name, position) => ({ name, position })) } } });
-  await revise({ entityType: "SOURCE", entityId: r.id, version: 1, action: "CREATE", changes: createdFields({ id: r.id, title: r.title, outlet: outlet.name, characters: text.length }), sourceId: r.id, userId });
-  return "created";
-}
-
-async function writeClaim({ tx, importer, revise, touched }: Context, r: Of<typeof ClaimRecord>): Promise<Outcome> {
-  const userId = importer.userId;
-  const topic = await tx.topic.findUnique({ where: { slug: r.topic }, select: { id: true } });
-  if (!topic) throw new Rejection(`topic: no topic "${r.topic}" in the file or stored.`);
-  const wanted = { text: r.text, searchText: searchableText(r.text), topicId: topic.id, quantityKind: r.quantity ?? null };
-  const stored = await tx.claim.findUnique({ where: { slug: r.slug }, include: { tags: { select: { tag: { select: { slug: true } } } } } });
-  let outcome: Outcome;
-  let claimId: string;
-  if (!stored) {
-    const claim = await tx.claim.create({ data: { slug: r.slug, ...wanted, rankKey: `~${r.slug}` } });
-    await revise({ entityType: "CLAIM", entityId: claim.id, version: 1, action: "CREATE", changes: createdFields({ slug: r.slug, text: r.text, topic: r.topic }), claimId: claim.id, userId });
-    claimId = claim.id;
+    authorizeWriter(w.writer, r.reliability === undefined ? "RESEARCHER" : "ANALYST", "import outlet grades");
+    await addOutlet(w, { slug: r.slug, ...fields });
+    stored = await w.tx.outlet.findUniqueOrThrow({ where: { slug: r.slug } });
     outcome = "created";
-  } else {
-    claimId = stored.id;
-    const changes = diffFields(stored, wanted);
-    outcome = Object.keys(changes).length === 0 ? "unchanged" : "updated";
-    if (outcome === "updated") {
-      await tx.claim.update({ where: { id: stored.id }, data: { ...wanted, version: { increment: 1 } } });
-      await revise({ entityType: "CLAIM", entityId: stored.id, version: stored.version + 1, action: "UPDATE", changes, reason: "import", claimId: stored.id, userId });
-    }
+  } else if (changed(stored, fields)) {
+    const { version } = await updateOutlet.within(w, { id: stored.id, version: stored.version, reason: REASON, ...fields, country: r.country ?? "" });
+    stored = { ...stored, version };
+    outcome = "updated";
   }
-  const have = new Set(stored?.tags.map((t) => t.tag.slug) ?? []);
-  for (const slug of r.tags.filter((t) => !have.has(t))) {
-    const tag = await tx.tag.upsert({ where: { slug }, create: { slug, name: slug.replaceAll("-", " ") }, update: {}, select: { id: true } });
-    await tx.claimTag.create({ data: { claimId, tagId: tag.id } });
+  const grade = { reliability: r.reliability ?? null, reliabilityReason: r.reliabilityReason ?? null };
+  if (r.reliability !== undefined && changed(stored, grade)) {
+    await gradeOutlet.within(w, { id: stored.id, version: stored.version, reliability: r.reliability, reason: r.reliabilityReason ?? "" });
     if (outcome === "unchanged") outcome = "updated";
   }
-  touched.add(claimId);
   return outcome;
 }
 
-async function writeStance(context: Context, r: Of<typeof StanceRecord>): Promise<Outcome> {
-  const { tx, importer, revise, touched } = context;
-  const userId = importer.userId;
-  analystsOnly(context, r.credibility !== undefined || r.interval !== undefined, r.credibility !== undefined ? "credibility" : "interval");
-  const claim = await tx.claim.findUnique({ where: { slug: r.claim }, select: { id: true, retractedAt: true } });
+async function writeActor(w: WriteContext, r: Of<typeof ActorRecord>): Promise<Outcome> {
+  const fields = { name: r.name, kind: r.kind, description: r.description ?? "", unnamed: r.unnamed ?? false };
+  const stored = await w.tx.actor.findUnique({ where: { slug: r.slug } });
+  if (!stored) return (await createActor.within(w, { slug: r.slug, ...fields }), "created");
+  const result = await updateActor.within(w, { id: stored.id, version: stored.version, reason: REASON, ...fields });
+  return result.changed ? "updated" : "unchanged";
+}
+
+/** The outlet a record names by its slug. */
+async function outletId(w: WriteContext, slug: string) {
+  const outlet = await w.tx.outlet.findUnique({ where: { slug }, select: { id: true } });
+  if (!outlet) throw new Rejection(`outlet: no outlet "${slug}" in the file or stored.`);
+  return outlet.id;
+}
+
+async function writeSource(w: WriteContext, r: Of<typeof SourceRecord>): Promise<Outcome> {
+  const metadata = {
+    title: r.title,
+    outlet: { id: await outletId(w, r.outlet) },
+    authors: r.authors,
+    url: r.url ?? "",
+    published: isoPartialDate(r.publishedAt?.date ?? null, r.publishedAt?.precision ?? null) ?? "",
+    kind: r.kind,
+    language: r.language,
+    metadataNote: r.metadataNote ?? "",
+  };
+  let stored = await w.tx.source.findUnique({ where: { id: r.id }, select: { id: true, version: true, contentHash: true, reliability: true, reliabilityReason: true } });
+  let outcome: Outcome;
+  if (!stored) {
+    authorizeWriter(w.writer, r.reliability === undefined ? "RESEARCHER" : "ANALYST", "import source grades");
+    // Stored exactly as given (unlike a pasted text, which is tidied): the file's offsets point into it.
+    const { version } = await addSource(w, { id: r.id, ...metadata, outlet: metadata.outlet, authors: r.authors, url: r.url, published: r.publishedAt, metadataNote: r.metadataNote ?? null }, r.text);
+    stored = { id: r.id, version, contentHash: contentHash(r.text), reliability: null, reliabilityReason: null };
+    outcome = "created";
+  } else {
+    if (stored.contentHash !== contentHash(r.text)) throw new Rejection(`text: differs from the stored text of "${r.id}"; a source's text never changes (its quotes point into it).`);
+    const result = await updateSource.within(w, { id: stored.id, version: stored.version, reason: REASON, ...metadata });
+    stored = { ...stored, version: result.version };
+    outcome = result.changed ? "updated" : "unchanged";
+  }
+  const grade = { reliability: r.reliability ?? null, reliabilityReason: r.reliabilityReason ?? null };
+  if (r.reliability !== undefined && changed(stored, grade)) {
+    await gradeSource.within(w, { id: stored.id, version: stored.version, reliability: r.reliability, reason: r.reliabilityReason ?? "" });
+    if (outcome === "unchanged") outcome = "updated";
+  }
+  return outcome;
+}
+
+async function writeClaim(w: WriteContext, r: Of<typeof ClaimRecord>): Promise<Outcome> {
+  const topic = await w.tx.topic.findUnique({ where: { slug: r.topic }, select: { id: true } });
+  if (!topic) throw new Rejection(`topic: no topic "${r.topic}" in the file or stored.`);
+  let stored = await w.tx.claim.findUnique({ where: { slug: r.slug }, select: { id: true, version: true, text: true, topicId: true, quantityKind: true } });
+  let outcome: Outcome = "unchanged";
+  if (!stored) {
+    authorizeWriter(w.writer, r.quantity === undefined ? "RESEARCHER" : "ANALYST", "mark quantity claims");
+    const created = await addClaim(w, { slug: r.slug, text: r.text, topic: topic.id }, "");
+    stored = { id: created.id, version: created.version, text: r.text, topicId: topic.id, quantityKind: null };
+    outcome = "created";
+  } else if (changed(stored, { text: r.text, topicId: topic.id })) {
+    const { version } = await updateClaim.within(w, { id: stored.id, version: stored.version, reason: REASON, text: r.text, topic: topic.id });
+    stored = { ...stored, version };
+    outcome = "updated";
+  }
+  if ((r.quantity ?? null) !== stored.quantityKind && (r.quantity !== undefined || outcome === "created")) {
+    await setClaimQuantity.within(w, { id: stored.id, version: stored.version, quantityKind: r.quantity ?? null, reason: REASON });
+    if (outcome === "unchanged") outcome = "updated";
+  }
+  if ((await tagClaim(w, stored.id, r.tags)) > 0 && outcome === "unchanged") outcome = "updated";
+  return outcome;
+}
+
+async function writeStance(w: WriteContext, r: Of<typeof StanceRecord>): Promise<Outcome> {
+  const { tx } = w;
+  const claim = await tx.claim.findUnique({ where: { slug: r.claim }, select: { id: true } });
   if (!claim) throw new Rejection(`claim: no claim "${r.claim}" in the file or stored.`);
-  if (claim.retractedAt) throw new Rejection(`claim: "${r.claim}" is retracted.`);
   const source = await tx.source.findUnique({ where: { id: r.source }, select: { id: true, text: true } });
   if (!source) throw new Rejection(`source: no source "${r.source}" in the file or stored.`);
-  const speaker = r.speaker ? await tx.actor.findUnique({ where: { slug: r.speaker }, select: { id: true, name: true } }) : null;
+  const speaker = r.speaker ? await tx.actor.findUnique({ where: { slug: r.speaker }, select: { id: true } }) : null;
   if (r.speaker && !speaker) throw new Rejection(`speaker: no speaker "${r.speaker}" in the file or stored.`);
-  let anchor;
-  if (r.start !== undefined && r.end !== undefined) {
-    if (!quoteMatches(source.text, r.quote, r.start, r.end)) throw new Rejection(`quote: the source's text at ${r.start}–${r.end} is not these words.`);
-    anchor = anchorAt(source.text, r.start, r.end);
-  } else {
-    anchor = anchorQuote(source.text, r.quote, r.occurrence);
-  }
-  const wanted = {
-    position: r.position,
-    mode: r.mode,
-    speakerId: speaker?.id ?? null,
-    note: r.note ?? null,
-    ...(r.credibility === undefined ? {} : { credibility: r.credibility }),
-    ...(r.interval === undefined ? {} : { intervalManual: true, intervalLow: r.interval.low, intervalHigh: r.interval.high }),
-  };
-  const stored = await tx.stance.findUnique({ where: { claimId_sourceId_start_end: { claimId: claim.id, sourceId: source.id, start: anchor.start, end: anchor.end } } });
-  touched.add(claim.id);
+  // The same rule as the forms': offsets are a hint, the words decide. Without offsets, the
+  // record may say which occurrence it means.
+  const hint = r.start !== undefined && r.end !== undefined ? { start: r.start, end: r.end } : nthOccurrence(source.text, r.quote, r.occurrence);
+  // Where the words are decides which stored stance the record is; words that cannot be placed
+  // are left to createStance to refuse, in the words the forms use.
+  const anchor = placed(() => locateQuote(source.text, r.quote, hint));
+  const reading = { position: r.position, mode: r.mode, speaker: speaker ? { id: speaker.id } : null, note: r.note ?? "" };
+  let stored = anchor
+    ? await tx.stance.findUnique({
+        where: { claimId_sourceId_start_end: { claimId: claim.id, sourceId: source.id, start: anchor.start, end: anchor.end } },
+        select: { id: true, version: true, position: true, mode: true, speakerId: true, note: true, credibility: true, intervalManual: true, intervalLow: true, intervalHigh: true },
+      })
+    : null;
+  let outcome: Outcome = "unchanged";
   if (!stored) {
-    const stance = await tx.stance.create({ data: { claimId: claim.id, sourceId: source.id, quote: r.quote, ...anchor, ...wanted } });
-    await revise({ entityType: "STANCE", entityId: stance.id, version: 1, action: "CREATE", changes: createdFields({ position: r.position, mode: r.mode, quote: r.quote, start: anchor.start, end: anchor.end, speaker: speaker?.name ?? null }), claimId: claim.id, sourceId: source.id, userId });
-    return "created";
+    authorizeWriter(w.writer, r.credibility === undefined && r.interval === undefined ? "RESEARCHER" : "ANALYST", "import credibility and intervals");
+    const created = await createStance.within(w, { sourceId: source.id, quote: r.quote, ...hint, claim: { id: claim.id }, ...reading });
+    stored = { id: created.id, version: 1, position: r.position, mode: r.mode, speakerId: speaker?.id ?? null, note: r.note ?? null, credibility: null, intervalManual: false, intervalLow: null, intervalHigh: null };
+    outcome = "created";
+  } else if (changed(stored, { position: r.position, mode: r.mode, speakerId: speaker?.id ?? null, note: r.note ?? null })) {
+    const { version } = await updateStance.within(w, { id: stored.id, version: stored.version, reason: REASON, ...reading });
+    stored = { ...stored, version };
+    outcome = "updated";
   }
-  const changes = diffFields(stored, wanted);
-  if (Object.keys(changes).length === 0) return "unchanged";
-  await tx.stance.update({ where: { id: stored.id }, data: { ...wanted, version: { increment: 1 } } });
-  await revise({ entityType: "STANCE", entityId: stored.id, version: stored.version + 1, action: "UPDATE", changes, reason: "import", claimId: claim.id, sourceId: source.id, userId });
-  return "updated";
+  const assessment = {
+    credibility: r.credibility ?? stored.credibility,
+    ...(r.interval === undefined
+      ? { intervalManual: stored.intervalManual, intervalLow: stored.intervalLow, intervalHigh: stored.intervalHigh }
+      : { intervalManual: true, intervalLow: r.interval.low, intervalHigh: r.interval.high }),
+  };
+  if ((r.credibility !== undefined || r.interval !== undefined) && changed(stored, assessment)) {
+    await assessStance.within(w, { id: stored.id, version: stored.version, reason: REASON, ...assessment });
+    if (outcome === "unchanged") outcome = "updated";
+  }
+  return outcome;
 }
 
-async function writeRelation({ tx }: Context, r: Of<typeof RelationRecord>): Promise<Outcome> {
-  if (r.from === r.to) throw new Rejection("A claim cannot be related to itself.");
-  const [from, to] = await Promise.all([r.from, r.to].map((slug) => tx.claim.findUnique({ where: { slug }, select: { id: true } })));
+function placed<T>(locate: () => T): T | null {
+  try {
+    return locate();
+  } catch (error) {
+    if (error instanceof AppError) return null;
+    throw error;
+  }
+}
+
+/** Where the n-th (1-based) occurrence of the quote is, as offsets; past the last one, a refusal. */
+function nthOccurrence(text: string, quote: string, n: number | undefined) {
+  if (n === undefined) return undefined;
+  let at = -1;
+  for (let i = 0; i < n; i++) {
+    at = text.indexOf(quote, at + 1);
+    if (at < 0) throw new Rejection(`occurrence: the quote occurs fewer than ${n} times in the source's text.`);
+  }
+  return { start: at, end: at + quote.length };
+}
+
+async function writeRelation(w: WriteContext, r: Of<typeof RelationRecord>): Promise<Outcome> {
+  const from = await w.tx.claim.findUnique({ where: { slug: r.from }, select: { id: true } });
   if (!from) throw new Rejection(`from: no claim "${r.from}" in the file or stored.`);
+  const to = await w.tx.claim.findUnique({ where: { slug: r.to }, select: { id: true } });
   if (!to) throw new Rejection(`to: no claim "${r.to}" in the file or stored.`);
-  const stored = await tx.claimRelation.findUnique({ where: { fromClaimId_toClaimId_kind: { fromClaimId: from.id, toClaimId: to.id, kind: r.kind } } });
-  if (!stored) return (await tx.claimRelation.create({ data: { fromClaimId: from.id, toClaimId: to.id, kind: r.kind, note: r.note ?? null } }), "created");
-  if ((stored.note ?? null) === (r.note ?? null)) return "unchanged";
-  await tx.claimRelation.update({ where: { id: stored.id }, data: { note: r.note ?? null } });
-  return "updated";
+  const stored = await w.tx.claimRelation.findUnique({ where: { fromClaimId_toClaimId_kind: { fromClaimId: from.id, toClaimId: to.id, kind: r.kind } } });
+  if (stored && (stored.note ?? null) === (r.note ?? null)) return "unchanged";
+  // A relation's note is part of how it was made: a new note removes and adds it again, as on the review page.
+  if (stored) await removeRelation.within(w, { id: stored.id, reason: REASON });
+  await addRelation.within(w, { fromClaimId: from.id, toClaim: to.id, kind: r.kind, note: r.note ?? "" });
+  return stored ? "updated" : "created";
 }
 
-async function writeVerdict(context: Context, r: Of<typeof VerdictRecord>): Promise<Outcome> {
-  const { tx, importer, revise, touched } = context;
-  analystsOnly(context, true, "verdict");
-  const claim = await tx.claim.findUnique({ where: { slug: r.claim }, select: { id: true, version: true, verdict: true } });
+async function writeVerdict(w: WriteContext, r: Of<typeof VerdictRecord>): Promise<Outcome> {
+  authorizeWriter(w.writer, "ANALYST", "give verdicts");
+  const claim = await w.tx.claim.findUnique({ where: { slug: r.claim }, select: { id: true } });
   if (!claim) throw new Rejection(`claim: no claim "${r.claim}" in the file or stored.`);
   const at = new Date(r.at);
-  const stored = await tx.verdict.findFirst({ where: { claimId: claim.id, createdAt: at } });
+  const stored = await w.tx.verdict.findFirst({ where: { claimId: claim.id, createdAt: at }, select: { rating: true, confidence: true, rationale: true } });
   const wanted = { rating: r.rating, confidence: r.confidence, rationale: r.rationale };
-  touched.add(claim.id);
-  if (stored) {
-    const changes = diffFields(stored, wanted);
-    if (Object.keys(changes).length === 0) return "unchanged";
-    await tx.verdict.update({ where: { id: stored.id }, data: wanted });
-    await setCurrentVerdict(tx, claim.id);
-    return "updated";
-  }
-  await tx.verdict.create({ data: { claimId: claim.id, ...wanted, createdAt: at, userId: importer.userId } });
-  const current = await setCurrentVerdict(tx, claim.id);
-  await revise({ entityType: "CLAIM", entityId: claim.id, version: claim.version, action: "UPDATE", changes: { verdict: [claim.verdict, current] }, reason: r.rationale, claimId: claim.id, userId: importer.userId });
+  if (stored && !changed(stored, wanted)) return "unchanged";
+  // Verdicts are a history: one given at that moment is not rewritten.
+  if (stored) throw new Rejection(`at: a different verdict was given on "${r.claim}" at ${r.at}; a verdict is never rewritten: give a new one with its own time.`);
+  await giveVerdict(w, { claimId: claim.id, ...wanted, at });
   return "created";
-}
-
-/** The claim's current verdict is its newest. */
-async function setCurrentVerdict(tx: Tx, claimId: string) {
-  const newest = await tx.verdict.findFirstOrThrow({ where: { claimId }, orderBy: { createdAt: "desc" }, select: { rating: true } });
-  await tx.claim.update({ where: { id: claimId }, data: { verdict: newest.rating } });
-  return newest.rating;
 }
