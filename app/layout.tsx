@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { currentUser } from "@/lib/auth/session";
-import { hasRole, ROLE_LABEL } from "@/lib/auth/roles";
+import { hasRole, ROLE_LABEL } from "@/lib/roles";
 import { signOutAction } from "./_actions/auth";
 import "./globals.css";
 

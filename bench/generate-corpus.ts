@@ -9,7 +9,7 @@ import { mkdirSync, rmSync, statSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import Database from "better-sqlite3";
-import { rankKey, summarizeClaim, type Position } from "../lib/conflict";
+import { rankKey, summarizeClaim, type Position } from "../lib/analysis/conflict";
 import { searchableText } from "../lib/claims/search-text";
 import { contentHash } from "../lib/sources/source-text";
 import { anchorAt } from "../lib/sources/anchor-quote";

@@ -6,7 +6,7 @@ import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { resolve } from "node:path";
 import type { Db } from "../lib/database/create-client";
 import { createApiToken } from "../lib/auth/api-tokens";
-import type { Role } from "../lib/auth/roles";
+import type { Role } from "../lib/roles";
 
 export const root = resolve(import.meta.dirname, "..");
 export const bin = (name: string) => resolve(root, "node_modules/.bin", name);

@@ -9,7 +9,7 @@ import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { createDb } from "../lib/database/create-client";
 import { updateClaim } from "../lib/claims/write-claim";
-import { summariseMigratedClaims } from "../lib/claims/refresh-claim-summary";
+import { summariseMigratedClaims } from "../lib/write/refresh-claim-summary";
 import { assessStance, gradeOutlet } from "../lib/review/grading";
 import { mergeClaims, undoMerge } from "../lib/review/merge";
 import { reviewQueue } from "../lib/review/queue";

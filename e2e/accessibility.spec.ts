@@ -1,7 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { signIn } from "./helpers";
-import type { Role } from "../lib/auth/roles";
+import type { Role } from "../lib/roles";
 
 const pages = [
   "/",

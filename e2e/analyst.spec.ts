@@ -1,5 +1,5 @@
 import { expect, test, type BrowserContext, type Page, type Request } from "@playwright/test";
-import type { Role } from "../lib/auth/roles";
+import type { Role } from "../lib/roles";
 import { claimFixture, e2eDb, signIn } from "./helpers";
 
 const TROOPS = "dprk-troops-number-about-10000";

@@ -1,7 +1,7 @@
 import { expect, type Page } from "@playwright/test";
 import { createDb, type Db } from "../lib/database/create-client";
 import { DEMO_USERS } from "../lib/seed/demo-users";
-import type { Role } from "../lib/auth/roles";
+import type { Role } from "../lib/roles";
 import { createSource } from "../lib/sources/write-source";
 import { createStance } from "../lib/stances/write-stance";
 

@@ -49,8 +49,9 @@ test("the API page lists every write with its fields, and the OpenAPI document i
   expect(doc.openapi).toBe("3.1.0");
 });
 
-test("a researcher uploads an import file, watches its progress, reads the report and finds the new claim", async ({ page }) => {
-  await signIn(page, "RESEARCHER");
+// The example marks a number claim and relates two claims, analysts' work through every door.
+test("an analyst uploads an import file, watches its progress, reads the report and finds the new claim", async ({ page }) => {
+  await signIn(page, "ANALYST");
   await page.getByRole("link", { name: "Import" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Import");
   const example = readFileSync(resolve(import.meta.dirname, "../docs/examples/import-example.json"));

@@ -1,5 +1,5 @@
 // Words shown to readers for stored enum values.
-import type { Position } from "./conflict";
+import type { Position } from "./analysis/conflict";
 import type { AuditKind } from "../generated/sqlite/client";
 
 export const POSITION_LABEL: Record<Position, string> = { SUPPORTS: "Supports", QUALIFIES: "Qualifies", DISPUTES: "Disputes" };

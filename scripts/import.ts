@@ -8,7 +8,7 @@ import { parseArgs } from "node:util";
 import { createDb } from "../lib/database/create-client";
 import { env } from "../lib/env";
 import { AppError } from "../lib/errors";
-import { ROLES, type Role } from "../lib/auth/roles";
+import { ROLES, type Role } from "../lib/roles";
 import { importRecords, type ImportReport } from "../lib/import/import";
 import { MAX_IMPORT_BYTES, parseImportFile } from "../lib/import/parse";
 

@@ -11,7 +11,7 @@ import { createDb, isPostgresUrl } from "../lib/database/create-client";
 import { env } from "../lib/env";
 import { seedDemoUsers } from "../lib/seed/demo-users";
 import { loadCorpus } from "../lib/seed/load-corpus";
-import { summariseMigratedClaims } from "../lib/claims/refresh-claim-summary";
+import { summariseMigratedClaims } from "../lib/write/refresh-claim-summary";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const bin = (name: string) => resolve(root, "node_modules/.bin", name);

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { CurrentUser } from "../lib/auth/roles";
+import type { CurrentUser } from "../lib/roles";
 import { getClaimWithStances } from "../lib/claims/get-claim";
 import { restoreClaim } from "../lib/claims/write-claim";
-import { compareForReview } from "../lib/conflict";
+import { compareForReview } from "../lib/analysis/conflict";
 import { claimHistory } from "../lib/revisions/history";
 import { assessStance, gradeOutlet, gradeSource, setClaimQuantity } from "../lib/review/grading";
 import { mergeClaims, undoMerge } from "../lib/review/merge";

@@ -3,7 +3,7 @@ import { resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb, type Db } from "../lib/database/create-client";
 import { listClaims } from "../lib/claims/list-claims";
-import { summarizeClaim } from "../lib/conflict";
+import { summarizeClaim } from "../lib/analysis/conflict";
 import { ClaimListQuerySchema } from "../lib/schemas/claims-query";
 
 // The synthetic corpus must hold to the same rules as real data, or the benchmark measures nonsense.

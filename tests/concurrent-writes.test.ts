@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { CurrentUser } from "../lib/auth/roles";
+import type { CurrentUser } from "../lib/roles";
 import { createClaim } from "../lib/claims/write-claim";
 import { createStance } from "../lib/stances/write-stance";
 import { seededDatabase, type TestDb } from "./helpers/test-db";

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { CurrentUser } from "../lib/auth/roles";
+import type { CurrentUser } from "../lib/roles";
 import { getClaimWithStances } from "../lib/claims/get-claim";
 import { listClaims } from "../lib/claims/list-claims";
 import { restoreClaim, retractClaim, updateClaim } from "../lib/claims/write-claim";

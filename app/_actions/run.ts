@@ -1,7 +1,7 @@
 import "server-only";
 import { revalidatePath } from "next/cache";
 import { currentUser } from "@/lib/auth/session";
-import type { CurrentUser } from "@/lib/auth/roles";
+import type { CurrentUser } from "@/lib/roles";
 import { actionError, type ActionResult } from "@/lib/http/action-result";
 
 /**

@@ -4,7 +4,7 @@
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { updateActor } from "@/lib/actors/write-actor";
-import { authorize } from "@/lib/auth/roles";
+import { authorize } from "@/lib/roles";
 import { restoreClaim, retractClaim, updateClaim } from "@/lib/claims/write-claim";
 import { readUpload, type SourceDraft } from "@/lib/sources/extract";
 import { fetchSourceDraft } from "@/lib/sources/fetch-page";

@@ -1,4 +1,4 @@
-import type { Position } from "@/lib/conflict";
+import type { Position } from "@/lib/analysis/conflict";
 import { highlightSegments } from "@/lib/sources/highlight-segments";
 import { POSITION_LABEL, POSITION_LETTER } from "@/lib/labels";
 

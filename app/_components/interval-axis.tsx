@@ -1,6 +1,6 @@
 import { formatBound, formatInterval, type Interval, type QuantityKind } from "@/lib/analysis/intervals";
 import { POSITION_LETTER } from "@/lib/labels";
-import type { Position } from "@/lib/conflict";
+import type { Position } from "@/lib/analysis/conflict";
 
 export type AxisRow = { key: string; label: string; position: Position; interval: Interval; words: string | null; manual: boolean };
 

@@ -1,4 +1,4 @@
-import { aRole, type CurrentUser, type Role } from "@/lib/auth/roles";
+import { aRole, type CurrentUser, type Role } from "@/lib/roles";
 
 /** What a signed-in user sees on a page their role does not open. */
 export function NotAllowed({ user, needed, doing }: { user: CurrentUser; needed: Role; doing: string }) {

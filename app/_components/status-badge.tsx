@@ -1,4 +1,4 @@
-import { STATUS_LABEL, type ClaimStatus } from "@/lib/conflict";
+import { STATUS_LABEL, type ClaimStatus } from "@/lib/analysis/conflict";
 
 const SYMBOL: Record<ClaimStatus, string> = {
   CONTESTED: "⇄",

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { db } from "@/lib/db";
 import { listClaims, listTopics } from "@/lib/claims/list-claims";
-import { STATUS_RULES } from "@/lib/conflict";
+import { STATUS_RULES } from "@/lib/analysis/conflict";
 import { plural } from "@/lib/format";
 import { orProblem } from "@/lib/http/page-data";
 import { ClaimListQuerySchema } from "@/lib/schemas/claims-query";

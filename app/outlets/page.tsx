@@ -1,20 +1,18 @@
 import type { Metadata } from "next";
 import { db } from "@/lib/db";
 import { currentUser } from "@/lib/auth/session";
-import { hasRole } from "@/lib/auth/roles";
+import { hasRole } from "@/lib/roles";
 import { RELIABILITY_LABEL } from "@/lib/analysis/grading";
 import { plural } from "@/lib/format";
 import { OUTLET_KIND_LABEL } from "@/lib/labels";
 import { GradeForm } from "../_components/forms/review-forms";
+import { listOutletsWithGrades } from "@/lib/outlets/list-outlets";
 
 export const metadata: Metadata = { title: "Outlets and their grading" };
 
 export default async function OutletsPage() {
   const [outlets, user] = await Promise.all([
-    db.outlet.findMany({
-      orderBy: { name: "asc" },
-      select: { id: true, name: true, kind: true, country: true, reliability: true, reliabilityReason: true, version: true, _count: { select: { sources: true } } },
-    }),
+    listOutletsWithGrades(db),
     currentUser(),
   ]);
   const canGrade = hasRole(user, "ANALYST");

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { db } from "@/lib/db";
 import { pageUser } from "@/lib/auth/guard";
-import { ROLE_LABEL } from "@/lib/auth/roles";
+import { ROLE_LABEL } from "@/lib/roles";
 import { listApiTokens } from "@/lib/auth/api-tokens";
 import { NewTokenForm, RevokeTokenButton } from "../_components/forms/token-forms";
 

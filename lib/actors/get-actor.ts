@@ -60,3 +60,8 @@ export async function getActor(db: Db, { id }: { id: string }) {
 }
 
 export type ActorRead = Awaited<ReturnType<typeof getActor>>;
+
+/** What the speaker's edit form starts from. */
+export function getActorForEdit(db: Db, slug: string) {
+  return db.actor.findUnique({ where: { slug }, select: { id: true, slug: true, version: true, name: true, kind: true, description: true } });
+}

@@ -1,7 +1,7 @@
 import type { z } from "zod";
 import { AppError, notFound, unknownReference } from "../errors";
 import { createdFields, diffFields } from "../revisions/record";
-import { assertVersion, commitVersion } from "../revisions/versioned";
+import { assertVersion, commitVersion } from "../write/versioned";
 import { ActorUpdateSchema, NewActorSchema } from "../schemas/writes";
 import { slugify, uniqueSlug } from "../slug";
 import { defineWrite, type WriteContext } from "../write/context";

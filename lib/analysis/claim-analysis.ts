@@ -1,7 +1,7 @@
 // What the claim page shows beyond the stored summary: origins, weighted agreement and
 // the intervals of a quantity claim, computed from the stances it is given (all live
 // stances, or those published by an "as of" date). Pure.
-import { sideWeights, summarizeClaim, weightedAgreement, type Position } from "../conflict";
+import { sideWeights, summarizeClaim, weightedAgreement, type Position } from "./conflict";
 import { compareIntervals, parseInterval, type Interval, type ParsedInterval, type QuantityKind } from "./intervals";
 import { groupByOrigin } from "./origins";
 import { stanceFact, type StanceFactRow } from "./stance-facts";

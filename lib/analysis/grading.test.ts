@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { compareForReview, sideWeights, summarizeClaim, weightedAgreement } from "../conflict";
+import { compareForReview, sideWeights, summarizeClaim, weightedAgreement } from "./conflict";
 import { admiraltyCode, effectiveReliability, stanceWeight, UNGRADED_WEIGHT } from "./grading";
 
 describe("grading weights", () => {

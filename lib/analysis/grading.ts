@@ -2,7 +2,9 @@
 // one piece of information is, 1–6. Pure: the claim summary, the claim page and the
 // statuses page (which prints these tables) all read them from here.
 
-export type Reliability = "A" | "B" | "C" | "D" | "E" | "F";
+import type { Reliability } from "../../generated/sqlite/enums";
+
+export type { Reliability };
 export type Credibility = 1 | 2 | 3 | 4 | 5 | 6;
 
 /** "Cannot be judged" weighs half: neither trusted nor discounted. Not graded counts as cannot be judged. */

@@ -4,7 +4,9 @@
 
 /** A closed interval; a null bound is open ("over 10,000" has no upper bound). Dates are epoch milliseconds (UTC). */
 export type Interval = { low: number | null; high: number | null };
-export type QuantityKind = "NUMBER" | "DATE";
+import type { QuantityKind } from "../../generated/sqlite/enums";
+
+export type { QuantityKind };
 export type ParsedInterval = Interval & { words: string; rule: string };
 
 const NUMBER = String.raw`(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s+(thousand|million|billion))?`;

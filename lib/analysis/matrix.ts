@@ -2,7 +2,7 @@
 // claim. As in analysis of competing hypotheses (Heuer), evidence that fits every claim
 // alike separates none of them; the sources that bear differently on claims marked as
 // contradicting each other are the diagnostic ones. Pure.
-import type { Position } from "../conflict";
+import type { Position } from "./conflict";
 
 export type MatrixStance = { claimId: string; sourceId: string; position: Position; credibility: number | null };
 export type Cell = { positions: Position[]; /** the best (lowest) credibility assessed, null when none is */ credibility: number | null };

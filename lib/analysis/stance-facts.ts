@@ -1,4 +1,4 @@
-import type { Position, StanceFact } from "../conflict";
+import type { Position, StanceFact } from "./conflict";
 import { effectiveReliability, stanceWeight, type Reliability } from "./grading";
 import { originOf } from "./origins";
 

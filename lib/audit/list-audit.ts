@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { Db } from "../database/create-client";
-import { authorize, type CurrentUser } from "../auth/roles";
+import { authorize, type CurrentUser } from "../roles";
 import { AppError } from "../errors";
 
 export const AUDIT_PAGE_SIZE = 100;

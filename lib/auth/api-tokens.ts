@@ -5,7 +5,7 @@ import { AppError, notFound } from "../errors";
 import { parseInput } from "../schemas/parse-input";
 import { TextSchema } from "../schemas/common";
 import { Id } from "../schemas/writes";
-import { authorize, ROLES, type CurrentUser, type Role } from "./roles";
+import { authorize, ROLES, type CurrentUser, type Role } from "../roles";
 import { recordAudit } from "../audit/record-audit";
 import { isUniqueViolation } from "../database/unique-violation";
 

@@ -1,7 +1,7 @@
 import "server-only";
 import { redirect } from "next/navigation";
 import { currentUser } from "./session";
-import { hasRole, type CurrentUser, type Role } from "./roles";
+import { hasRole, type CurrentUser, type Role } from "../roles";
 
 /**
  * For pages that write: a visitor who is not signed in goes to sign in and comes back;

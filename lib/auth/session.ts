@@ -4,7 +4,7 @@ import { cache } from "react";
 import { db } from "../db";
 import { env } from "../env";
 import { createAuth, type Auth } from "./auth";
-import { ROLES, type CurrentUser, type Role } from "./roles";
+import { ROLES, type CurrentUser, type Role } from "../roles";
 
 const globals = globalThis as unknown as { corroborateAuth?: Auth };
 

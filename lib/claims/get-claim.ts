@@ -1,6 +1,6 @@
 import type { Db } from "../database/create-client";
 import { notFound } from "../errors";
-import { agreementSummary, type ClaimSummary } from "../conflict";
+import { agreementSummary, type ClaimSummary } from "../analysis/conflict";
 import { analyseClaim } from "../analysis/claim-analysis";
 import { claimRowSelect, stanceFieldsSelect } from "./selects";
 
@@ -115,4 +115,14 @@ function byPublicationThenOffset(a: Dated, b: Dated): number {
   if (at !== bt) return at - bt;
   if (a.source.id !== b.source.id) return a.source.id.localeCompare(b.source.id);
   return a.start - b.start;
+}
+
+/** What the claim's edit form starts from. */
+export function getClaimForEdit(db: Db, slug: string) {
+  return db.claim.findUnique({ where: { slug }, select: { id: true, slug: true, text: true, topicId: true, version: true, retractedAt: true } });
+}
+
+/** A claim's wording by its address, for the pages about it (its history). */
+export function getClaimHeading(db: Db, slug: string) {
+  return db.claim.findUnique({ where: { slug }, select: { id: true, slug: true, text: true } });
 }

@@ -1,4 +1,4 @@
-import type { Position } from "../conflict";
+import type { Position } from "../analysis/conflict";
 
 type TimelineStance = {
   position: Position;

@@ -1,7 +1,7 @@
 import type { Tx } from "../database/create-client";
 import { AppError, notFound, unknownReference } from "../errors";
 import { createdFields, diffFields } from "../revisions/record";
-import { assertVersion, commitVersion, retraction } from "../revisions/versioned";
+import { assertVersion, commitVersion, retraction } from "../write/versioned";
 import { ClaimUpdateSchema, NewClaimSchema, RestoreSchema, RetractSchema } from "../schemas/writes";
 import { slugify, uniqueSlug } from "../slug";
 import { defineWrite, type WriteContext } from "../write/context";

@@ -6,7 +6,7 @@
 import type { Db } from "../database/create-client";
 import type { Prisma } from "../../generated/sqlite/client";
 import { POSITION_LABEL } from "../labels";
-import type { Position } from "../conflict";
+import type { Position } from "../analysis/conflict";
 
 export const ANNOTATION_CONTEXT = "http://www.w3.org/ns/anno.jsonld";
 
@@ -94,4 +94,9 @@ export async function annotationCollection(db: Db, base: string, sourceId?: stri
     total: items.length,
     first: { type: "AnnotationPage", startIndex: 0, items },
   };
+}
+
+/** One live stance (on a live claim) as an annotation reads it, or null. */
+export function getAnnotatedStance(db: Db, id: string) {
+  return db.stance.findFirst({ where: { id, retractedAt: null, claim: { retractedAt: null } }, select: annotatedStanceSelect });
 }

@@ -2,7 +2,7 @@ import "server-only";
 import { NextResponse } from "next/server";
 import { db } from "../db";
 import { AppError } from "../errors";
-import type { CurrentUser } from "../auth/roles";
+import type { CurrentUser } from "../roles";
 import { userForBearer } from "../auth/api-tokens";
 import { errorResponse, WRITE_STATUS } from "./json-route";
 import { env } from "../env";

@@ -1,7 +1,7 @@
 import type { z } from "zod";
 import type { Db } from "../database/create-client";
 import { AppError } from "../errors";
-import { authorize, type CurrentUser } from "../auth/roles";
+import { authorize, type CurrentUser } from "../roles";
 import { createActor, updateActor } from "../actors/write-actor";
 import { addClaim, updateClaim } from "../claims/write-claim";
 import { tagClaim } from "../claims/tag-claim";

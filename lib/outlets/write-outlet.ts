@@ -1,7 +1,7 @@
 import type { z } from "zod";
 import { AppError, notFound } from "../errors";
 import { createdFields, diffFields } from "../revisions/record";
-import { assertVersion, commitVersion } from "../revisions/versioned";
+import { assertVersion, commitVersion } from "../write/versioned";
 import { OutletUpdateSchema, type NewOutletSchema } from "../schemas/writes";
 import { slugify, uniqueSlug } from "../slug";
 import { defineWrite, type WriteContext } from "../write/context";

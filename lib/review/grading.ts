@@ -1,7 +1,7 @@
 import type { Tx } from "../database/create-client";
 import { AppError, notFound } from "../errors";
 import { diffFields } from "../revisions/record";
-import { assertVersion, commitVersion } from "../revisions/versioned";
+import { assertVersion, commitVersion } from "../write/versioned";
 import { defineWrite } from "../write/context";
 import { PartialDateSchema } from "../schemas/common";
 import { ClaimQuantitySchema, OutletGradeSchema, SourceGradeSchema, StanceAssessmentSchema } from "../schemas/review";

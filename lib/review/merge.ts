@@ -111,3 +111,8 @@ export async function activeMergesInto(db: Db, claimId: string) {
     return from ? [{ ...m, from }] : [];
   });
 }
+
+/** The merge, not undone, that took this claim into another, if there is one. */
+export function activeMergeOf(db: Db, claimId: string) {
+  return db.claimMerge.findFirst({ where: { fromClaimId: claimId, undoneAt: null }, orderBy: { createdAt: "desc" }, select: { id: true } });
+}

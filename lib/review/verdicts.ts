@@ -1,6 +1,6 @@
 import type { Db } from "../database/create-client";
 import { AppError, notFound, unknownReference } from "../errors";
-import { hasRole } from "../auth/roles";
+import { hasRole } from "../roles";
 import { defineWrite, type WriteContext } from "../write/context";
 import type { Confidence, VerdictRating } from "../../generated/sqlite/enums";
 import { AssignSchema, VerdictSchema } from "../schemas/review";

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { hashPassword } from "better-auth/crypto";
 import type { Db } from "../database/create-client";
-import type { Role } from "../auth/roles";
+import type { Role } from "../roles";
 
 /**
  * One account per role, for trying Corroborate locally. The passwords are public (README):

@@ -44,3 +44,16 @@ export async function getSourceWithStances(db: Db, { id }: { id: string }) {
 }
 
 export type SourceWithStances = Awaited<ReturnType<typeof getSourceWithStances>>;
+
+/** What the source's edit form starts from. */
+export function getSourceForEdit(db: Db, id: string) {
+  return db.source.findUnique({
+    where: { id },
+    include: { authors: { orderBy: { position: "asc" } }, outlet: { select: { name: true, reliability: true } } },
+  });
+}
+
+/** A source's title by its id, for the pages about it (its history). */
+export function getSourceHeading(db: Db, id: string) {
+  return db.source.findUnique({ where: { id }, select: { id: true, title: true } });
+}

@@ -1,7 +1,7 @@
 import type { Db, Tx } from "../database/create-client";
 import { AppError, notFound, unknownReference } from "../errors";
 import { createdFields, diffFields } from "../revisions/record";
-import { assertVersion, commitVersion } from "../revisions/versioned";
+import { assertVersion, commitVersion } from "../write/versioned";
 import { SourceCreateSchema, SourceUpdateSchema, type NewOutletSchema } from "../schemas/writes";
 import { defineWrite, type WriteContext } from "../write/context";
 import { addOutlet } from "../outlets/write-outlet";

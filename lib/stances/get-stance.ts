@@ -19,3 +19,22 @@ export async function getStance(db: Db, { id }: { id: string }) {
 }
 
 export type StanceRead = Awaited<ReturnType<typeof getStance>>;
+
+/** What the stance's edit form starts from. */
+export function getStanceForEdit(db: Db, id: string) {
+  return db.stance.findUnique({
+    where: { id },
+    select: {
+      id: true,
+      version: true,
+      position: true,
+      mode: true,
+      speakerId: true,
+      note: true,
+      quote: true,
+      retractedAt: true,
+      claim: { select: { slug: true, text: true } },
+      source: { select: { id: true, title: true } },
+    },
+  });
+}

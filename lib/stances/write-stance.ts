@@ -3,7 +3,7 @@ import { AppError, notFound, unknownReference } from "../errors";
 import { resolveSpeaker } from "../actors/write-actor";
 import { addClaim } from "../claims/write-claim";
 import { createdFields, diffFields } from "../revisions/record";
-import { assertVersion, commitVersion, retraction } from "../revisions/versioned";
+import { assertVersion, commitVersion, retraction } from "../write/versioned";
 import { RestoreSchema, RetractSchema, StanceCreateSchema, StanceUpdateSchema } from "../schemas/writes";
 import { locateQuote } from "../sources/anchor-quote";
 import { defineWrite, type WriteContext } from "../write/context";

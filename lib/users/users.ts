@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { Db } from "../database/create-client";
 import { AppError, notFound } from "../errors";
-import { authorize, ROLES, type CurrentUser } from "../auth/roles";
+import { authorize, ROLES, type CurrentUser } from "../roles";
 import { diffFields, recordRevision } from "../revisions/record";
 import { parseInput } from "../schemas/parse-input";
 import { recordAudit } from "../audit/record-audit";

@@ -2,11 +2,11 @@ import type { z } from "zod";
 import type { Db, Tx } from "../database/create-client";
 import { isUniqueViolation } from "../database/unique-violation";
 import { AppError } from "../errors";
-import { aRole, authorize, hasRole, type CurrentUser, type Role } from "../auth/roles";
-import { refreshClaimSummaries } from "../claims/refresh-claim-summary";
+import { aRole, authorize, hasRole, type CurrentUser, type Role } from "../roles";
+import { refreshClaimSummaries } from "./refresh-claim-summary";
 import { recordRevision, recordRevisions, type RevisionInput } from "../revisions/record";
 import { parseInput } from "../schemas/parse-input";
-import { refreshCorpusCounts } from "../stats/refresh-corpus-counts";
+import { refreshCorpusCounts } from "./refresh-corpus-counts";
 
 // Every write runs inside a write context: one transaction, the account writing, a recorder
 // for its revisions, and what it touched. Writers say what they touched; the context refreshes

@@ -4,7 +4,7 @@ import { resolve } from "node:path";
 import pg from "pg";
 import { inject } from "vitest";
 import { createDb, type Db } from "../../lib/database/create-client";
-import type { Role } from "../../lib/auth/roles";
+import type { Role } from "../../lib/roles";
 import { loadCorpus } from "../../lib/seed/load-corpus";
 import { BASE_DATABASE, withDatabase } from "./postgres-admin";
 

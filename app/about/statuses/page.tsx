@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { STATUS_RULES } from "@/lib/conflict";
+import { STATUS_RULES } from "@/lib/analysis/conflict";
 import { CREDIBILITY_SCALE, RELIABILITY_SCALE } from "@/lib/analysis/grading";
 import { DATE_RULES, INTERVAL_RULES } from "@/lib/analysis/intervals";
 import { MODE_LABEL, VERDICT_LABEL } from "@/lib/labels";

@@ -4,7 +4,7 @@ import { db } from "@/lib/db";
 import { ACTOR_STANCE_LIMIT, getActorWithStances } from "@/lib/actors/get-actor";
 import { orNotFound } from "@/lib/http/page-data";
 import { currentUser } from "@/lib/auth/session";
-import { hasRole } from "@/lib/auth/roles";
+import { hasRole } from "@/lib/roles";
 import { MODE_LABEL, POSITION_LABEL } from "@/lib/labels";
 import { plural } from "@/lib/format";
 import { PartialDate } from "../../_components/partial-date";

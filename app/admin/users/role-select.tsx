@@ -2,7 +2,7 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { setRoleAction } from "@/app/_actions/writes";
-import { ROLE_LABEL, ROLES } from "@/lib/auth/roles";
+import { ROLE_LABEL, ROLES } from "@/lib/roles";
 import { useWrite } from "@/app/_components/forms/use-write";
 import { LiveControls } from "@/app/_components/forms/write-form";
 

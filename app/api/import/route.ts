@@ -1,6 +1,6 @@
 import { db } from "@/lib/db";
 import { currentUser } from "@/lib/auth/session";
-import { authorize } from "@/lib/auth/roles";
+import { authorize } from "@/lib/roles";
 import { AppError } from "@/lib/errors";
 import { importRecords } from "@/lib/import/import";
 import { MAX_IMPORT_BYTES, parseImportFile } from "@/lib/import/parse";

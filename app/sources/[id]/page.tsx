@@ -6,12 +6,13 @@ import { GradingNote } from "../../_components/grading-note";
 import { orNotFound } from "@/lib/http/page-data";
 import { getSourceWithStances } from "@/lib/sources/get-source";
 import { currentUser } from "@/lib/auth/session";
-import { hasRole } from "@/lib/auth/roles";
+import { hasRole } from "@/lib/roles";
 import { MODE_LABEL, OUTLET_KIND_LABEL, POSITION_LABEL, POSITION_LETTER, SOURCE_KIND_LABEL } from "@/lib/labels";
 import { plural } from "@/lib/format";
 import { HighlightedText } from "../../_components/highlighted-text";
 import { PartialDate } from "../../_components/partial-date";
 import { TaggingPanel } from "./tagging-panel";
+import { listSpeakerChoices, listTopicChoices } from "@/lib/choices";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -63,7 +64,7 @@ export default async function SourcePage({ params }: Props) {
             Highlights: <mark className="hl hl-supports">supports [S]</mark> <mark className="hl hl-qualifies">qualifies [Q]</mark>{" "}
             <mark className="hl hl-disputes">disputes [D]</mark> <mark className="hl hl-mixed">several</mark>. Each reference links to its claim.
           </p>
-          {canTag ? <TaggingPanel sourceId={source.id} actors={await listActorOptions()} topics={await listTopicOptions()}>{text}</TaggingPanel> : text}
+          {canTag ? <TaggingPanel sourceId={source.id} actors={await listSpeakerChoices(db)} topics={await listTopicChoices(db)}>{text}</TaggingPanel> : text}
         </section>
         <section aria-labelledby="excerpts" className="excerpts">
           <h2 id="excerpts">{plural(excerpts.length, "excerpt")}</h2>
@@ -102,12 +103,4 @@ export default async function SourcePage({ params }: Props) {
       </div>
     </>
   );
-}
-
-function listActorOptions() {
-  return db.actor.findMany({ orderBy: { name: "asc" }, take: 2_000, select: { id: true, name: true } });
-}
-
-function listTopicOptions() {
-  return db.topic.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } });
 }

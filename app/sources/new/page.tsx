@@ -3,13 +3,14 @@ import { db } from "@/lib/db";
 import { pageUser } from "@/lib/auth/guard";
 import { NotAllowed } from "@/app/_components/not-allowed";
 import { NewSourceForm } from "./new-source-form";
+import { listOutletChoices } from "@/lib/choices";
 
 export const metadata: Metadata = { title: "Add a source" };
 
 export default async function NewSourcePage() {
   const { user, allowed } = await pageUser("RESEARCHER", "/sources/new");
   if (!allowed) return <NotAllowed user={user} needed="RESEARCHER" doing="add sources" />;
-  const outlets = await db.outlet.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } });
+  const outlets = await listOutletChoices(db);
   return (
     <>
       <h1>Add a source</h1>

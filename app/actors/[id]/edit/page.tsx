@@ -4,6 +4,7 @@ import { db } from "@/lib/db";
 import { pageUser } from "@/lib/auth/guard";
 import { NotAllowed } from "@/app/_components/not-allowed";
 import { ActorEditForm } from "@/app/_components/forms/edit-forms";
+import { getActorForEdit } from "@/lib/actors/get-actor";
 
 export const metadata: Metadata = { title: "Edit a speaker" };
 
@@ -13,7 +14,7 @@ export default async function EditActorPage({ params }: Props) {
   const { id: slug } = await params;
   const { user, allowed } = await pageUser("RESEARCHER", `/actors/${slug}/edit`);
   if (!allowed) return <NotAllowed user={user} needed="RESEARCHER" doing="edit speakers" />;
-  const actor = await db.actor.findUnique({ where: { slug }, select: { id: true, slug: true, version: true, name: true, kind: true, description: true } });
+  const actor = await getActorForEdit(db, slug);
   if (!actor) notFound();
   return (
     <>

@@ -1,6 +1,6 @@
 import { db } from "@/lib/db";
 import { notFound } from "@/lib/errors";
-import { annotatedStanceSelect, stanceAnnotation } from "@/lib/export/web-annotation";
+import { getAnnotatedStance, stanceAnnotation } from "@/lib/export/web-annotation";
 import { errorResponse } from "@/lib/http/json-route";
 import { siteOrigin } from "@/lib/http/origin";
 import { annotationResponse } from "@/lib/http/json-ld";
@@ -9,7 +9,7 @@ import { annotationResponse } from "@/lib/http/json-ld";
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
   try {
     const { id } = await params;
-    const stance = await db.stance.findFirst({ where: { id, retractedAt: null, claim: { retractedAt: null } }, select: annotatedStanceSelect });
+    const stance = await getAnnotatedStance(db, id);
     if (!stance) throw notFound(`The annotation "${id}"`);
     return annotationResponse(stanceAnnotation(stance, siteOrigin(request)));
   } catch (error) {

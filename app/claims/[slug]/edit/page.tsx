@@ -4,6 +4,8 @@ import { db } from "@/lib/db";
 import { pageUser } from "@/lib/auth/guard";
 import { NotAllowed } from "@/app/_components/not-allowed";
 import { ClaimEditForm, RetractControl } from "@/app/_components/forms/edit-forms";
+import { getClaimForEdit } from "@/lib/claims/get-claim";
+import { listTopicChoices } from "@/lib/choices";
 
 export const metadata: Metadata = { title: "Edit a claim" };
 
@@ -13,9 +15,9 @@ export default async function EditClaimPage({ params }: Props) {
   const { slug } = await params;
   const { user, allowed } = await pageUser("RESEARCHER", `/claims/${slug}/edit`);
   if (!allowed) return <NotAllowed user={user} needed="RESEARCHER" doing="edit claims" />;
-  const claim = await db.claim.findUnique({ where: { slug }, select: { id: true, slug: true, text: true, topicId: true, version: true, retractedAt: true } });
+  const claim = await getClaimForEdit(db, slug);
   if (!claim) notFound();
-  const topics = await db.topic.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } });
+  const topics = await listTopicChoices(db);
   return (
     <>
       <p className="eyebrow"><a href={`/claims/${claim.slug}`}>Back to the claim</a></p>

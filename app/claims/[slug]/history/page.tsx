@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { db } from "@/lib/db";
 import { claimHistory } from "@/lib/revisions/history";
 import { HistoryList } from "@/app/_components/history-list";
+import { getClaimHeading } from "@/lib/claims/get-claim";
 
 export const metadata: Metadata = { title: "Claim history" };
 
@@ -10,7 +11,7 @@ type Props = { params: Promise<{ slug: string }> };
 
 export default async function ClaimHistoryPage({ params }: Props) {
   const { slug } = await params;
-  const claim = await db.claim.findUnique({ where: { slug }, select: { id: true, slug: true, text: true } });
+  const claim = await getClaimHeading(db, slug);
   if (!claim) notFound();
   return (
     <>

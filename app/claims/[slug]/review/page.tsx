@@ -4,7 +4,7 @@ import { pageUser } from "@/lib/auth/guard";
 import { getClaimWithStances } from "@/lib/claims/get-claim";
 import { formatBound, formatInterval } from "@/lib/analysis/intervals";
 import { orNotFound } from "@/lib/http/page-data";
-import { activeMergesInto } from "@/lib/review/merge";
+import { activeMergeOf, activeMergesInto } from "@/lib/review/merge";
 import { listAnalysts } from "@/lib/review/verdicts";
 import { CONFIDENCE_LABEL, POSITION_LABEL, RELATION_LABEL, VERDICT_LABEL } from "@/lib/labels";
 import { NotAllowed } from "@/app/_components/not-allowed";
@@ -33,7 +33,7 @@ export default async function ReviewClaimPage({ params }: Props) {
   const [analysts, mergedFrom, mergedOut] = await Promise.all([
     listAnalysts(db),
     activeMergesInto(db, claim.id),
-    db.claimMerge.findFirst({ where: { fromClaimId: claim.id, undoneAt: null }, orderBy: { createdAt: "desc" }, select: { id: true } }),
+    activeMergeOf(db, claim.id),
   ]);
   const kind = claim.quantityKind;
   const intervalOf = new Map(claim.analysis.intervals.map((i) => [i.stanceId, i]));

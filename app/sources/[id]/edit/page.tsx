@@ -2,12 +2,14 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { db } from "@/lib/db";
 import { pageUser } from "@/lib/auth/guard";
-import { hasRole } from "@/lib/auth/roles";
+import { hasRole } from "@/lib/roles";
 import { RELIABILITY_LABEL } from "@/lib/analysis/grading";
 import { isoPartialDate } from "@/lib/format";
 import { NotAllowed } from "@/app/_components/not-allowed";
 import { SourceEditForm } from "@/app/_components/forms/edit-forms";
 import { GradeForm } from "@/app/_components/forms/review-forms";
+import { getSourceForEdit } from "@/lib/sources/get-source";
+import { listOutletChoices } from "@/lib/choices";
 
 export const metadata: Metadata = { title: "Edit a source's details" };
 
@@ -17,12 +19,9 @@ export default async function EditSourcePage({ params }: Props) {
   const { id } = await params;
   const { user, allowed } = await pageUser("RESEARCHER", `/sources/${id}/edit`);
   if (!allowed) return <NotAllowed user={user} needed="RESEARCHER" doing="edit sources" />;
-  const source = await db.source.findUnique({
-    where: { id },
-    include: { authors: { orderBy: { position: "asc" } }, outlet: { select: { name: true, reliability: true } } },
-  });
+  const source = await getSourceForEdit(db, id);
   if (!source) notFound();
-  const outlets = await db.outlet.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } });
+  const outlets = await listOutletChoices(db);
   const metadata = {
     title: source.title,
     outletId: source.outletId,

@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { db } from "@/lib/db";
 import { sourceHistory } from "@/lib/revisions/history";
 import { HistoryList } from "@/app/_components/history-list";
+import { getSourceHeading } from "@/lib/sources/get-source";
 
 export const metadata: Metadata = { title: "Source history" };
 
@@ -10,7 +11,7 @@ type Props = { params: Promise<{ id: string }> };
 
 export default async function SourceHistoryPage({ params }: Props) {
   const { id } = await params;
-  const source = await db.source.findUnique({ where: { id }, select: { id: true, title: true } });
+  const source = await getSourceHeading(db, id);
   if (!source) notFound();
   return (
     <>

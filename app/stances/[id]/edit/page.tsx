@@ -4,6 +4,8 @@ import { db } from "@/lib/db";
 import { pageUser } from "@/lib/auth/guard";
 import { NotAllowed } from "@/app/_components/not-allowed";
 import { RetractControl, StanceEditForm } from "@/app/_components/forms/edit-forms";
+import { getStanceForEdit } from "@/lib/stances/get-stance";
+import { listSpeakerChoices } from "@/lib/choices";
 
 export const metadata: Metadata = { title: "Edit a stance" };
 
@@ -13,23 +15,9 @@ export default async function EditStancePage({ params }: Props) {
   const { id } = await params;
   const { user, allowed } = await pageUser("RESEARCHER", `/stances/${id}/edit`);
   if (!allowed) return <NotAllowed user={user} needed="RESEARCHER" doing="edit stances" />;
-  const stance = await db.stance.findUnique({
-    where: { id },
-    select: {
-      id: true,
-      version: true,
-      position: true,
-      mode: true,
-      speakerId: true,
-      note: true,
-      quote: true,
-      retractedAt: true,
-      claim: { select: { slug: true, text: true } },
-      source: { select: { id: true, title: true } },
-    },
-  });
+  const stance = await getStanceForEdit(db, id);
   if (!stance) notFound();
-  const actors = await db.actor.findMany({ orderBy: { name: "asc" }, take: 2_000, select: { id: true, name: true } });
+  const actors = await listSpeakerChoices(db);
   return (
     <>
       <p className="eyebrow"><a href={`/claims/${stance.claim.slug}`}>Back to the claim</a></p>

@@ -4,12 +4,13 @@ import { annotationCollection } from "@/lib/export/web-annotation";
 import { errorResponse } from "@/lib/http/json-route";
 import { siteOrigin } from "@/lib/http/origin";
 import { annotationResponse } from "@/lib/http/json-ld";
+import { getSourceHeading } from "@/lib/sources/get-source";
 
 /** One source's stances as W3C Web Annotations. */
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
   try {
     const { id } = await params;
-    if ((await db.source.count({ where: { id } })) === 0) throw notFound(`The source "${id}"`);
+    if (!(await getSourceHeading(db, id))) throw notFound(`The source "${id}"`);
     return annotationResponse(await annotationCollection(db, siteOrigin(request), id), `corroborate-annotations-${id}.jsonld`);
   } catch (error) {
     return errorResponse(error);

@@ -1,8 +1,13 @@
-import { AppError } from "../errors";
+import { AppError } from "./errors";
+import type { Role } from "../generated/sqlite/enums";
 
-/** Each role can do everything the roles before it can. */
-export const ROLES = ["READER", "RESEARCHER", "ANALYST", "ADMIN"] as const;
-export type Role = (typeof ROLES)[number];
+export type { Role };
+
+/** An order of all the schema's roles: a role missing from the list is a compile error. */
+const everyRole = <const T extends readonly Role[]>(roles: T & (Exclude<Role, T[number]> extends never ? unknown : never)) => roles;
+
+/** The roles from least to most: each role can do everything the roles before it can. */
+export const ROLES = everyRole(["READER", "RESEARCHER", "ANALYST", "ADMIN"]);
 
 export const ROLE_LABEL: Record<Role, string> = {
   READER: "Reader",

@@ -2,12 +2,13 @@
 // Pure: no database, no framework. The rules are shown to readers on /about/statuses
 // from STATUS_RULES below, so what the page says is what the code does.
 
-export type Position = "SUPPORTS" | "DISPUTES" | "QUALIFIES";
-export type ClaimStatus = "CONTESTED" | "CORROBORATED" | "SINGLE_SOURCE" | "DISPUTED" | "UNSUPPORTED";
+import type { ClaimStatus, Position } from "../../generated/sqlite/enums";
+
+export type { ClaimStatus, Position };
 
 export const POSITIONS: readonly Position[] = ["SUPPORTS", "QUALIFIES", "DISPUTES"];
 
-import { UNGRADED_WEIGHT } from "./analysis/grading";
+import { UNGRADED_WEIGHT } from "./grading";
 
 /**
  * What the summary needs of a stance. `origin` is its independent origin

@@ -1,9 +1,9 @@
 import type { Tx } from "../database/create-client";
-import type { WriteContext } from "../write/context";
+import type { WriteContext } from "./context";
 import { AppError } from "../errors";
 import type { RevisionEntity } from "../../generated/sqlite/enums";
-import { staleEditError } from "./history";
-import { diffFields, type RevisionInput } from "./record";
+import { staleEditError } from "../revisions/history";
+import { diffFields, type RevisionInput } from "../revisions/record";
 
 /** Which record an edit is for, and the version the editor started from. */
 export type EditTarget = { entityType: RevisionEntity; noun: string; id: string; expected: number };

@@ -1,7 +1,7 @@
 import type { Db, Tx } from "../database/create-client";
 import { changedFields } from "../database/sync-rows";
 import { lockClaimSummaries } from "../database/row-locks";
-import { rankKey, summarizeClaim } from "../conflict";
+import { rankKey, summarizeClaim } from "../analysis/conflict";
 import { stanceFact, type StanceFactRow } from "../analysis/stance-facts";
 
 /**
