@@ -32,6 +32,9 @@ run(bin("prisma"), ["migrate", "deploy"]);
 
 const db = createDb(url);
 try {
+  // SQLite in write-ahead-log mode: readers keep answering while a long write (an import) runs.
+  // The mode is kept in the file, so this is once per database.
+  if (!isPostgresUrl(url)) await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
   if ((await db.source.count()) === 0) {
     console.log("Empty database: loading the seed corpus...");
     const report = await loadCorpus({ db, corpusPath: resolve(root, "seeds/corpus.json") });

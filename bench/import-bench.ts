@@ -1,0 +1,176 @@
+// Times a bulk import next to its floor, in one run:
+//   npm run bench:import -- [--sources 10000] [--claims 5000] [--stances 100000] [--pg]
+// 1. Generates a synthetic corpus of that size (bench/generate-corpus.ts) and exports it in the
+//    import format (what `GET /api/export/dataset` gives), as the file to import.
+// 2. Floor: raw better-sqlite3 inserts of the same rows into an empty migrated SQLite database, in
+//    one transaction, with prepared statements and nothing checked.
+// 3. The importer (lib/import) into another empty SQLite database, as an admin: first import, then
+//    the same file again (all unchanged). Meanwhile a child process reads the claim list from the
+//    same file and counts its reads, to show whether readers keep answering during an import.
+// 4. With --pg, the first import again into a database of the private PostgreSQL cluster.
+// Prints records/s, the ratio to the floor, the reads/s during the import and the peak RSS.
+import { execFileSync, fork } from "node:child_process";
+import { rmSync, writeFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { parseArgs } from "node:util";
+import Database from "better-sqlite3";
+import pg from "pg";
+import { createDb } from "../lib/database/create-client";
+import { exportDataset } from "../lib/export/dataset";
+import { runImport } from "../lib/import/import";
+import { parseImportFile } from "../lib/import/parse";
+import { bin, root } from "./harness";
+
+const { values } = parseArgs({
+  options: {
+    sources: { type: "string", default: "10000" },
+    claims: { type: "string", default: "5000" },
+    stances: { type: "string", default: "100000" },
+    pg: { type: "boolean", default: false },
+    reader: { type: "string" },
+  },
+});
+
+const file = (name: string) => resolve(root, "data", name);
+const fresh = (path: string) => {
+  for (const suffix of ["", "-wal", "-shm", "-journal"]) rmSync(path + suffix, { force: true });
+};
+const migrate = (url: string) => execFileSync(bin("prisma"), ["migrate", "deploy"], { cwd: root, env: { ...process.env, DATABASE_URL: url }, stdio: "ignore" });
+const seconds = (ms: number) => (ms / 1000).toFixed(1);
+const rate = (n: number, ms: number) => Math.round(n / (ms / 1000)).toLocaleString("en-US");
+
+async function main() {
+  const source = file("import-source.db");
+  console.log(`Generating ${values.sources} sources, ${values.claims} claims, ${values.stances} stances...`);
+  execFileSync(bin("tsx"), ["bench/generate-corpus.ts", "--sources", values.sources!, "--claims", values.claims!, "--stances", values.stances!, "--out", source], { cwd: root, stdio: "ignore" });
+  const exporter = createDb(`file:${source}`);
+  const dataset = JSON.stringify(await exportDataset(exporter));
+  await exporter.$disconnect();
+  writeFileSync(file("import-bench.json"), dataset);
+  const records = parseImportFile("import-bench.json", dataset);
+  console.log(`The file: ${records.length.toLocaleString("en-US")} records, ${(dataset.length / 1024 / 1024).toFixed(1)} MB.`);
+
+  const floorMs = floor(records.map((r) => r.value as Record<string, unknown>));
+  console.log(`| run | records | time s | records/s | × floor |`);
+  console.log(`|---|---|---|---|---|`);
+  console.log(`| floor: raw better-sqlite3 inserts, one transaction | ${records.length} | ${seconds(floorMs)} | ${rate(records.length, floorMs)} | 1.0 |`);
+
+  const target = file("import-target.db");
+  fresh(target);
+  migrate(`file:${target}`);
+  const db = createDb(`file:${target}`);
+  await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
+  const reader = fork(import.meta.filename, ["--reader", target], { execArgv: process.execArgv, stdio: "ignore" });
+  const importer = { userId: null, role: "ADMIN" as const };
+  let started = performance.now();
+  const first = await runImport(db, importer, records);
+  const firstMs = performance.now() - started;
+  const reads = await new Promise<number>((done) => {
+    reader.once("message", (m: { reads: number }) => done(m.reads));
+    reader.send("stop");
+  });
+  if (!first.written) throw new Error(`The import wrote nothing: ${JSON.stringify(first.records.find((r) => r.outcome === "rejected"))}`);
+  console.log(`| first import into an empty SQLite database | ${records.length} | ${seconds(firstMs)} | ${rate(records.length, firstMs)} | ${(firstMs / floorMs).toFixed(1)} |`);
+  started = performance.now();
+  const again = await runImport(db, importer, records);
+  const againMs = performance.now() - started;
+  console.log(`| the same file again (${again.counts.unchanged} unchanged) | ${records.length} | ${seconds(againMs)} | ${rate(records.length, againMs)} | ${(againMs / floorMs).toFixed(1)} |`);
+  await db.$disconnect();
+
+  if (values.pg) {
+    const port = process.env.PGPORT ?? "54329";
+    execFileSync("bash", [resolve(root, "scripts/pg-local.sh"), "start"], { cwd: root, env: { ...process.env, PGPORT: port } });
+    const admin = new pg.Client({ connectionString: `postgresql://postgres@127.0.0.1:${port}/postgres` });
+    await admin.connect();
+    await admin.query("DROP DATABASE IF EXISTS corroborate_import_bench WITH (FORCE)");
+    await admin.end();
+    const url = `postgresql://postgres@127.0.0.1:${port}/corroborate_import_bench`;
+    migrate(url);
+    const pgDb = createDb(url);
+    started = performance.now();
+    await runImport(pgDb, importer, records);
+    const pgMs = performance.now() - started;
+    await pgDb.$disconnect();
+    console.log(`| first import into an empty PostgreSQL database | ${records.length} | ${seconds(pgMs)} | ${rate(records.length, pgMs)} | ${(pgMs / floorMs).toFixed(1)} (${(pgMs / firstMs).toFixed(2)} × SQLite) |`);
+  }
+  console.log(`\nReads of the claim list from another process during the first import: ${reads.toLocaleString("en-US")} (${rate(reads, firstMs)}/s).`);
+  console.log(`Peak resident memory of this process: ${Math.round(process.resourceUsage().maxRSS / 1024)} MiB.`);
+}
+
+/** The same rows the importer would write, inserted raw: the floor no importer can beat. */
+function floor(records: Record<string, unknown>[]): number {
+  const path = file("import-floor.db");
+  fresh(path);
+  migrate(`file:${path}`);
+  const db = new Database(path);
+  db.pragma("journal_mode = WAL");
+  const now = new Date().toISOString();
+  const insert = (table: string, columns: string[]) =>
+    db.prepare(`INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(",")}, "createdAt", "updatedAt") VALUES (${columns.map(() => "?").join(",")}, '${now}', '${now}')`);
+  const started = performance.now();
+  db.transaction(() => {
+    const ids = new Map<string, string>();
+    const statements = {
+      topic: insert("Topic", ["id", "slug", "name"]),
+      outlet: insert("Outlet", ["id", "slug", "name", "kind"]),
+      actor: insert("Actor", ["id", "slug", "name", "kind"]),
+      source: insert("Source", ["id", "title", "outletId", "kind", "language", "text", "contentHash"]),
+      claim: insert("Claim", ["id", "slug", "text", "searchText", "topicId", "rankKey"]),
+      stance: insert("Stance", ["id", "claimId", "sourceId", "position", "mode", "quote", "start", "end", "prefix", "suffix"]),
+    };
+    let n = 0;
+    const id = () => `r${n++}`;
+    for (const r of records) {
+      const key = `${r.type}:${r.slug ?? r.id}`;
+      switch (r.type) {
+        case "topic":
+          ids.set(key, id());
+          statements.topic.run(ids.get(key), r.slug, r.name);
+          break;
+        case "outlet":
+          ids.set(key, id());
+          statements.outlet.run(ids.get(key), r.slug, r.name, r.kind);
+          break;
+        case "actor":
+          ids.set(key, id());
+          statements.actor.run(ids.get(key), r.slug, r.name, r.kind);
+          break;
+        case "source":
+          statements.source.run(r.id, r.title, ids.get(`outlet:${r.outlet}`), r.kind, r.language, r.text, String(r.id));
+          break;
+        case "claim":
+          ids.set(key, id());
+          statements.claim.run(ids.get(key), r.slug, r.text, String(r.text).toLowerCase(), ids.get(`topic:${r.topic}`), `~${r.slug}`);
+          break;
+        case "stance":
+          statements.stance.run(id(), ids.get(`claim:${r.claim}`), r.source, r.position, r.mode, r.quote, r.start ?? 0, r.end ?? 0, "", "");
+          break;
+      }
+    }
+  })();
+  const ms = performance.now() - started;
+  db.close();
+  return ms;
+}
+
+// The child: reads the first page of the claim list in a loop until told to stop, then says how many.
+function readUntilStopped(path: string) {
+  const reader = new Database(path, { readonly: true, timeout: 10_000 });
+  const list = reader.prepare(`SELECT slug, text, status FROM Claim WHERE retractedAt IS NULL ORDER BY rankKey LIMIT 20`);
+  let reads = 0;
+  let stop = false;
+  process.on("message", () => (stop = true));
+  const loop = () => {
+    const until = Date.now() + 50;
+    while (Date.now() < until) {
+      list.all();
+      reads++;
+    }
+    if (stop) process.send!({ reads }, () => process.exit(0));
+    else setImmediate(loop);
+  };
+  loop();
+}
+
+if (values.reader) readUntilStopped(values.reader);
+else await main();
