@@ -7,7 +7,9 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "@prisma/adapter-pg", "pg"],
   // Uploads of up to 5 MB (lib/sources/extract.ts) and source texts of up to 500,000
   // characters go through server actions; Next's default limit is 1 MB.
-  experimental: { serverActions: { bodySizeLimit: "8mb" } },
+  // proxy.ts sees every request first; Next gives a route only the first 10 MB of a body that
+  // passed a proxy, and an import file may be 20 MB (lib/import/parse.ts), with a form's overhead.
+  experimental: { serverActions: { bodySizeLimit: "8mb" }, proxyClientMaxBodySize: "21mb" },
 };
 
 export default nextConfig;

@@ -25,6 +25,12 @@ const EnvSchema = z.object({
     .int("CORROBORATE_API_RATE_LIMIT must be a whole number")
     .min(1, "CORROBORATE_API_RATE_LIMIT must be at least 1")
     .default(300),
+  /** An API import of more records than this runs as a job (202, then GET /api/import/{id}). */
+  CORROBORATE_IMPORT_SYNC_RECORDS: z.coerce
+    .number({ error: "CORROBORATE_IMPORT_SYNC_RECORDS must be a number of records" })
+    .int("CORROBORATE_IMPORT_SYNC_RECORDS must be a whole number")
+    .min(0, "CORROBORATE_IMPORT_SYNC_RECORDS must not be negative")
+    .default(2_000),
   CORROBORATE_PUBLIC_URL: z
     .url({ protocol: /^https?$/, error: "CORROBORATE_PUBLIC_URL must be an http:// or https:// address" })
     .transform((value) => value.replace(/\/+$/, ""))

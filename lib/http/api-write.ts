@@ -37,12 +37,18 @@ export async function apiUser(request: Request): Promise<CurrentUser> {
 /** Largest JSON body the write API reads: a source's text is at most 500,000 characters. */
 export const MAX_API_BODY_BYTES = 4 * 1024 * 1024;
 
+/** The request's body as text, refused (MALFORMED, 400) past `max` bytes. */
+export async function readBody(request: Request, max: number): Promise<string> {
+  const tooLarge = () => new AppError("MALFORMED", `The body is too large: at most ${max / 1024 / 1024} MB. Nothing was written.`);
+  if (Number(request.headers.get("content-length") ?? 0) > max) throw tooLarge();
+  const text = await request.text();
+  if (Buffer.byteLength(text) > max) throw tooLarge();
+  return text;
+}
+
 /** The request's JSON object; anything else is MALFORMED (400), before any validation. */
 export async function readJsonObject(request: Request): Promise<Record<string, unknown>> {
-  const length = Number(request.headers.get("content-length") ?? 0);
-  if (length > MAX_API_BODY_BYTES) throw new AppError("MALFORMED", `The body is too large: at most ${MAX_API_BODY_BYTES / 1024 / 1024} MB.`);
-  const text = await request.text();
-  if (text.length > MAX_API_BODY_BYTES) throw new AppError("MALFORMED", `The body is too large: at most ${MAX_API_BODY_BYTES / 1024 / 1024} MB.`);
+  const text = await readBody(request, MAX_API_BODY_BYTES);
   let body: unknown;
   try {
     body = JSON.parse(text);
@@ -58,11 +64,17 @@ export async function readJsonObject(request: Request): Promise<Record<string, u
  * accepted here, so no cross-site form can write), the body a JSON object, and the result
  * JSON with `status`. The lib/ function authorises and validates, as it does for the forms.
  */
-export function apiWrite<C>(write: (user: CurrentUser, body: Record<string, unknown>, context: C) => Promise<unknown>, status = 200) {
+export function apiWrite<C>(
+  write: (user: CurrentUser, body: Record<string, unknown>, context: C, request: Request) => Promise<unknown>,
+  options: number | { status?: number; body?: "json" | "raw" } = 200,
+) {
+  const { status = 200, body = "json" } = typeof options === "number" ? { status: options } : options;
   return async (request: Request, context: C) => {
     try {
       const user = await apiUser(request);
-      return NextResponse.json(await write(user, await readJsonObject(request), context), { status });
+      // A raw body is the handler's to read (an import file); a Response it returns is sent as it is.
+      const result = await write(user, body === "json" ? await readJsonObject(request) : {}, context, request);
+      return result instanceof Response ? result : NextResponse.json(result, { status });
     } catch (error) {
       return errorResponse(error, WRITE_STATUS);
     }

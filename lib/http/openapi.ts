@@ -120,6 +120,34 @@ export function openApiDocument(serverUrl: string) {
         get: { summary: "A stance, with its version, claim, source and speaker", responses: { "200": { description: "The stance", content: json({ type: "object" }) }, ...errors("404") } },
         patch: write("Change how a stance reads its passage", "StanceUpdate", false, "The new version"),
       },
+      "/api/import": {
+        post: {
+          summary: "Import a file of records (docs/import-format.md): the file is the body",
+          security: [{ bearer: [] }],
+          parameters: [
+            { name: "format", in: "query", required: false, description: "json, jsonl or csv; otherwise the content type decides", schema: { enum: ["json", "jsonl", "ndjson", "csv"] } },
+            { name: "partial", in: "query", required: false, description: "1: write the good records even if some are refused", schema: { enum: ["0", "1"] } },
+          ],
+          requestBody: {
+            required: true,
+            content: { "application/json": { schema: { type: "object" } }, "application/x-ndjson": { schema: { type: "string" } }, "text/csv": { schema: { type: "string" } } },
+          },
+          responses: {
+            "200": { description: "`{ report }`: written; the report counts created, updated, unchanged and rejected records, each with its reason", content: json({ type: "object" }) },
+            "202": { description: "`{ job }`: a large file runs as a job; `Location` is its address", content: json({ type: "object" }) },
+            "422": { description: "`{ report }` with refused records and nothing written (without `partial`), or a wrong `format` or `partial` (code INVALID)", content: json({ type: "object" }) },
+            ...errors("400", "401", "403"),
+          },
+        },
+      },
+      "/api/import/{id}": {
+        parameters: [pathParam("id", "The import job's id")],
+        get: {
+          summary: "An import job: its status (queued, running, done, failed), progress, and report when done",
+          security: [{ bearer: [] }],
+          responses: { "200": { description: "`{ job }`", content: json({ type: "object" }) }, ...errors("401", "404") },
+        },
+      },
       "/api/export/claim-reviews": { get: { summary: "Every verdict as schema.org ClaimReview JSON-LD", responses: { "200": { description: "A JSON-LD graph", content: { "application/ld+json": { schema: { type: "object" } } } } } } },
       "/api/export/annotations": { get: { summary: "Every stance as a W3C Web Annotation", responses: { "200": { description: "An AnnotationCollection", content: { "application/ld+json": { schema: { type: "object" } } } } } } },
       "/api/export/stances": { get: { summary: "Every stance as CSV", responses: { "200": { description: "RFC 4180 CSV", content: { "text/csv": { schema: { type: "string" } } } } } } },

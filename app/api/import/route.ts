@@ -5,6 +5,37 @@ import { AppError } from "@/lib/errors";
 import { importRecords } from "@/lib/import/import";
 import { MAX_IMPORT_BYTES, parseImportFile } from "@/lib/import/parse";
 import { errorResponse } from "@/lib/http/json-route";
+import { apiWrite, readBody } from "@/lib/http/api-write";
+import { startImportJob } from "@/lib/import/jobs";
+import { env } from "@/lib/env";
+import { NextResponse } from "next/server";
+
+const FORMATS = { json: "json", jsonl: "jsonl", ndjson: "jsonl", csv: "csv" } as const;
+const FORMAT_OF_TYPE: Record<string, keyof typeof FORMATS> = { "application/json": "json", "application/x-ndjson": "jsonl", "application/jsonl": "jsonl", "text/csv": "csv" };
+
+/**
+ * A program's import: the file as the body (JSON, JSONL or CSV, by `?format=` or the content
+ * type), `?partial=1` to write the good records. Up to CORROBORATE_IMPORT_SYNC_RECORDS records the
+ * answer is the report (200 when written, 422 when refused records kept everything out); a larger
+ * file is answered 202 with a job whose progress and report `GET /api/import/{id}` gives.
+ */
+const tokenImport = apiWrite(async (user, _body, _context, request) => {
+  authorize(user, "RESEARCHER", "import data");
+  const url = new URL(request.url);
+  const partial = url.searchParams.get("partial");
+  if (partial !== null && partial !== "0" && partial !== "1") throw new AppError("INVALID", "partial: must be 1 or 0", "partial");
+  const named = url.searchParams.get("format");
+  const type = (request.headers.get("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
+  const format = named ? FORMATS[named as keyof typeof FORMATS] : FORMATS[FORMAT_OF_TYPE[type] ?? ("" as keyof typeof FORMATS)];
+  if (!format) throw new AppError("INVALID", "format: send ?format=json, jsonl or csv, or the content type application/json, application/x-ndjson or text/csv", "format");
+  const records = parseImportFile(`body.${format}`, await readBody(request, MAX_IMPORT_BYTES));
+  if (records.length > env().CORROBORATE_IMPORT_SYNC_RECORDS) {
+    const job = startImportJob(db, user, records, partial === "1");
+    return NextResponse.json({ job }, { status: 202, headers: { Location: `/api/import/${job.id}` } });
+  }
+  const report = await importRecords(db, user, records, { partial: partial === "1" });
+  return NextResponse.json({ report }, { status: report.written ? 200 : 422 });
+}, { body: "raw" });
 
 /**
  * The browser's import (/import): a signed-in researcher's upload, answered as a stream of
@@ -13,6 +44,7 @@ import { errorResponse } from "@/lib/http/json-route";
  * site cannot make a visitor's browser import.
  */
 export async function POST(request: Request) {
+  if (request.headers.get("authorization")) return tokenImport(request, undefined);
   try {
     const origin = request.headers.get("origin");
     const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
