@@ -9,7 +9,7 @@ import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { createDb } from "../lib/database/create-client";
 import { updateClaim } from "../lib/claims/write-claim";
-import { summariseMigratedClaims } from "../lib/write/refresh-claim-summary";
+import { summarizeMigratedClaims } from "../lib/write/refresh-claim-summary";
 import { assessStance, gradeOutlet } from "../lib/review/grading";
 import { mergeClaims, undoMerge } from "../lib/review/merge";
 import { reviewQueue } from "../lib/review/queue";
@@ -29,7 +29,7 @@ if (migrate.status !== 0) throw new Error(`prisma migrate deploy failed:\n${migr
 
 const db = createDb(`file:${copy}`);
 const backfillStart = performance.now();
-const backfilled = await summariseMigratedClaims(db);
+const backfilled = await summarizeMigratedClaims(db);
 if (backfilled > 0) console.log(`Weights and origins computed for ${backfilled} claims migrated from before them: ${((performance.now() - backfillStart) / 1000).toFixed(1)} s.`);
 const user = { id: "bench-writer", name: "Bench writer", email: "bench@example.com", role: "ANALYST" as const };
 await db.user.create({ data: user });

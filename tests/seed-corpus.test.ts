@@ -9,6 +9,7 @@ const seeds = resolve(import.meta.dirname, "../seeds");
 const corpusPath = join(seeds, "corpus.json");
 
 /** A copy of the seeds folder whose corpus (and optionally an article) a test may change. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the tests edit the file's JSON freely, wrong values included
 function editedSeeds(edit: (corpus: any) => void, articleEdit?: { file: string; text: (t: string) => string }) {
   const dir = mkdtempSync(join(tmpdir(), "corpus-"));
   cpSync(seeds, dir, { recursive: true });

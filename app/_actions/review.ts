@@ -1,5 +1,5 @@
 "use server";
-// Server actions for analysts' work: thin doors into lib/review/, which authorises
+// Server actions for analysts' work: thin doors into lib/review/, which authorizes
 // (analysts and admins only), validates and writes in one transaction.
 import { db } from "@/lib/db";
 import { assessStance, gradeOutlet, gradeSource, setClaimQuantity } from "@/lib/review/grading";

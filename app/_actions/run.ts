@@ -6,7 +6,7 @@ import { actionError, type ActionResult } from "@/lib/http/action-result";
 
 /**
  * The body of every server action: the signed-in user (or null) goes to a lib/ function,
- * which authorises and validates; its errors come back as the form's messages.
+ * which authorizes and validates; its errors come back as the form's messages.
  */
 export async function runAction<T>(write: (user: CurrentUser | null) => Promise<T>): Promise<ActionResult<T>> {
   try {

@@ -1,5 +1,5 @@
 "use server";
-// Server actions: thin doors into lib/, which authorises, validates and writes in one
+// Server actions: thin doors into lib/, which authorizes, validates and writes in one
 // transaction. Every action re-reads the session itself; nothing here trusts the page.
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import type { Metadata } from "next";
 import { db } from "@/lib/db";
 import { orProblem } from "@/lib/http/page-data";
@@ -17,7 +18,7 @@ export default async function SourcesPage({ searchParams }: { searchParams: Prom
       <>
         <h1>Sources</h1>
         <p className="problem" role="alert">
-          {problem} <a href="/sources">First page</a>.
+          {problem} <Link href="/sources">First page</Link>.
         </p>
       </>
     );
@@ -49,7 +50,7 @@ export default async function SourcesPage({ searchParams }: { searchParams: Prom
         </tbody>
       </table>
       <nav className="pager" aria-label="Pages">
-        {raw.after ? <a href="/sources">First page</a> : null}
+        {raw.after ? <Link href="/sources">First page</Link> : null}
         {page.nextAfter ? <a href={`/sources?after=${encodeURIComponent(page.nextAfter)}`} rel="next">Next page</a> : null}
       </nav>
     </>

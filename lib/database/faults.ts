@@ -2,7 +2,7 @@ import { AppError } from "../errors";
 
 // Faults of the database itself, as opposed to a wrong request: the PostgreSQL server is down
 // or restarting, the SQLite file is read-only, its disk is full. Prisma reports them as driver
-// errors with the driver's words, so they are recognised by code and message, through causes.
+// errors with the driver's words, so they are recognized by code and message, through causes.
 
 const CANNOT_WRITE = /readonly database|SQLITE_READONLY|disk is full|SQLITE_FULL|SQLITE_IOERR|disk I\/O error|No space left|read-only transaction|\b25006\b|\b53100\b|disk_full/i;
 const CANNOT_REACH =

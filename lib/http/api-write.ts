@@ -62,7 +62,7 @@ export async function readJsonObject(request: Request): Promise<Record<string, u
 /**
  * A write endpoint: the caller is the owner of the bearer token (required; sessions are not
  * accepted here, so no cross-site form can write), the body a JSON object, and the result
- * JSON with `status`. The lib/ function authorises and validates, as it does for the forms.
+ * JSON with `status`. The lib/ function authorizes and validates, as it does for the forms.
  */
 export function apiWrite<C>(
   write: (user: CurrentUser, body: Record<string, unknown>, context: C, request: Request) => Promise<unknown>,

@@ -27,7 +27,6 @@ import {
   type RelationRecord,
   type SourceRecord,
   type StanceRecord,
-  type TopicRecord,
   type VerdictRecord,
 } from "./records";
 
@@ -86,7 +85,7 @@ export async function importRecords(db: Db, user: CurrentUser | null, raw: reado
   return runImport(db, { userId: account.id, role: account.role }, raw, options);
 }
 
-/** The import itself, for an authorised account or the seed loader. */
+/** The import itself, for an authorized account or the seed loader. */
 export async function runImport(db: Db, importer: Importer, raw: readonly RawRecord[], options: ImportOptions = {}): Promise<ImportReport> {
   const mode = options.partial ? "partial" : "all";
   const reports: RecordReport[] = [];

@@ -81,7 +81,7 @@ export async function addSource(w: WriteContext, data: Omit<z.output<typeof Sour
   return source;
 }
 
-/** Adds a source: its text stored verbatim (normalised line endings), never a second copy of one already stored. */
+/** Adds a source: its text stored verbatim (normalized line endings), never a second copy of one already stored. */
 export const createSource = defineWrite(
   { role: "RESEARCHER", doing: "add sources", input: SourceCreateSchema, duplicate: { message: "Someone has just added a source with this address or text.", field: "text" } },
   (w, data) => addSource(w, data, normalizeSourceText(data.text)),

@@ -103,8 +103,8 @@ type WriteSpec<S extends z.ZodType> = {
 };
 
 /** A write's one business function, callable from every door. */
-export type Write<S extends z.ZodType, R> = {
-  /** A form's action or the JSON API: authorises the user, validates, runs in its own transaction. */
+export type Write<R> = {
+  /** A form's action or the JSON API: authorizes the user, validates, runs in its own transaction. */
   (db: Db, user: CurrentUser | null, input: unknown): Promise<R>;
   /** Inside a context already open (the importer's one transaction): the same checks and body. */
   within(w: WriteContext, input: unknown): Promise<R>;
@@ -114,7 +114,7 @@ export type Write<S extends z.ZodType, R> = {
  * Declares a write once: who may make it, its input schema, and its body. Every door calls the
  * result, so the same input gets the same answer through a form, the API and an import.
  */
-export function defineWrite<S extends z.ZodType, R>(spec: WriteSpec<S>, body: (w: WriteContext, data: z.output<S>) => Promise<R>): Write<S, R> {
+export function defineWrite<S extends z.ZodType, R>(spec: WriteSpec<S>, body: (w: WriteContext, data: z.output<S>) => Promise<R>): Write<R> {
   const duplicate = (error: unknown) => {
     if (spec.duplicate && isUniqueViolation(error)) return new AppError("CONFLICT", spec.duplicate.message, spec.duplicate.field);
     return error;

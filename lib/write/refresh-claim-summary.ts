@@ -74,7 +74,7 @@ async function liveStanceFacts(tx: Tx, claimIds: readonly string[]): Promise<Map
  * before them: live stances but no origin counted) get it computed, 500 at a time. `npm
  * start` runs it after migrating; on an up-to-date database it finds nothing.
  */
-export async function summariseMigratedClaims(db: Db): Promise<number> {
+export async function summarizeMigratedClaims(db: Db): Promise<number> {
   let done = 0;
   for (;;) {
     const batch = await db.claim.findMany({ where: { stanceCount: { gt: 0 }, originCount: 0 }, select: { id: true }, take: 500 });

@@ -100,10 +100,8 @@ export function TaggingPanel({ sourceId, actors, topics, children }: Props) {
   useEffect(() => {
     if (!open) return;
     const words = query.trim();
-    if (!words) {
-      setSuggestions([]);
-      return;
-    }
+    // No words: nothing is fetched, and nothing is shown (`shown` below).
+    if (!words) return;
     const controller = new AbortController();
     const timer = setTimeout(async () => {
       try {
@@ -134,7 +132,9 @@ export function TaggingPanel({ sourceId, actors, topics, children }: Props) {
     setClaimId(claim ? claim.id : NEW_CLAIM);
   }
 
-  const listed = picked && !suggestions.some((s) => s.id === picked.id) ? [picked, ...suggestions] : suggestions;
+  // Suggestions for words since cleared are not shown.
+  const shown = query.trim() ? suggestions : [];
+  const listed = picked && !shown.some((s) => s.id === picked.id) ? [picked, ...shown] : shown;
 
   function save() {
     const input = {
@@ -228,7 +228,7 @@ export function TaggingPanel({ sourceId, actors, topics, children }: Props) {
                     <span className="muted">({s.topic})</span>
                   </label>
                 ))}
-                {query.trim() && suggestions.length === 0 ? <p className="muted">No claim shares these words.</p> : null}
+                {query.trim() && shown.length === 0 ? <p className="muted">No claim shares these words.</p> : null}
                 <label className="choice">
                   <input type="radio" name="claim" value={NEW_CLAIM} checked={claimId === NEW_CLAIM} onChange={() => pick(null)} /> A new claim
                 </label>

@@ -5,7 +5,7 @@ import { AppError } from "@/lib/errors";
 
 /**
  * Every live stance as CSV: claim, position, mode, quote, source, outlet, date, speaker. Cells a
- * spreadsheet would run as formulas are neutralised; `?verbatim=1` gives every cell as stored.
+ * spreadsheet would run as formulas are neutralized; `?verbatim=1` gives every cell as stored.
  */
 export async function GET(request: Request) {
   try {
