@@ -25,16 +25,46 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
               Corroborate
             </Link>
             <ul>
-              <li><Link href="/claims">Claims</Link></li>
-              <li><Link href="/sources">Sources</Link></li>
-              <li><Link href="/actors">Speakers</Link></li>
-              <li><Link href="/outlets">Outlets</Link></li>
-              <li><Link href="/about/statuses">About the statuses</Link></li>
-              {hasRole(user, "RESEARCHER") ? <li><Link href="/sources/new">Add a source</Link></li> : null}
-              {hasRole(user, "RESEARCHER") ? <li><Link href="/import">Import</Link></li> : null}
-              {hasRole(user, "ANALYST") ? <li><Link href="/review">Review queue</Link></li> : null}
-              {hasRole(user, "ADMIN") ? <li><Link href="/admin/users">Users</Link></li> : null}
-              {hasRole(user, "ADMIN") ? <li><Link href="/admin/audit">Audit log</Link></li> : null}
+              <li>
+                <Link href="/claims">Claims</Link>
+              </li>
+              <li>
+                <Link href="/sources">Sources</Link>
+              </li>
+              <li>
+                <Link href="/actors">Speakers</Link>
+              </li>
+              <li>
+                <Link href="/outlets">Outlets</Link>
+              </li>
+              <li>
+                <Link href="/about/statuses">About the statuses</Link>
+              </li>
+              {hasRole(user, "RESEARCHER") ? (
+                <li>
+                  <Link href="/sources/new">Add a source</Link>
+                </li>
+              ) : null}
+              {hasRole(user, "RESEARCHER") ? (
+                <li>
+                  <Link href="/import">Import</Link>
+                </li>
+              ) : null}
+              {hasRole(user, "ANALYST") ? (
+                <li>
+                  <Link href="/review">Review queue</Link>
+                </li>
+              ) : null}
+              {hasRole(user, "ADMIN") ? (
+                <li>
+                  <Link href="/admin/users">Users</Link>
+                </li>
+              ) : null}
+              {hasRole(user, "ADMIN") ? (
+                <li>
+                  <Link href="/admin/audit">Audit log</Link>
+                </li>
+              ) : null}
             </ul>
             <div className="account">
               {user ? (
@@ -43,7 +73,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
                     {user.name} <span className="muted">({ROLE_LABEL[user.role]})</span>
                   </span>{" "}
                   <Link href="/settings">Settings</Link>{" "}
-                  <button type="submit" className="link-button">Sign out</button>
+                  <button type="submit" className="link-button">
+                    Sign out
+                  </button>
                 </form>
               ) : (
                 <Link href="/sign-in">Sign in</Link>

@@ -8,24 +8,36 @@ import { ClaimList } from "./_components/claim-list";
 
 export default async function HomePage() {
   await connection();
-  const [counts, contested] = await Promise.all([
-    getCorpusCounts(db),
-    listClaims(db, { status: "CONTESTED", limit: 10 }),
-  ]);
+  const [counts, contested] = await Promise.all([getCorpusCounts(db), listClaims(db, { status: "CONTESTED", limit: 10 })]);
   return (
     <>
       <section className="intro">
         <h1>Where the sources agree, and where they conflict</h1>
         <p>
-          Corroborate stores each claim once and links it to every source that supports, disputes or qualifies it. Each
-          link is anchored to the exact words in the source, and says who is speaking as distinct from who published.
+          Corroborate stores each claim once and links it to every source that supports, disputes or qualifies it. Each link is anchored to the exact words in
+          the source, and says who is speaking as distinct from who published.
         </p>
         <dl className="counts">
-          <div><dt>Claims</dt><dd>{counts.claims.toLocaleString("en-US")}</dd></div>
-          <div><dt>Contested</dt><dd>{counts.contested.toLocaleString("en-US")}</dd></div>
-          <div><dt>Sources</dt><dd>{counts.sources.toLocaleString("en-US")}</dd></div>
-          <div><dt>Quoted stances</dt><dd>{counts.stances.toLocaleString("en-US")}</dd></div>
-          <div><dt>Speakers</dt><dd>{counts.actors.toLocaleString("en-US")}</dd></div>
+          <div>
+            <dt>Claims</dt>
+            <dd>{counts.claims.toLocaleString("en-US")}</dd>
+          </div>
+          <div>
+            <dt>Contested</dt>
+            <dd>{counts.contested.toLocaleString("en-US")}</dd>
+          </div>
+          <div>
+            <dt>Sources</dt>
+            <dd>{counts.sources.toLocaleString("en-US")}</dd>
+          </div>
+          <div>
+            <dt>Quoted stances</dt>
+            <dd>{counts.stances.toLocaleString("en-US")}</dd>
+          </div>
+          <div>
+            <dt>Speakers</dt>
+            <dd>{counts.actors.toLocaleString("en-US")}</dd>
+          </div>
         </dl>
         <form className="filters" method="get" action="/claims" role="search" aria-label="Search claims">
           <div className="field">
@@ -38,17 +50,11 @@ export default async function HomePage() {
       <section aria-labelledby="most-contested">
         <h2 id="most-contested">Most contested claims</h2>
         <p className="hint">
-          Sources take both sides of these. The most evenly split come first.{" "}
-          <Link href="/about/statuses">How statuses are decided</Link>.
+          Sources take both sides of these. The most evenly split come first. <Link href="/about/statuses">How statuses are decided</Link>.
         </p>
-        {contested.claims.length === 0 ? (
-          <p>No claim is contested yet.</p>
-        ) : (
-          <ClaimList claims={contested.claims} />
-        )}
+        {contested.claims.length === 0 ? <p>No claim is contested yet.</p> : <ClaimList claims={contested.claims} />}
         <p>
-          <Link href="/claims?status=contested">All {plural(contested.total, "contested claim")}</Link> ·{" "}
-          <Link href="/claims">every claim</Link>
+          <Link href="/claims?status=contested">All {plural(contested.total, "contested claim")}</Link> · <Link href="/claims">every claim</Link>
         </p>
       </section>
     </>

@@ -46,7 +46,10 @@ async function checkWrites(db: Db, outcomes: Outcome[], label: string) {
   const stored = new Set((await db.claim.findMany({ where: { text: { startsWith: `${label} drill claim` } }, select: { text: true } })).map((c) => c.text));
   const lost = answered.filter((t) => !stored.has(t));
   const unanswered = stored.size - (answered.length - lost.length);
-  check(lost.length === 0, `${answered.length} writes answered 201, ${stored.size} stored: ${lost.length} answered but lost, ${unanswered} stored without an answer`);
+  check(
+    lost.length === 0,
+    `${answered.length} writes answered 201, ${stored.size} stored: ${lost.length} answered but lost, ${unanswered} stored without an answer`,
+  );
   const counts = await db.corpusCounts.findUniqueOrThrow({ where: { id: 1 } });
   const live = await db.claim.count({ where: { retractedAt: null } });
   check(counts.claims === live, `the kept claim count (${counts.claims}) matches the claims stored (${live}): no write half-done`);
@@ -97,8 +100,14 @@ async function sigtermDrill() {
   const after = outcomes.filter((o) => o.at >= signalAt);
   console.log(`Requests started before the signal: ${before.length} (${tally(before)}); after it: ${after.length} (${tally(after)}).`);
   console.log(`npm start exited with ${code} ${stoppedAfter.toFixed(0)} ms after SIGTERM.`);
-  check(before.every((o) => o.status === 201), "every request in flight or sent before SIGTERM was answered 201");
-  check(outcomes.every((o) => o.error !== "hung"), "no request hung");
+  check(
+    before.every((o) => o.status === 201),
+    "every request in flight or sent before SIGTERM was answered 201",
+  );
+  check(
+    outcomes.every((o) => o.error !== "hung"),
+    "no request hung",
+  );
   check(stoppedAfter < 10_000, "npm start exited by itself within 10 s, having finished its requests");
   await checkWrites(db, outcomes, "sigterm");
   await db.$disconnect();
@@ -144,7 +153,10 @@ async function pgRestartDrill() {
         const started = at();
         const turn = n++;
         const path = i % 2 ? "/api/claims?limit=20" : `/claims/${slugs[turn % slugs.length]}`;
-        const o = turn % 10 === 0 ? await writer(base, token, topic, "restart", turn, at) : { ...(await timedFetch(`${base}${path}`)), at: 0, kind: "read" as const, path };
+        const o =
+          turn % 10 === 0
+            ? await writer(base, token, topic, "restart", turn, at)
+            : { ...(await timedFetch(`${base}${path}`)), at: 0, kind: "read" as const, path };
         outcomes.push({ ...o, at: started });
       }
     });
@@ -169,17 +181,40 @@ async function pgRestartDrill() {
     const during = outcomes.filter((o) => o.at >= stoppedAt && o.at < startedAt);
     const unclear = outcomes.filter((o) => !(o.status >= 200 && o.status < 300) && o.status !== 503);
     console.log(`All answers: ${tally(outcomes)}.`);
-    check(outcomes.every((o) => o.error !== "hung" && o.ms < 15_000), `no request hung (longest ${Math.max(...outcomes.map((o) => o.ms)).toFixed(0)} ms)`);
+    check(
+      outcomes.every((o) => o.error !== "hung" && o.ms < 15_000),
+      `no request hung (longest ${Math.max(...outcomes.map((o) => o.ms)).toFixed(0)} ms)`,
+    );
     check(unclear.length === 0, `every request was answered or refused with a clear 503 (${unclear.length} otherwise: ${tally(unclear)})`);
-    if (unclear.length > 0) console.log(server.output.join("").split("\n").filter((l) => /error/i.test(l)).slice(0, 10).join("\n"));
-    for (const o of unclear.slice(0, 3)) console.log(`  ${o.kind} ${o.path ?? "/api/claims"} at ${(o.at / 1000).toFixed(1)} s: ${o.status || o.error} ${o.body.replace(/\s+/g, " ").slice(0, 300)}`);
+    if (unclear.length > 0)
+      console.log(
+        server.output
+          .join("")
+          .split("\n")
+          .filter((l) => /error/i.test(l))
+          .slice(0, 10)
+          .join("\n"),
+      );
+    for (const o of unclear.slice(0, 3))
+      console.log(
+        `  ${o.kind} ${o.path ?? "/api/claims"} at ${(o.at / 1000).toFixed(1)} s: ${o.status || o.error} ${o.body.replace(/\s+/g, " ").slice(0, 300)}`,
+      );
     const json503 = during.filter((o) => o.status === 503 && o.body.startsWith("{"));
     check(json503.length === 0 || json503.every((o) => JSON.parse(o.body).error?.code === "UNAVAILABLE"), "a 503 from the API says UNAVAILABLE in JSON");
-    check(during.some((o) => o.status === 503), `requests while the server was down got 503 (${during.filter((o) => o.status === 503).length})`);
+    check(
+      during.some((o) => o.status === 503),
+      `requests while the server was down got 503 (${during.filter((o) => o.status === 503).length})`,
+    );
     const recovered = outcomes.filter((o) => o.at >= startedAt && o.status >= 200 && o.status < 300).sort((a, b) => a.at - b.at)[0];
-    check(recovered !== undefined, `the app answered again without a restart${recovered ? `, ${((recovered.at - startedAt) / 1000).toFixed(1)} s after the server was back` : ""}`);
+    check(
+      recovered !== undefined,
+      `the app answered again without a restart${recovered ? `, ${((recovered.at - startedAt) / 1000).toFixed(1)} s after the server was back` : ""}`,
+    );
     const lastSeconds = outcomes.filter((o) => o.at >= (seconds - 3) * 1_000);
-    check(lastSeconds.length > 0 && lastSeconds.every((o) => o.status >= 200 && o.status < 300), `every request in the last 3 s was answered (${lastSeconds.length})`);
+    check(
+      lastSeconds.length > 0 && lastSeconds.every((o) => o.status >= 200 && o.status < 300),
+      `every request in the last 3 s was answered (${lastSeconds.length})`,
+    );
     db = createDb(url);
     await checkWrites(db, outcomes, "restart");
     await db.$disconnect();

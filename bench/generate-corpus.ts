@@ -59,12 +59,16 @@ db.pragma("synchronous = OFF");
 const now = new Date().toISOString().replace("Z", "+00:00");
 const iso = (d: Date) => d.toISOString().replace("Z", "+00:00");
 const insert = (table: string, columns: string[]) =>
-  db.prepare(`INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(",")}, "createdAt", "updatedAt") VALUES (${columns.map(() => "?").join(",")}, '${now}', '${now}')`);
+  db.prepare(
+    `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(",")}, "createdAt", "updatedAt") VALUES (${columns.map(() => "?").join(",")}, '${now}', '${now}')`,
+  );
 
 const OUTLET_KINDS = ["PUBLIC_BROADCASTER", "STATE_NEWS_AGENCY", "NEWSPAPER", "NEWS_WEBSITE", "MAGAZINE", "THINK_TANK", "BLOG"];
 const SOURCE_KINDS = ["NEWS_REPORT", "ANALYSIS", "OPINION", "PRESS_RELEASE", "BLOG_POST"];
 const MODES = ["AS_FACT", "REPORTED_ALLEGATION", "SPECULATION", "QUOTED_DENIAL", "ASSESSMENT"];
-const topics = 20, outlets = 200, actors = 2000;
+const topics = 20,
+  outlets = 200,
+  actors = 2000;
 
 type Sentence = { start: number; end: number };
 const sources: { id: string; text: string; sentences: Sentence[]; publishedAt: Date }[] = [];
@@ -94,8 +98,20 @@ db.transaction(() => {
   // Claim profiles give every status: a claim with one stance is single-source, one with
   // only qualifications unsupported, and the rest share out the remaining stances.
   const claim = insert("Claim", [
-    "id", "slug", "text", "searchText", "topicId", "status", "supportsCount", "disputesCount", "qualifiesCount",
-    "sourceCount", "stanceCount", "conflictScore", "firstSeenAt", "rankKey",
+    "id",
+    "slug",
+    "text",
+    "searchText",
+    "topicId",
+    "status",
+    "supportsCount",
+    "disputesCount",
+    "qualifiesCount",
+    "sourceCount",
+    "stanceCount",
+    "conflictScore",
+    "firstSeenAt",
+    "rankKey",
   ]);
   const stance = insert("Stance", ["id", "claimId", "sourceId", "speakerId", "position", "mode", "quote", "start", "end", "prefix", "suffix"]);
   const small = Math.floor(sizes.claims * 0.2);
@@ -118,24 +134,60 @@ db.transaction(() => {
       seen.add(`${sourceIdx}:${sentenceIdx}`);
       const r = random();
       const position: Position =
-        profile === "unsupported" ? "QUALIFIES"
-        : profile === "single" || profile === "corroborated" ? (r < 0.85 ? "SUPPORTS" : "QUALIFIES")
-        : profile === "disputed" ? (r < 0.8 ? "DISPUTES" : "QUALIFIES")
-        : r < 0.5 ? "SUPPORTS" : r < 0.85 ? "DISPUTES" : "QUALIFIES";
+        profile === "unsupported"
+          ? "QUALIFIES"
+          : profile === "single" || profile === "corroborated"
+            ? r < 0.85
+              ? "SUPPORTS"
+              : "QUALIFIES"
+            : profile === "disputed"
+              ? r < 0.8
+                ? "DISPUTES"
+                : "QUALIFIES"
+              : r < 0.5
+                ? "SUPPORTS"
+                : r < 0.85
+                  ? "DISPUTES"
+                  : "QUALIFIES";
       rows.push({ sourceIdx, sentence: sources[sourceIdx]!.sentences[sentenceIdx]!, position });
     }
-    const summary = summarizeClaim(rows.map((r) => ({ position: r.position, sourceId: sources[r.sourceIdx]!.id, publishedAt: sources[r.sourceIdx]!.publishedAt })));
+    const summary = summarizeClaim(
+      rows.map((r) => ({ position: r.position, sourceId: sources[r.sourceIdx]!.id, publishedAt: sources[r.sourceIdx]!.publishedAt })),
+    );
     const text = `Synthetic claim ${c}: ${pick(WHO)} ${pick(VERB)} ${pick(WHAT)} in region ${c % 97}.`;
     claim.run(
-      id, slug, text, searchableText(text), `topic${c % topics}`, summary.status, summary.supportsCount, summary.disputesCount,
-      summary.qualifiesCount, summary.sourceCount, summary.stanceCount, summary.conflictScore, summary.firstSeenAt ? iso(summary.firstSeenAt) : null,
+      id,
+      slug,
+      text,
+      searchableText(text),
+      `topic${c % topics}`,
+      summary.status,
+      summary.supportsCount,
+      summary.disputesCount,
+      summary.qualifiesCount,
+      summary.sourceCount,
+      summary.stanceCount,
+      summary.conflictScore,
+      summary.firstSeenAt ? iso(summary.firstSeenAt) : null,
       rankKey(summary.conflictScore, slug),
     );
     for (const row of rows) {
       const src = sources[row.sourceIdx]!;
       const anchor = anchorAt(src.text, row.sentence.start, row.sentence.end);
       const speaker = random() < 0.5 ? `actor${Math.floor(random() * actors)}` : null;
-      stance.run(`st${pad(stanceNo++)}`, id, src.id, speaker, row.position, pick(MODES), src.text.slice(anchor.start, anchor.end), anchor.start, anchor.end, anchor.prefix, anchor.suffix);
+      stance.run(
+        `st${pad(stanceNo++)}`,
+        id,
+        src.id,
+        speaker,
+        row.position,
+        pick(MODES),
+        src.text.slice(anchor.start, anchor.end),
+        anchor.start,
+        anchor.end,
+        anchor.prefix,
+        anchor.suffix,
+      );
     }
   }
   const contested = (db.prepare(`SELECT count(*) AS n FROM "Claim" WHERE status = 'CONTESTED'`).get() as { n: number }).n;

@@ -42,7 +42,11 @@ const rate = (n: number, ms: number) => Math.round(n / (ms / 1000)).toLocaleStri
 async function main() {
   const source = file("import-source.db");
   console.log(`Generating ${values.sources} sources, ${values.claims} claims, ${values.stances} stances...`);
-  execFileSync(bin("tsx"), ["bench/generate-corpus.ts", "--sources", values.sources!, "--claims", values.claims!, "--stances", values.stances!, "--out", source], { cwd: root, stdio: "ignore" });
+  execFileSync(
+    bin("tsx"),
+    ["bench/generate-corpus.ts", "--sources", values.sources!, "--claims", values.claims!, "--stances", values.stances!, "--out", source],
+    { cwd: root, stdio: "ignore" },
+  );
   const exporter = createDb(`file:${source}`);
   const dataset = JSON.stringify(await exportDataset(exporter));
   await exporter.$disconnect();
@@ -70,11 +74,15 @@ async function main() {
     reader.send("stop");
   });
   if (!first.written) throw new Error(`The import wrote nothing: ${JSON.stringify(first.records.find((r) => r.outcome === "rejected"))}`);
-  console.log(`| first import into an empty SQLite database | ${records.length} | ${seconds(firstMs)} | ${rate(records.length, firstMs)} | ${(firstMs / floorMs).toFixed(1)} |`);
+  console.log(
+    `| first import into an empty SQLite database | ${records.length} | ${seconds(firstMs)} | ${rate(records.length, firstMs)} | ${(firstMs / floorMs).toFixed(1)} |`,
+  );
   started = performance.now();
   const again = await runImport(db, importer, records);
   const againMs = performance.now() - started;
-  console.log(`| the same file again (${again.counts.unchanged} unchanged) | ${records.length} | ${seconds(againMs)} | ${rate(records.length, againMs)} | ${(againMs / floorMs).toFixed(1)} |`);
+  console.log(
+    `| the same file again (${again.counts.unchanged} unchanged) | ${records.length} | ${seconds(againMs)} | ${rate(records.length, againMs)} | ${(againMs / floorMs).toFixed(1)} |`,
+  );
   await db.$disconnect();
 
   if (values.pg) {
@@ -91,7 +99,9 @@ async function main() {
     await runImport(pgDb, importer, records);
     const pgMs = performance.now() - started;
     await pgDb.$disconnect();
-    console.log(`| first import into an empty PostgreSQL database | ${records.length} | ${seconds(pgMs)} | ${rate(records.length, pgMs)} | ${(pgMs / floorMs).toFixed(1)} (${(pgMs / firstMs).toFixed(2)} × SQLite) |`);
+    console.log(
+      `| first import into an empty PostgreSQL database | ${records.length} | ${seconds(pgMs)} | ${rate(records.length, pgMs)} | ${(pgMs / floorMs).toFixed(1)} (${(pgMs / firstMs).toFixed(2)} × SQLite) |`,
+    );
   }
   console.log(`\nReads of the claim list from another process during the first import: ${reads.toLocaleString("en-US")} (${rate(reads, firstMs)}/s).`);
   console.log(`Peak resident memory of this process: ${Math.round(process.resourceUsage().maxRSS / 1024)} MiB.`);
@@ -106,7 +116,9 @@ function floor(records: Record<string, unknown>[]): number {
   db.pragma("journal_mode = WAL");
   const now = new Date().toISOString();
   const insert = (table: string, columns: string[]) =>
-    db.prepare(`INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(",")}, "createdAt", "updatedAt") VALUES (${columns.map(() => "?").join(",")}, '${now}', '${now}')`);
+    db.prepare(
+      `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(",")}, "createdAt", "updatedAt") VALUES (${columns.map(() => "?").join(",")}, '${now}', '${now}')`,
+    );
   const started = performance.now();
   db.transaction(() => {
     const ids = new Map<string, string>();

@@ -30,7 +30,9 @@ process.on("exit", stopAll);
 
 // Claim pages rotate through 200 claims with a typical number of stances.
 const sample = new Database(file, { readonly: true });
-const slugs = (sample.prepare(`SELECT slug FROM Claim WHERE sourceCount > 10 ORDER BY rankKey LIMIT 200 OFFSET 1000`).all() as { slug: string }[]).map((r) => r.slug);
+const slugs = (sample.prepare(`SELECT slug FROM Claim WHERE sourceCount > 10 ORDER BY rankKey LIMIT 200 OFFSET 1000`).all() as { slug: string }[]).map(
+  (r) => r.slug,
+);
 const deepKey = (sample.prepare(`SELECT rankKey FROM Claim ORDER BY rankKey LIMIT 1 OFFSET 9000`).get() as { rankKey: string } | undefined)?.rankKey;
 const counts = sample.prepare(`SELECT (SELECT count(*) FROM Claim) c, (SELECT count(*) FROM Source) s, (SELECT count(*) FROM Stance) st`).get();
 sample.close();
@@ -66,7 +68,10 @@ console.log(`Corpus: ${JSON.stringify(counts)}; ${values.connections} connection
 console.log("| request | server | p50 ms | p99 ms | req/s | errors |");
 console.log("|---|---|---|---|---|---|");
 for (const s of scenarios) {
-  for (const [server, port, path] of [["app", APP, s.app], ["floor", FLOOR, s.floor]] as const) {
+  for (const [server, port, path] of [
+    ["app", APP, s.app],
+    ["floor", FLOOR, s.floor],
+  ] as const) {
     const r = await measure(port, path);
     console.log(`| ${s.name} | ${server} | ${r.p50} | ${r.p99} | ${r.rps.toFixed(0)} | ${r.errors} |`);
   }

@@ -27,7 +27,7 @@ if (migrate.status !== 0) throw new Error(`prisma migrate deploy failed:\n${migr
 const db = createDb(url);
 const token = await tokenFor(db, "RESEARCHER", "soak-writer");
 const topic = (await db.topic.findFirstOrThrow({ select: { id: true } })).id;
-const claims = (await db.claim.findMany({ where: { sourceCount: { gt: 10 } }, take: 500, select: { id: true, slug: true } }));
+const claims = await db.claim.findMany({ where: { sourceCount: { gt: 10 } }, take: 500, select: { id: true, slug: true } });
 const sources = await db.source.findMany({ take: 500, skip: 2_000, select: { id: true, text: true } });
 await db.$disconnect();
 
@@ -54,7 +54,19 @@ function write(): { path: string; body: object } {
   const from = s.text.indexOf(" ", Math.floor(Math.random() * Math.max(1, s.text.length - 200))) + 1;
   const to = s.text.indexOf(" ", from + 40);
   const quote = s.text.slice(from, to > from ? to : from + 40);
-  return { path: "/api/stances", body: { sourceId: s.id, quote, start: from, end: from + quote.length, claim: { id: pick(claims).id }, position: pick(["SUPPORTS", "DISPUTES", "QUALIFIES"]), mode: "AS_FACT", speaker: null } };
+  return {
+    path: "/api/stances",
+    body: {
+      sourceId: s.id,
+      quote,
+      start: from,
+      end: from + quote.length,
+      claim: { id: pick(claims).id },
+      position: pick(["SUPPORTS", "DISPUTES", "QUALIFIES"]),
+      mode: "AS_FACT",
+      speaker: null,
+    },
+  };
 }
 
 type Sample = { kind: "read" | "write"; status: number; ms: number; error: string | null };
@@ -67,7 +79,11 @@ const loops = Array.from({ length: Number(values.connections) }, async () => {
     const isWrite = n++ % 10 === 9;
     if (isWrite) {
       const { path, body } = write();
-      const r = await timedFetch(`${base}${path}`, { method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "application/json" }, body: JSON.stringify(body) });
+      const r = await timedFetch(`${base}${path}`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+        body: JSON.stringify(body),
+      });
       samples.push({ kind: "write", status: r.status, ms: r.ms, error: r.error });
     } else {
       const r = await timedFetch(`${base}${pick(reads)()}`);
@@ -77,7 +93,9 @@ const loops = Array.from({ length: Number(values.connections) }, async () => {
 });
 
 const rss: { minute: number; mib: number }[] = [{ minute: 0, mib: treeRssMiB(server.pid!) }];
-console.log(`Soak: ${values.minutes} min, ${values.connections} connections, on a copy of ${values.db}. Server memory at start: ${rss[0]!.mib.toFixed(0)} MiB.`);
+console.log(
+  `Soak: ${values.minutes} min, ${values.connections} connections, on a copy of ${values.db}. Server memory at start: ${rss[0]!.mib.toFixed(0)} MiB.`,
+);
 console.log("| minute | requests | errors | p99 ms | server MiB |");
 console.log("|---|---|---|---|---|");
 let seen = 0;
@@ -89,7 +107,12 @@ const ticker = (async () => {
     const mib = treeRssMiB(server.pid!);
     rss.push({ minute, mib });
     const errors = window.filter((s) => s.status < 200 || s.status >= 300).length;
-    console.log(`| ${minute} | ${window.length} | ${errors} | ${quantile(window.map((s) => s.ms), 0.99).toFixed(0)} | ${mib.toFixed(0)} |`);
+    console.log(
+      `| ${minute} | ${window.length} | ${errors} | ${quantile(
+        window.map((s) => s.ms),
+        0.99,
+      ).toFixed(0)} | ${mib.toFixed(0)} |`,
+    );
   }
 })();
 await Promise.all([...loops, ticker]);
@@ -99,8 +122,17 @@ const byKind = (kind: Sample["kind"]) => samples.filter((s) => s.kind === kind).
 const warm = rss.find((r) => r.minute === 1) ?? rss[0]!;
 const end = rss.at(-1)!;
 const growth = ((end.mib - warm.mib) / warm.mib) * 100;
-console.log(`\nRequests: ${samples.length} (${byKind("write").length} writes). Errors: ${failed.length}${failed.length ? ` (${[...new Set(failed.map((f) => f.error ?? f.status))].join(", ")})` : ""}.`);
-console.log(`Reads p50 ${quantile(byKind("read"), 0.5).toFixed(0)} ms, p99 ${quantile(byKind("read"), 0.99).toFixed(0)} ms; writes p50 ${quantile(byKind("write"), 0.5).toFixed(0)} ms, p99 ${quantile(byKind("write"), 0.99).toFixed(0)} ms; all p99 ${quantile(samples.map((s) => s.ms), 0.99).toFixed(0)} ms.`);
-console.log(`Server memory: ${rss[0]!.mib.toFixed(0)} MiB at start, ${warm.mib.toFixed(0)} MiB after the first minute, ${end.mib.toFixed(0)} MiB at the end: ${growth >= 0 ? "+" : ""}${growth.toFixed(1)}% after warm-up.`);
+console.log(
+  `\nRequests: ${samples.length} (${byKind("write").length} writes). Errors: ${failed.length}${failed.length ? ` (${[...new Set(failed.map((f) => f.error ?? f.status))].join(", ")})` : ""}.`,
+);
+console.log(
+  `Reads p50 ${quantile(byKind("read"), 0.5).toFixed(0)} ms, p99 ${quantile(byKind("read"), 0.99).toFixed(0)} ms; writes p50 ${quantile(byKind("write"), 0.5).toFixed(0)} ms, p99 ${quantile(byKind("write"), 0.99).toFixed(0)} ms; all p99 ${quantile(
+    samples.map((s) => s.ms),
+    0.99,
+  ).toFixed(0)} ms.`,
+);
+console.log(
+  `Server memory: ${rss[0]!.mib.toFixed(0)} MiB at start, ${warm.mib.toFixed(0)} MiB after the first minute, ${end.mib.toFixed(0)} MiB at the end: ${growth >= 0 ? "+" : ""}${growth.toFixed(1)}% after warm-up.`,
+);
 server.kill("SIGTERM");
 process.exit(0);

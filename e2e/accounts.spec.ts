@@ -47,13 +47,19 @@ test("a wrong password, or an email already taken, is said plainly", async ({ pa
   await page.getByLabel("Password").fill("another-long-password");
   await page.getByRole("button", { name: "Create account" }).click();
   // The answer does not say whether the address has an account (decision 0013).
-  await expect(page.getByRole("alert").filter({ hasText: "No account was made" })).toHaveText("No account was made with these details. If you already have an account, sign in instead.");
+  await expect(page.getByRole("alert").filter({ hasText: "No account was made" })).toHaveText(
+    "No account was made with these details. If you already have an account, sign in instead.",
+  );
   expect(await e2eDb().user.count({ where: { email: "researcher@example.com" } })).toBe(1);
 
   // better-auth's own sign-in and sign-up endpoints are shut: the forms, with their throttle, are the only way in.
   const headers = { origin: new URL(page.url()).origin };
-  expect((await page.request.post("/api/auth/sign-in/email", { headers, data: { email: "researcher@example.com", password: "researcher-demo-password" } })).status()).toBe(404);
-  expect((await page.request.post("/api/auth/sign-up/email", { headers, data: { email: "x@example.org", password: "long-enough-password", name: "X" } })).status()).toBe(404);
+  expect(
+    (await page.request.post("/api/auth/sign-in/email", { headers, data: { email: "researcher@example.com", password: "researcher-demo-password" } })).status(),
+  ).toBe(404);
+  expect(
+    (await page.request.post("/api/auth/sign-up/email", { headers, data: { email: "x@example.org", password: "long-enough-password", name: "X" } })).status(),
+  ).toBe(404);
 });
 
 test("a stranger's wrong passwords slow the stranger down, not the owner in their own browser", async ({ browser }) => {
@@ -99,7 +105,9 @@ test("a stranger's wrong passwords slow the stranger down, not the owner in thei
 test("a non-admin cannot open the users page or change a role", async ({ page }) => {
   await signIn(page, "ANALYST");
   await page.goto("/admin/users");
-  await expect(page.getByRole("alert").filter({ hasText: "Only an admin" })).toContainText("Only an admin or above can manage users. You are signed in as analyst@example.com, an analyst.");
+  await expect(page.getByRole("alert").filter({ hasText: "Only an admin" })).toContainText(
+    "Only an admin or above can manage users. You are signed in as analyst@example.com, an analyst.",
+  );
 });
 
 test("an admin reads the security audit log; an analyst may not", async ({ browser }) => {

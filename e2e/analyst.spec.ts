@@ -52,8 +52,18 @@ test("an analyst gives the troop-number claim a verdict from the queue, and a re
 });
 
 test("a merge moves the stances and redirects the old address, and undoing it restores both claims", async ({ page }) => {
-  const kept = await claimFixture({ outlet: "Merge Survivor Weekly", text: "Officials said the convoy crossed the river at dawn.", quote: "the convoy crossed the river at dawn", claim: "A convoy crossed the river at dawn (merge test)." });
-  const gone = await claimFixture({ outlet: "Merge Twin Daily", text: "At dawn the convoy crossed the river, witnesses said.", quote: "At dawn the convoy crossed the river", claim: "The convoy made its river crossing at dawn (merge test)." });
+  const kept = await claimFixture({
+    outlet: "Merge Survivor Weekly",
+    text: "Officials said the convoy crossed the river at dawn.",
+    quote: "the convoy crossed the river at dawn",
+    claim: "A convoy crossed the river at dawn (merge test).",
+  });
+  const gone = await claimFixture({
+    outlet: "Merge Twin Daily",
+    text: "At dawn the convoy crossed the river, witnesses said.",
+    quote: "At dawn the convoy crossed the river",
+    claim: "The convoy made its river crossing at dawn (merge test).",
+  });
   await signIn(page, "ANALYST");
   await page.goto(`/claims/${gone.claimSlug}/review`);
   await page.getByLabel("Merge into (the surviving claim's address)").fill(kept.claimSlug);
@@ -113,7 +123,9 @@ test("the evidence matrix and the number axis render for the seed topic", async 
   const figures = page.getByRole("region", { name: "The figures the sources give" });
   await expect(figures.getByRole("img")).toHaveAttribute("aria-label", /The Pentagon: 3,000 – 9,000/);
   await expect(figures.getByRole("row", { name: /The Pentagon/ })).toContainText("“several thousand”");
-  await expect(figures.getByRole("list")).toContainText("HP McLovincraft's blog, quoting The Pentagon and Unidentified news website, quoting The United States and South Korea");
+  await expect(figures.getByRole("list")).toContainText(
+    "HP McLovincraft's blog, quoting The Pentagon and Unidentified news website, quoting The United States and South Korea",
+  );
 });
 
 test("an analyst grades an outlet and a stance, and the grade shows beside the stance", async ({ page }) => {
@@ -154,7 +166,10 @@ test("researchers and readers cannot give verdicts or grades, in the page or by 
   const claim = await e2eDb().claim.findUniqueOrThrow({ where: { slug: TROOPS } });
   const outlet = await e2eDb().outlet.findUniqueOrThrow({ where: { slug: "the-platform" } });
   const post = (page: Page, actionId: string, path: string, input: unknown) =>
-    page.request.post(path, { headers: { "next-action": actionId, accept: "text/x-component", "content-type": "text/plain;charset=UTF-8" }, data: JSON.stringify([input]) });
+    page.request.post(path, {
+      headers: { "next-action": actionId, accept: "text/x-component", "content-type": "text/plain;charset=UTF-8" },
+      data: JSON.stringify([input]),
+    });
 
   for (const role of ["RESEARCHER", "READER"] as const) {
     const page = await signedIn(await browser.newContext(), role);
@@ -168,7 +183,12 @@ test("researchers and readers cannot give verdicts or grades, in the page or by 
     await page.goto("/outlets");
     await expect(page.getByRole("button", { name: "Save the grade" })).toHaveCount(0);
 
-    const verdict = await post(page, verdictAction, `/claims/${TROOPS}/review`, { claimId: claim.id, rating: "TRUE", confidence: "HIGH", rationale: `Posted by a ${role}` });
+    const verdict = await post(page, verdictAction, `/claims/${TROOPS}/review`, {
+      claimId: claim.id,
+      rating: "TRUE",
+      confidence: "HIGH",
+      rationale: `Posted by a ${role}`,
+    });
     expect(await verdict.text()).toContain("Only an analyst or above can give verdicts");
     const grade = await post(page, gradeAction, "/outlets", { id: outlet.id, version: outlet.version, reliability: "A", reason: `Posted by a ${role}` });
     expect(await grade.text()).toContain("Only an analyst or above can grade sources");

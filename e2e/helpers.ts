@@ -55,7 +55,13 @@ export async function selectPhrase(page: Page, phrase: string) {
 /** Fills the tagging panel: an existing claim found by search (or a new one), a position, a speaker. */
 export async function linkSelection(
   page: Page,
-  { claim, newClaim, position, speaker, newSpeaker }: { claim?: string; newClaim?: string; position: string; speaker?: string; newSpeaker?: { name: string; kind: string } },
+  {
+    claim,
+    newClaim,
+    position,
+    speaker,
+    newSpeaker,
+  }: { claim?: string; newClaim?: string; position: string; speaker?: string; newSpeaker?: { name: string; kind: string } },
 ) {
   const panel = page.getByRole("region", { name: "Link a passage to a claim" });
   if (claim) {
@@ -85,13 +91,17 @@ export async function claimFixture({ outlet, text, quote, claim }: { outlet: str
   const db = e2eDb();
   const owner = await db.user.findUniqueOrThrow({ where: { email: "researcher@example.com" } });
   const user = { id: owner.id, name: owner.name, email: owner.email, role: "RESEARCHER" as const };
-  const source = await createSource(db, user, { title: `${outlet} fixture`, outlet: { new: { name: outlet, kind: "MAGAZINE" } }, kind: "ANALYSIS", language: "en", text });
+  const source = await createSource(db, user, {
+    title: `${outlet} fixture`,
+    outlet: { new: { name: outlet, kind: "MAGAZINE" } },
+    kind: "ANALYSIS",
+    language: "en",
+    text,
+  });
   // A topic of their own: lists of the seed topics stay as the seed makes them while tests run side by side.
   // Two workers may make it at once: the loser of that race reads the winner's.
   const where = { slug: "e2e-fixtures" };
-  const topic = await db.topic
-    .upsert({ where, create: { ...where, name: "Test fixtures" }, update: {} })
-    .catch(() => db.topic.findUniqueOrThrow({ where }));
+  const topic = await db.topic.upsert({ where, create: { ...where, name: "Test fixtures" }, update: {} }).catch(() => db.topic.findUniqueOrThrow({ where }));
   const { claimSlug } = await createStance(db, user, {
     sourceId: source.id,
     quote,

@@ -68,7 +68,10 @@ test("an analyst uploads an import file, watches its progress, reads the report 
 
   // A 50 MB file is refused before it is read.
   const origin = new URL(page.url()).origin;
-  const huge = await page.request.post("/api/import", { headers: { origin }, multipart: { file: { name: "huge.json", mimeType: "application/json", buffer: Buffer.alloc(50 * 1024 * 1024, 32) } } });
+  const huge = await page.request.post("/api/import", {
+    headers: { origin },
+    multipart: { file: { name: "huge.json", mimeType: "application/json", buffer: Buffer.alloc(50 * 1024 * 1024, 32) } },
+  });
   expect(huge.status()).toBe(400);
   expect((await huge.json()).error.message).toContain("too large");
   expect(await e2eDb().claim.count({ where: { slug: "example-about-11000-arrived" } })).toBe(0);
@@ -91,12 +94,18 @@ test("an analyst uploads an import file, watches its progress, reads the report 
 });
 
 test("an import posted from another site, or by a reader, is refused", async ({ page, request }) => {
-  const foreign = await request.post("/api/import", { headers: { origin: "https://elsewhere.example" }, multipart: { file: { name: "x.json", mimeType: "application/json", buffer: Buffer.from("{}") } } });
+  const foreign = await request.post("/api/import", {
+    headers: { origin: "https://elsewhere.example" },
+    multipart: { file: { name: "x.json", mimeType: "application/json", buffer: Buffer.from("{}") } },
+  });
   expect(foreign.status()).toBe(403);
   await signIn(page, "READER");
   await page.goto("/import");
   await expect(page.getByRole("alert").filter({ hasText: "Only" })).toContainText("Only a researcher or above can import data");
   const origin = new URL(page.url()).origin;
-  const asReader = await page.request.post("/api/import", { headers: { origin }, multipart: { file: { name: "x.json", mimeType: "application/json", buffer: Buffer.from("{}") } } });
+  const asReader = await page.request.post("/api/import", {
+    headers: { origin },
+    multipart: { file: { name: "x.json", mimeType: "application/json", buffer: Buffer.from("{}") } },
+  });
   expect(asReader.status()).toBe(403);
 });

@@ -37,7 +37,10 @@ test("a researcher pastes an article, selects a sentence and links it to a seed 
   await expect(card).toContainText(sentence);
   await expect(card).toContainText("Speaker: Ieva Kalnina");
 
-  const source = await e2eDb().source.findFirstOrThrow({ where: { title: "Analysts doubt the size of the North Korean deployment" }, include: { stances: true } });
+  const source = await e2eDb().source.findFirstOrThrow({
+    where: { title: "Analysts doubt the size of the North Korean deployment" },
+    include: { stances: true },
+  });
   const [stance] = source.stances;
   expect(source.text.slice(stance!.start, stance!.end)).toBe(sentence);
   expect(source.text).toBe(pasted.trim());
@@ -64,10 +67,19 @@ test("a researcher uploads an HTML file: its main text and metadata fill the for
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Pyongyang and Moscow trade praise over treaty");
   const quote = "the treaty's defence clause was far from symbolic";
   await selectPhrase(page, quote);
-  await linkSelection(page, { claim: "The treaty's mutual-defence clause is largely symbolic.", position: "Disputes", newSpeaker: { name: "Han Seo-yeon", kind: "Person" } });
+  await linkSelection(page, {
+    claim: "The treaty's mutual-defence clause is largely symbolic.",
+    position: "Disputes",
+    newSpeaker: { name: "Han Seo-yeon", kind: "Person" },
+  });
   await expect(page.getByRole("status")).toContainText("as disputes");
   await page.goto("/claims/mutual-defence-clause-largely-symbolic");
-  await expect(page.getByRole("region", { name: /Disputing/ }).getByRole("article").filter({ hasText: "The Harbour Gazette" })).toContainText(quote);
+  await expect(
+    page
+      .getByRole("region", { name: /Disputing/ })
+      .getByRole("article")
+      .filter({ hasText: "The Harbour Gazette" }),
+  ).toContainText(quote);
 });
 
 test("a researcher adds a page fetched from a URL; a local address outside the allow-list is refused", async ({ page }) => {
@@ -103,7 +115,9 @@ test("a researcher adds a page fetched from a URL; a local address outside the a
     await page.getByLabel("Fetch a web page").check();
     await page.getByLabel("Page address").fill(`http://127.0.0.1:${port}/ratification`);
     await page.getByRole("button", { name: "Fetch the page" }).click();
-    await expect(page.getByRole("alert").filter({ hasText: "already in Corroborate" })).toContainText('This address is already in Corroborate, as "Ratification completed".');
+    await expect(page.getByRole("alert").filter({ hasText: "already in Corroborate" })).toContainText(
+      'This address is already in Corroborate, as "Ratification completed".',
+    );
     await page.getByRole("link", { name: "Open “Ratification completed”" }).click();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Ratification completed");
     expect(await e2eDb().source.count({ where: { title: "Ratification completed" } })).toBe(1);
@@ -175,7 +189,9 @@ test("a stance is retracted with a reason, shown as retracted on its claim and s
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("The ceasefire held for a week.");
   await expect(supporting).toContainText("No source supports this claim.");
   const retracted = page.getByRole("region", { name: /Retracted stances/ });
-  await expect(retracted).toContainText("Retracted Supports: “the ceasefire held for a week” — Retraction Review (The passage is about a different ceasefire.)");
+  await expect(retracted).toContainText(
+    "Retracted Supports: “the ceasefire held for a week” — Retraction Review (The passage is about a different ceasefire.)",
+  );
   await expect(page.locator(".claim-status")).toContainText("Unsupported");
 
   await page.goto(`/sources/${sourceId}`);

@@ -29,9 +29,18 @@ test("a reader who is not signed in reaches no write path, in the page or by pos
   const researcher = await browser.newContext();
   const actionId = await captureActionId(await signInPage(researcher, "RESEARCHER"));
   await researcher.close();
-  const input = { title: "Posted around the form", outlet: { new: { name: "Direct Post Daily", kind: "BLOG" } }, kind: "BLOG_POST", language: "en", text: "Posted straight to the action." };
+  const input = {
+    title: "Posted around the form",
+    outlet: { new: { name: "Direct Post Daily", kind: "BLOG" } },
+    kind: "BLOG_POST",
+    language: "en",
+    text: "Posted straight to the action.",
+  };
   const post = (request: Page["request"]) =>
-    request.post("/sources/new", { headers: { "next-action": actionId, accept: "text/x-component", "content-type": "text/plain;charset=UTF-8" }, data: JSON.stringify([input]) });
+    request.post("/sources/new", {
+      headers: { "next-action": actionId, accept: "text/x-component", "content-type": "text/plain;charset=UTF-8" },
+      data: JSON.stringify([input]),
+    });
   const anonymous = await post(page.request);
   expect(await anonymous.text()).toContain("Sign in to add sources.");
 
@@ -133,7 +142,9 @@ test("HTML and script in texts, quotes and names show as plain text and never ru
   const title = `<img src=x onerror=alert("title")> Payload report`;
   const script = `<script>alert("text")</script>`;
   await page.goto("/sources/new");
-  await page.getByLabel("Text", { exact: true }).fill(`A reporter wrote ${script} and <img src=x onerror=alert("img")> in the article.\n\nSee <a href="javascript:alert('link')">this</a>.`);
+  await page
+    .getByLabel("Text", { exact: true })
+    .fill(`A reporter wrote ${script} and <img src=x onerror=alert("img")> in the article.\n\nSee <a href="javascript:alert('link')">this</a>.`);
   await page.getByLabel("Title").fill(title);
   await page.getByLabel("Outlet (who published it)").selectOption({ label: "A new outlet…" });
   await page.getByLabel("New outlet's name").fill(`<script>alert("outlet")</script> Wire`);

@@ -75,7 +75,10 @@ test("every response carries the security headers, and no page can be framed", a
 
   // A page of another site that frames the merge form: the browser refuses to show it.
   await page.route("http://evil.example/", (route) =>
-    route.fulfill({ contentType: "text/html", body: `<iframe id="f" src="${test.info().project.use.baseURL}/claims/dprk-troops-number-about-10000"></iframe>` }),
+    route.fulfill({
+      contentType: "text/html",
+      body: `<iframe id="f" src="${test.info().project.use.baseURL}/claims/dprk-troops-number-about-10000"></iframe>`,
+    }),
   );
   await page.goto("http://evil.example/");
   // Chromium puts its own error page in a frame it refused to show.

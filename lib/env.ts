@@ -14,7 +14,12 @@ const EnvSchema = z.object({
   CORROBORATE_FETCH_ALLOW_HOSTS: z
     .string()
     .default("")
-    .transform((value) => value.split(",").map((host) => host.trim().toLowerCase()).filter(Boolean)),
+    .transform((value) =>
+      value
+        .split(",")
+        .map((host) => host.trim().toLowerCase())
+        .filter(Boolean),
+    ),
   /**
    * The site's public address ("https://corroborate.example"), used in the links that exports
    * carry (ClaimReview, Web Annotation). Unset: the address each request came to.

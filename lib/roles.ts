@@ -36,10 +36,7 @@ export function hasRole(user: Pick<CurrentUser, "role"> | null, needed: Role): b
 export function authorize(user: CurrentUser | null, needed: Role, doing: string): CurrentUser {
   if (!user) throw new AppError("UNAUTHENTICATED", `Sign in to ${doing}.`);
   if (!hasRole(user, needed)) {
-    throw new AppError(
-      "FORBIDDEN",
-      `Only ${aRole(needed)} or above can ${doing}; your account is ${aRole(user.role)}.`,
-    );
+    throw new AppError("FORBIDDEN", `Only ${aRole(needed)} or above can ${doing}; your account is ${aRole(user.role)}.`);
   }
   return user;
 }

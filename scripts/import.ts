@@ -41,7 +41,12 @@ try {
     ? await db.user.findUnique({ where: { email: values.as.toLowerCase() } })
     : await db.user.findFirst({ where: { role: "ADMIN" }, orderBy: { createdAt: "asc" } });
   if (!account) throw new AppError("NOT_FOUND", values.as ? `No account ${values.as}.` : "No admin account: name one with --as <email>.");
-  const user = { id: account.id, name: account.name, email: account.email, role: (ROLES as readonly string[]).includes(account.role) ? (account.role as Role) : "READER" };
+  const user = {
+    id: account.id,
+    name: account.name,
+    email: account.email,
+    role: (ROLES as readonly string[]).includes(account.role) ? (account.role as Role) : "READER",
+  };
   console.error(`Importing ${basename(file)} as ${user.email} (${values.partial ? "the good records" : "all records or none"})…`);
   const records = parseImportFile(basename(file), readFileSync(file, "utf8"));
   const report = await importRecords(db, user, records, { partial: values.partial, onProgress: bar });

@@ -60,7 +60,12 @@ describe("verdicts", () => {
   it("keeps every verdict, shows the newest with its analyst, and records it in the claim's history", async () => {
     const troops = await claimId(TROOPS);
     await setVerdict(t.db, users.other, { claimId: troops, rating: "MIXED", confidence: "LOW", rationale: "First look." });
-    await setVerdict(t.db, users.analyst, { claimId: troops, rating: "CONFLICTING_EVIDENCE", confidence: "MEDIUM", rationale: "Seoul and Washington say some 10,000; the Pentagon said several thousand." });
+    await setVerdict(t.db, users.analyst, {
+      claimId: troops,
+      rating: "CONFLICTING_EVIDENCE",
+      confidence: "MEDIUM",
+      rationale: "Seoul and Washington say some 10,000; the Pentagon said several thousand.",
+    });
     const claim = await getClaimWithStances(t.db, { slug: TROOPS });
     expect(claim.verdict).toMatchObject({ rating: "CONFLICTING_EVIDENCE", confidence: "MEDIUM", user: { name: "Ann Analyst" } });
     expect(claim.verdictHistory.map((v) => v.rating)).toEqual(["CONFLICTING_EVIDENCE", "MIXED"]);
@@ -72,15 +77,27 @@ describe("verdicts", () => {
 
   it("refuses a verdict without a rationale, an unknown rating and 'Unreviewed', naming the field", async () => {
     const troops = await claimId(TROOPS);
-    expect(await refusal(setVerdict(t.db, users.analyst, { claimId: troops, rating: "TRUE", confidence: "HIGH", rationale: "  " }))).toMatchObject({ code: "INVALID", field: "rationale" });
-    expect(await refusal(setVerdict(t.db, users.analyst, { claimId: troops, rating: "UNREVIEWED", confidence: "HIGH", rationale: "x" }))).toMatchObject({ field: "rating" });
-    expect(await refusal(setVerdict(t.db, users.analyst, { claimId: troops, rating: "PANTS_ON_FIRE", confidence: "HIGH", rationale: "x" }))).toMatchObject({ field: "rating" });
-    expect(await refusal(setVerdict(t.db, users.analyst, { claimId: "nope", rating: "TRUE", confidence: "HIGH", rationale: "x" }))).toMatchObject({ code: "NOT_FOUND" });
+    expect(await refusal(setVerdict(t.db, users.analyst, { claimId: troops, rating: "TRUE", confidence: "HIGH", rationale: "  " }))).toMatchObject({
+      code: "INVALID",
+      field: "rationale",
+    });
+    expect(await refusal(setVerdict(t.db, users.analyst, { claimId: troops, rating: "UNREVIEWED", confidence: "HIGH", rationale: "x" }))).toMatchObject({
+      field: "rating",
+    });
+    expect(await refusal(setVerdict(t.db, users.analyst, { claimId: troops, rating: "PANTS_ON_FIRE", confidence: "HIGH", rationale: "x" }))).toMatchObject({
+      field: "rating",
+    });
+    expect(await refusal(setVerdict(t.db, users.analyst, { claimId: "nope", rating: "TRUE", confidence: "HIGH", rationale: "x" }))).toMatchObject({
+      code: "NOT_FOUND",
+    });
   });
 
   it("assigns only to analysts, and 'my queue' shows what is assigned to me", async () => {
     const troops = await claimId(TROOPS);
-    expect(await refusal(assignClaim(t.db, users.analyst, { claimId: troops, assigneeId: users.researcher.id }))).toMatchObject({ code: "INVALID", field: "assigneeId" });
+    expect(await refusal(assignClaim(t.db, users.analyst, { claimId: troops, assigneeId: users.researcher.id }))).toMatchObject({
+      code: "INVALID",
+      field: "assigneeId",
+    });
     await assignClaim(t.db, users.analyst, { claimId: troops, assigneeId: users.other.id });
     const mine = await reviewQueue(t.db, users.other.id, { review: "all", assignee: "mine", page: 1 });
     expect(mine.claims.map((c) => c.slug)).toEqual([TROOPS]);
@@ -136,7 +153,9 @@ describe("grading", () => {
     const npr = await t.db.outlet.findUniqueOrThrow({ where: { slug: "npr" } });
     expect(await refusal(gradeOutlet(t.db, users.other, { id: npr.id, version: npr.version - 1, reliability: "C" }))).toMatchObject({ code: "CONFLICT" });
     const stance = await t.db.stance.findFirstOrThrow();
-    expect(await refusal(assessStance(t.db, users.analyst, { id: stance.id, version: stance.version, credibility: 7 }))).toMatchObject({ field: "credibility" });
+    expect(await refusal(assessStance(t.db, users.analyst, { id: stance.id, version: stance.version, credibility: 7 }))).toMatchObject({
+      field: "credibility",
+    });
   });
 });
 
@@ -162,14 +181,36 @@ describe("numbers", () => {
   it("lets an analyst set an interval by hand, and refuses one upside down or on a claim without figures", async () => {
     const claim = await getClaimWithStances(t.db, { slug: TROOPS });
     const npr = claim.stances.find((s) => s.source.outlet.name === "NPR")!;
-    expect(await refusal(assessStance(t.db, users.analyst, { id: npr.id, version: npr.version, credibility: null, intervalManual: true, intervalLow: "12,000", intervalHigh: "10,000" }))).toMatchObject({ field: "intervalHigh" });
-    expect(await refusal(assessStance(t.db, users.analyst, { id: npr.id, version: npr.version, credibility: null, intervalManual: true, intervalLow: "lots" }))).toMatchObject({ field: "intervalLow" });
-    await assessStance(t.db, users.analyst, { id: npr.id, version: npr.version, credibility: null, intervalManual: true, intervalLow: "10,000", intervalHigh: "12,000" });
+    expect(
+      await refusal(
+        assessStance(t.db, users.analyst, {
+          id: npr.id,
+          version: npr.version,
+          credibility: null,
+          intervalManual: true,
+          intervalLow: "12,000",
+          intervalHigh: "10,000",
+        }),
+      ),
+    ).toMatchObject({ field: "intervalHigh" });
+    expect(
+      await refusal(assessStance(t.db, users.analyst, { id: npr.id, version: npr.version, credibility: null, intervalManual: true, intervalLow: "lots" })),
+    ).toMatchObject({ field: "intervalLow" });
+    await assessStance(t.db, users.analyst, {
+      id: npr.id,
+      version: npr.version,
+      credibility: null,
+      intervalManual: true,
+      intervalLow: "10,000",
+      intervalHigh: "12,000",
+    });
     const after = await getClaimWithStances(t.db, { slug: TROOPS });
     expect(after.analysis.intervals.find((i) => i.stanceId === npr.id)).toMatchObject({ manual: true, interval: { low: 10_000, high: 12_000 } });
 
     const plain = await t.db.stance.findFirstOrThrow({ where: { claim: { slug: "treaty-cites-un-charter-article-51" } } });
-    expect(await refusal(assessStance(t.db, users.analyst, { id: plain.id, version: plain.version, credibility: null, intervalManual: true, intervalLow: "1" }))).toMatchObject({ field: "intervalManual" });
+    expect(
+      await refusal(assessStance(t.db, users.analyst, { id: plain.id, version: plain.version, credibility: null, intervalManual: true, intervalLow: "1" })),
+    ).toMatchObject({ field: "intervalManual" });
   });
 });
 
@@ -193,11 +234,23 @@ describe("as of a date", () => {
 describe("relations", () => {
   it("adds the four kinds, refuses a duplicate and a self-relation, and removes with a record in both histories", async () => {
     const from = await claimId("dprk-troops-include-special-forces");
-    const added = await addRelation(t.db, users.analyst, { fromClaimId: from, toClaim: "https://corroborate.example/claims/dprk-troops-in-combat", kind: "NARROWER_THAN" });
-    expect(await refusal(addRelation(t.db, users.analyst, { fromClaimId: from, toClaim: "dprk-troops-in-combat", kind: "NARROWER_THAN" }))).toMatchObject({ code: "CONFLICT" });
-    expect(await refusal(addRelation(t.db, users.analyst, { fromClaimId: from, toClaim: "dprk-troops-include-special-forces", kind: "SAME_AS" }))).toMatchObject({ field: "toClaim" });
-    expect(await refusal(addRelation(t.db, users.analyst, { fromClaimId: from, toClaim: "no-such-claim", kind: "SAME_AS" }))).toMatchObject({ field: "toClaim" });
-    expect((await getClaimWithStances(t.db, { slug: "dprk-troops-in-combat" })).related).toContainEqual(expect.objectContaining({ kind: "NARROWER_THAN", direction: "to" }));
+    const added = await addRelation(t.db, users.analyst, {
+      fromClaimId: from,
+      toClaim: "https://corroborate.example/claims/dprk-troops-in-combat",
+      kind: "NARROWER_THAN",
+    });
+    expect(await refusal(addRelation(t.db, users.analyst, { fromClaimId: from, toClaim: "dprk-troops-in-combat", kind: "NARROWER_THAN" }))).toMatchObject({
+      code: "CONFLICT",
+    });
+    expect(
+      await refusal(addRelation(t.db, users.analyst, { fromClaimId: from, toClaim: "dprk-troops-include-special-forces", kind: "SAME_AS" })),
+    ).toMatchObject({ field: "toClaim" });
+    expect(await refusal(addRelation(t.db, users.analyst, { fromClaimId: from, toClaim: "no-such-claim", kind: "SAME_AS" }))).toMatchObject({
+      field: "toClaim",
+    });
+    expect((await getClaimWithStances(t.db, { slug: "dprk-troops-in-combat" })).related).toContainEqual(
+      expect.objectContaining({ kind: "NARROWER_THAN", direction: "to" }),
+    );
     await removeRelation(t.db, users.analyst, { id: added.id });
     const other = await claimHistory(t.db, await claimId("dprk-troops-in-combat"));
     expect(other.slice(0, 2).map((r) => r.changes.relation)).toEqual([
@@ -215,7 +268,11 @@ describe("merging", () => {
     const stancesBefore = await t.db.stance.findMany({ orderBy: { id: "asc" }, select: { id: true, claimId: true, retractedAt: true } });
     const countsBefore = await getCorpusCounts(t.db);
     // The blog's "on June 18, 2024" is linked to both claims: it is the duplicate.
-    const result = await mergeClaims(t.db, users.analyst, { fromClaimId: from, intoClaim: intoSlug, reason: "The day-level claim adds nothing the survivor's stances lack." });
+    const result = await mergeClaims(t.db, users.analyst, {
+      fromClaimId: from,
+      intoClaim: intoSlug,
+      reason: "The day-level claim adds nothing the survivor's stances lack.",
+    });
     expect(result).toMatchObject({ slug: intoSlug });
     const merged = await t.db.claim.findUniqueOrThrow({ where: { id: from }, include: { mergedInto: { select: { slug: true } } } });
     expect(merged.mergedInto?.slug).toBe(intoSlug);
@@ -226,10 +283,25 @@ describe("merging", () => {
     expect((await claimHistory(t.db, into)).find((r) => r.action === "MERGE")).toMatchObject({ changes: { mergedFrom: [null, fromSlug] } });
 
     // Merged claims take no stances, verdicts or restores, and cannot be merged again.
-    expect(await refusal(createStance(t.db, users.researcher, { sourceId: "blog-friends-with-geopolitical-benefits", quote: "June 18, 2024", claim: { id: from }, position: "SUPPORTS", mode: "AS_FACT", speaker: null }))).toMatchObject({ field: "claim" });
-    expect(await refusal(setVerdict(t.db, users.analyst, { claimId: from, rating: "TRUE", confidence: "HIGH", rationale: "x" }))).toMatchObject({ code: "CONFLICT" });
+    expect(
+      await refusal(
+        createStance(t.db, users.researcher, {
+          sourceId: "blog-friends-with-geopolitical-benefits",
+          quote: "June 18, 2024",
+          claim: { id: from },
+          position: "SUPPORTS",
+          mode: "AS_FACT",
+          speaker: null,
+        }),
+      ),
+    ).toMatchObject({ field: "claim" });
+    expect(await refusal(setVerdict(t.db, users.analyst, { claimId: from, rating: "TRUE", confidence: "HIGH", rationale: "x" }))).toMatchObject({
+      code: "CONFLICT",
+    });
     expect(await refusal(restoreClaim(t.db, users.researcher, { id: from, version: merged.version }))).toMatchObject({ code: "CONFLICT" });
-    expect(await refusal(mergeClaims(t.db, users.analyst, { fromClaimId: await claimId("russia-under-un-sanctions"), intoClaim: fromSlug, reason: "x" }))).toMatchObject({ field: "intoClaim" });
+    expect(
+      await refusal(mergeClaims(t.db, users.analyst, { fromClaimId: await claimId("russia-under-un-sanctions"), intoClaim: fromSlug, reason: "x" })),
+    ).toMatchObject({ field: "intoClaim" });
 
     await undoMerge(t.db, users.other, { mergeId: result.mergeId, reason: "Dates differ in precision; keep both." });
     const stancesAfter = await t.db.stance.findMany({ orderBy: { id: "asc" }, select: { id: true, claimId: true, retractedAt: true } });

@@ -18,9 +18,7 @@ const source = (file: string) => readFileSync(join(root, file), "utf8");
 
 describe("the shape of the code", () => {
   it("app/ never queries the database itself: pages and route handlers call lib/", () => {
-    const direct = filesUnder("app").flatMap((file) =>
-      [...source(file).matchAll(/\bdb\.(\$?\w+)(\.\w+)?\(/g)].map((m) => `${file}: db.${m[1]}${m[2] ?? ""}(`),
-    );
+    const direct = filesUnder("app").flatMap((file) => [...source(file).matchAll(/\bdb\.(\$?\w+)(\.\w+)?\(/g)].map((m) => `${file}: db.${m[1]}${m[2] ?? ""}(`));
     expect(direct).toEqual([]);
   });
 

@@ -37,7 +37,12 @@ describe("the synthetic corpus generator", () => {
   it("stores each claim's summary as the status rules compute it, covering every status", async () => {
     const claims = await db.claim.findMany({
       select: {
-        status: true, supportsCount: true, disputesCount: true, qualifiesCount: true, stanceCount: true, conflictScore: true,
+        status: true,
+        supportsCount: true,
+        disputesCount: true,
+        qualifiesCount: true,
+        stanceCount: true,
+        conflictScore: true,
         stances: { select: { position: true, sourceId: true, source: { select: { publishedAt: true } } } },
       },
     });

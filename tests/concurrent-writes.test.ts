@@ -21,7 +21,9 @@ afterAll(async () => {
 describe("concurrent writes", () => {
   it("keep the corpus's claim count right when claims are added at once", async () => {
     const topic = (await t.db.topic.findFirstOrThrow({ select: { id: true } })).id;
-    const results = await Promise.allSettled(Array.from({ length: 12 }, (_, i) => createClaim(t.db, researcher, { text: `Concurrent claim ${i} about the treaty`, topic })));
+    const results = await Promise.allSettled(
+      Array.from({ length: 12 }, (_, i) => createClaim(t.db, researcher, { text: `Concurrent claim ${i} about the treaty`, topic })),
+    );
     expect(results.filter((r) => r.status === "rejected")).toEqual([]);
     const counts = await t.db.corpusCounts.findUniqueOrThrow({ where: { id: 1 } });
     expect(counts.claims).toBe(await t.db.claim.count({ where: { retractedAt: null } }));
@@ -33,7 +35,16 @@ describe("concurrent writes", () => {
     const words = [...source.text.matchAll(/[A-Za-z]{6,}/g)].slice(0, 10);
     const results = await Promise.allSettled(
       words.map(({ 0: quote, index: start }) =>
-        createStance(t.db, researcher, { sourceId: source.id, quote, start, end: start + quote.length, claim: { id: claim.id }, position: "QUALIFIES", mode: "AS_FACT", speaker: null }),
+        createStance(t.db, researcher, {
+          sourceId: source.id,
+          quote,
+          start,
+          end: start + quote.length,
+          claim: { id: claim.id },
+          position: "QUALIFIES",
+          mode: "AS_FACT",
+          speaker: null,
+        }),
       ),
     );
     expect(results.filter((r) => r.status === "rejected")).toEqual([]);

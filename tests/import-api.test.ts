@@ -35,7 +35,13 @@ afterAll(async () => {
 });
 
 const post = (body: string, token: string, query = "", type = "application/json") =>
-  route.POST(new Request(`https://corroborate.example/api/import${query}`, { method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": type }, body }));
+  route.POST(
+    new Request(`https://corroborate.example/api/import${query}`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${token}`, "content-type": type },
+      body,
+    }),
+  );
 const answer = async (response: Response) => ({ status: response.status, body: await response.json() });
 const TEXT = "The wire said on Monday that 9,000 soldiers had crossed. Others said fewer.";
 const document = (claim: string) =>
@@ -50,7 +56,10 @@ describe("POST /api/import with a token", () => {
   it("is refused to readers and to a body it cannot read, storing nothing", async () => {
     const before = await dumpDatabase(t.db);
     expect(await answer(await post(document("x"), tokens.reader))).toMatchObject({ status: 403, body: { error: { code: "FORBIDDEN" } } });
-    expect(await answer(await post("{ not json", tokens.researcher))).toMatchObject({ status: 400, body: { error: { code: "MALFORMED", message: expect.stringContaining("not JSON") } } });
+    expect(await answer(await post("{ not json", tokens.researcher))).toMatchObject({
+      status: 400,
+      body: { error: { code: "MALFORMED", message: expect.stringContaining("not JSON") } },
+    });
     expect(await answer(await post(document("x"), tokens.researcher, "", "text/plain"))).toMatchObject({ status: 422, body: { error: { field: "format" } } });
     expect(await answer(await post(document("x"), tokens.researcher, "?partial=yes"))).toMatchObject({ status: 422, body: { error: { field: "partial" } } });
     const { apiTokens: _, ...after } = { ...(await dumpDatabase(t.db)), apiTokens: null };
@@ -77,7 +86,12 @@ describe("POST /api/import with a token", () => {
     const started = await answer(await post(document("api-import-job-claim"), tokens.researcher));
     expect(started).toMatchObject({ status: 202, body: { job: { status: expect.stringMatching(/queued|running/), progress: { total: 4 } } } });
     const id = started.body.job.id as string;
-    const read = async (token: string) => answer(await jobRoute.GET(new Request(`https://corroborate.example/api/import/${id}`, { headers: { authorization: `Bearer ${token}` } }), { params: Promise.resolve({ id }) }));
+    const read = async (token: string) =>
+      answer(
+        await jobRoute.GET(new Request(`https://corroborate.example/api/import/${id}`, { headers: { authorization: `Bearer ${token}` } }), {
+          params: Promise.resolve({ id }),
+        }),
+      );
     let job = (await read(tokens.researcher)).body.job;
     for (let i = 0; i < 100 && (job.status === "queued" || job.status === "running"); i++) {
       await new Promise((r) => setTimeout(r, 50));

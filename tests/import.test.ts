@@ -25,11 +25,45 @@ const document = (overrides: Record<string, unknown> = {}) => ({
   topics: [{ slug: "imported-topic", name: "Imported topic" }],
   outlets: [{ slug: "import-wire", name: "Import Wire", kind: "NEWS_WEBSITE", country: "UA" }],
   actors: [{ slug: "kyiv-officials", name: "Kyiv officials", kind: "GOVERNMENT" }],
-  sources: [{ id: "import-wire-kursk", title: "Kyiv counts the soldiers", outlet: "import-wire", authors: ["A. Writer"], publishedAt: "2024-12-06", kind: "NEWS_REPORT", language: "en", text: TEXT }],
-  claims: [{ slug: "up-to-12000-troops-moved-to-kursk", text: "Up to 12,000 North Korean soldiers were moved towards Kursk.", topic: "imported-topic", tags: ["troops"], quantity: "NUMBER" }],
+  sources: [
+    {
+      id: "import-wire-kursk",
+      title: "Kyiv counts the soldiers",
+      outlet: "import-wire",
+      authors: ["A. Writer"],
+      publishedAt: "2024-12-06",
+      kind: "NEWS_REPORT",
+      language: "en",
+      text: TEXT,
+    },
+  ],
+  claims: [
+    {
+      slug: "up-to-12000-troops-moved-to-kursk",
+      text: "Up to 12,000 North Korean soldiers were moved towards Kursk.",
+      topic: "imported-topic",
+      tags: ["troops"],
+      quantity: "NUMBER",
+    },
+  ],
   stances: [
-    { claim: "up-to-12000-troops-moved-to-kursk", source: "import-wire-kursk", position: "SUPPORTS", mode: "REPORTED_ALLEGATION", quote: "up to 12,000 North Korean soldiers had been moved towards Kursk", speaker: "kyiv-officials" },
-    { claim: "dprk-troops-number-about-10000", source: "import-wire-kursk", position: "QUALIFIES", mode: "REPORTED_ALLEGATION", quote: "up to 12,000 North Korean soldiers", start: 25, end: 59 },
+    {
+      claim: "up-to-12000-troops-moved-to-kursk",
+      source: "import-wire-kursk",
+      position: "SUPPORTS",
+      mode: "REPORTED_ALLEGATION",
+      quote: "up to 12,000 North Korean soldiers had been moved towards Kursk",
+      speaker: "kyiv-officials",
+    },
+    {
+      claim: "dprk-troops-number-about-10000",
+      source: "import-wire-kursk",
+      position: "QUALIFIES",
+      mode: "REPORTED_ALLEGATION",
+      quote: "up to 12,000 North Korean soldiers",
+      start: 25,
+      end: 59,
+    },
   ],
   relations: [{ from: "up-to-12000-troops-moved-to-kursk", to: "dprk-troops-number-about-10000", kind: "NARROWER_THAN" }],
   ...overrides,
@@ -124,7 +158,14 @@ describe("JSONL and CSV", () => {
     const lines = [
       JSON.stringify({ type: "claim", slug: "kyiv-said-it-on-friday", text: "Kyiv made its statement on a Friday.", topic: "imported-topic" }),
       "",
-      JSON.stringify({ type: "stance", claim: "kyiv-said-it-on-friday", source: "import-wire-kursk", position: "SUPPORTS", mode: "AS_FACT", quote: "Kyiv said on Friday" }),
+      JSON.stringify({
+        type: "stance",
+        claim: "kyiv-said-it-on-friday",
+        source: "import-wire-kursk",
+        position: "SUPPORTS",
+        mode: "AS_FACT",
+        quote: "Kyiv said on Friday",
+      }),
       "{ not json",
     ].join("\n");
     const report = await importRecords(t.db, researcher, parseImportFile("more.jsonl", lines));
@@ -142,7 +183,11 @@ describe("JSONL and CSV", () => {
     const report = await importRecords(t.db, researcher, parseImportFile("stances.csv", csv));
     expect(report.counts).toMatchObject({ created: 1, rejected: 0 });
     const stance = await t.db.stance.findFirstOrThrow({ where: { note: { startsWith: "A higher figure" } } });
-    expect(stance).toMatchObject({ quote: "up to 12,000 North Korean soldiers had been moved", note: 'A higher figure, "up to" 12,000.', position: "DISPUTES" });
+    expect(stance).toMatchObject({
+      quote: "up to 12,000 North Korean soldiers had been moved",
+      note: 'A higher figure, "up to" 12,000.',
+      position: "DISPUTES",
+    });
     expect(() => parseImportFile("bad.csv", "claim,source\nx,y")).toThrow(/missing: position, mode, quote/);
   });
 });

@@ -9,11 +9,11 @@ const root = resolve(import.meta.dirname, "..");
 /** Exit code of `prisma migrate diff --exit-code`: 0 = migrations build exactly the schema. */
 function migrationsDrift(schema: string, migrations: string, databaseUrl: string): number {
   try {
-    execFileSync(
-      resolve(root, "node_modules/.bin/prisma"),
-      ["migrate", "diff", "--from-migrations", migrations, "--to-schema", schema, "--exit-code"],
-      { cwd: root, env: { ...process.env, DATABASE_URL: databaseUrl }, stdio: "pipe" },
-    );
+    execFileSync(resolve(root, "node_modules/.bin/prisma"), ["migrate", "diff", "--from-migrations", migrations, "--to-schema", schema, "--exit-code"], {
+      cwd: root,
+      env: { ...process.env, DATABASE_URL: databaseUrl },
+      stdio: "pipe",
+    });
     return 0;
   } catch (error) {
     return (error as { status: number }).status;
@@ -27,9 +27,7 @@ describe("schemas and migrations", () => {
     expect(postgres, "run `npm run db:schemas`").toBe(postgresSchemaFrom(sqlite));
   });
 
-  const databases = [
-    { name: "SQLite", schema: "prisma/schema.prisma", migrations: "prisma/migrations", url: "file:./data/test/drift.db" },
-  ];
+  const databases = [{ name: "SQLite", schema: "prisma/schema.prisma", migrations: "prisma/migrations", url: "file:./data/test/drift.db" }];
   const serverUrl = process.env.TEST_DATABASE_URL;
   if (serverUrl?.startsWith("postgres")) {
     const pg = { schema: "prisma/postgresql/schema.prisma", migrations: "prisma/postgresql/migrations", url: serverUrl };

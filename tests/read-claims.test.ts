@@ -107,9 +107,7 @@ describe("sources and actors", () => {
 
   it("gives what a speaker is quoted as saying across sources", async () => {
     const putin = await getActorWithStances(t.db, { slug: "vladimir-putin" });
-    expect(new Set(putin.stances.map((s) => s.source.outlet.name))).toEqual(
-      new Set(["The Platform", "Unidentified news website", "Sputnik"]),
-    );
+    expect(new Set(putin.stances.map((s) => s.source.outlet.name))).toEqual(new Set(["The Platform", "Unidentified news website", "Sputnik"]));
     await expect(getActorWithStances(t.db, { slug: "nobody" })).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 });

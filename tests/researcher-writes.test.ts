@@ -47,7 +47,10 @@ describe("authorization on every write", () => {
   it("refuses visitors and readers, and changes nothing", async () => {
     const before = await dumpDatabase(t.db);
     expect(await refusal(createSource(t.db, null, newSource()))).toMatchObject({ code: "UNAUTHENTICATED", message: "Sign in to add sources." });
-    expect(await refusal(createSource(t.db, users.reader, newSource()))).toMatchObject({ code: "FORBIDDEN", message: expect.stringMatching(/your account is a reader/) });
+    expect(await refusal(createSource(t.db, users.reader, newSource()))).toMatchObject({
+      code: "FORBIDDEN",
+      message: expect.stringMatching(/your account is a reader/),
+    });
     const claim = await t.db.claim.findFirstOrThrow({ select: { id: true, version: true } });
     expect((await refusal(updateClaim(t.db, users.reader, { ...claim, text: "x", topic: "x" }))).code).toBe("FORBIDDEN");
     expect((await refusal(retractClaim(t.db, null, { ...claim, reason: "x" }))).code).toBe("UNAUTHENTICATED");
@@ -80,7 +83,11 @@ describe("adding a source", () => {
     expect(error).toMatchObject({ code: "CONFLICT", field: "text", message: 'This text is already in Corroborate, as "Officials count the soldiers".' });
     expect(await dumpDatabase(t.db)).toEqual(before);
 
-    const withUrl = await createSource(t.db, users.researcher, newSource({ title: "At an address", text: "Words at an address.", url: "https://example.org/a" }));
+    const withUrl = await createSource(
+      t.db,
+      users.researcher,
+      newSource({ title: "At an address", text: "Words at an address.", url: "https://example.org/a" }),
+    );
     expect(await refusal(createSource(t.db, users.researcher, newSource({ text: "Different words.", url: "https://example.org/a" })))).toMatchObject({
       code: "CONFLICT",
       field: "url",
@@ -92,14 +99,24 @@ describe("adding a source", () => {
   it("names every bad field at once and stores nothing", async () => {
     const before = await dumpDatabase(t.db);
     const error = await refusal(
-      createSource(t.db, users.researcher, newSource({ text: "   ", title: "", url: "javascript:alert(1)", published: "2024-13", language: "English", outlet: { id: "" } })),
+      createSource(
+        t.db,
+        users.researcher,
+        newSource({ text: "   ", title: "", url: "javascript:alert(1)", published: "2024-13", language: "English", outlet: { id: "" } }),
+      ),
     );
     const fields = (error.details as { fieldErrors: Record<string, string> }).fieldErrors;
     expect(Object.keys(fields).sort()).toEqual(["language", "outlet.id", "published", "text", "title", "url"]);
     expect(fields.text).toBe("must not be empty");
     expect(fields.url).toMatch(/http/);
-    expect(await refusal(createSource(t.db, users.researcher, newSource({ text: "x".repeat(500_001) })))).toMatchObject({ field: "text", message: expect.stringMatching(/too long/) });
-    expect(await refusal(createSource(t.db, users.researcher, newSource({ text: "Other words.", outlet: { id: "no-such-outlet" } })))).toMatchObject({ field: "outlet", message: "The chosen outlet does not exist." });
+    expect(await refusal(createSource(t.db, users.researcher, newSource({ text: "x".repeat(500_001) })))).toMatchObject({
+      field: "text",
+      message: expect.stringMatching(/too long/),
+    });
+    expect(await refusal(createSource(t.db, users.researcher, newSource({ text: "Other words.", outlet: { id: "no-such-outlet" } })))).toMatchObject({
+      field: "outlet",
+      message: "The chosen outlet does not exist.",
+    });
     expect(await dumpDatabase(t.db)).toEqual(before);
   });
 });
@@ -137,20 +154,43 @@ describe("linking a passage to a claim", () => {
   it("refuses a quote not in the text, an unknown claim or speaker, and a repeated link, leaving nothing behind", async () => {
     const source = await t.db.source.findFirstOrThrow({ where: { title: "Officials count the soldiers" } });
     const claim = await t.db.claim.findUniqueOrThrow({ where: { slug: troops } });
-    const base = { sourceId: source.id, quote: "A Russian official denied it.", claim: { id: claim.id }, position: "DISPUTES", mode: "QUOTED_DENIAL", speaker: null };
+    const base = {
+      sourceId: source.id,
+      quote: "A Russian official denied it.",
+      claim: { id: claim.id },
+      position: "DISPUTES",
+      mode: "QUOTED_DENIAL",
+      speaker: null,
+    };
     const before = await dumpDatabase(t.db);
     expect(await refusal(createStance(t.db, users.researcher, { ...base, quote: "A Russian official confirmed it." }))).toMatchObject({
       field: "quote",
       message: 'This quote is not in the source text: "A Russian official confirmed it."',
     });
-    expect(await refusal(createStance(t.db, users.researcher, { ...base, claim: { id: "no-such-claim" } }))).toMatchObject({ field: "claim", message: "The chosen claim does not exist." });
-    expect(await refusal(createStance(t.db, users.researcher, { ...base, speaker: { id: "no-such-actor" } }))).toMatchObject({ field: "speaker", message: "The chosen speaker does not exist." });
+    expect(await refusal(createStance(t.db, users.researcher, { ...base, claim: { id: "no-such-claim" } }))).toMatchObject({
+      field: "claim",
+      message: "The chosen claim does not exist.",
+    });
+    expect(await refusal(createStance(t.db, users.researcher, { ...base, speaker: { id: "no-such-actor" } }))).toMatchObject({
+      field: "speaker",
+      message: "The chosen speaker does not exist.",
+    });
     // A new claim and a new speaker named alongside a bad quote are not created either.
-    await refusal(createStance(t.db, users.researcher, { ...base, quote: "not there", claim: { new: { text: "A brand-new claim.", topic: "dprk-troops-in-russia" } }, speaker: { new: { name: "Nobody", kind: "PERSON" } } }));
+    await refusal(
+      createStance(t.db, users.researcher, {
+        ...base,
+        quote: "not there",
+        claim: { new: { text: "A brand-new claim.", topic: "dprk-troops-in-russia" } },
+        speaker: { new: { name: "Nobody", kind: "PERSON" } },
+      }),
+    );
     expect(await dumpDatabase(t.db)).toEqual(before);
 
     await createStance(t.db, users.researcher, base);
-    expect(await refusal(createStance(t.db, users.researcher, base))).toMatchObject({ code: "CONFLICT", message: "This passage is already linked to this claim." });
+    expect(await refusal(createStance(t.db, users.researcher, base))).toMatchObject({
+      code: "CONFLICT",
+      message: "This passage is already linked to this claim.",
+    });
   });
 
   it("creates a new claim from the panel, findable by its words", async () => {
@@ -175,7 +215,11 @@ describe("editing, with a version check", () => {
   it("refuses the second of two edits made from the same version, showing what changed meanwhile", async () => {
     const claim = await t.db.claim.findUniqueOrThrow({ where: { slug: "dprk-troops-number-about-10000" }, include: { topic: true } });
     const opened = { id: claim.id, version: claim.version, topic: claim.topic.slug };
-    const first = await updateClaim(t.db, users.researcher, { ...opened, text: "About 10,000 North Korean troops were sent to Russia.", reason: "closer to the sources" });
+    const first = await updateClaim(t.db, users.researcher, {
+      ...opened,
+      text: "About 10,000 North Korean troops were sent to Russia.",
+      reason: "closer to the sources",
+    });
     expect(first).toMatchObject({ changed: true, version: claim.version + 1 });
     const before = await dumpDatabase(t.db);
     const error = await refusal(updateClaim(t.db, users.other, { ...opened, text: "Ten thousand troops." }));
@@ -189,8 +233,19 @@ describe("editing, with a version check", () => {
 
   it("edits a stance, a source's metadata and a speaker, each with a revision", async () => {
     const stance = await t.db.stance.findFirstOrThrow({ where: { note: null }, orderBy: { id: "asc" } });
-    await updateStance(t.db, users.researcher, { id: stance.id, version: stance.version, position: "QUALIFIES", mode: stance.mode, speaker: null, note: "Hedged." });
-    expect(await t.db.stance.findUniqueOrThrow({ where: { id: stance.id } })).toMatchObject({ position: "QUALIFIES", note: "Hedged.", version: stance.version + 1 });
+    await updateStance(t.db, users.researcher, {
+      id: stance.id,
+      version: stance.version,
+      position: "QUALIFIES",
+      mode: stance.mode,
+      speaker: null,
+      note: "Hedged.",
+    });
+    expect(await t.db.stance.findUniqueOrThrow({ where: { id: stance.id } })).toMatchObject({
+      position: "QUALIFIES",
+      note: "Hedged.",
+      version: stance.version + 1,
+    });
 
     const source = await t.db.source.findFirstOrThrow({ where: { title: "Officials count the soldiers" }, include: { outlet: true } });
     await updateSource(t.db, users.researcher, {
@@ -204,7 +259,11 @@ describe("editing, with a version check", () => {
       language: "en",
     });
     const [revision] = await sourceHistory(t.db, source.id);
-    expect(revision!.changes).toMatchObject({ title: ["Officials count the soldiers", "Officials count the soldiers (updated)"], authors: ["Jo Writer, Al Editor", "Jo Writer"], datePrecision: ["DAY", "MONTH"] });
+    expect(revision!.changes).toMatchObject({
+      title: ["Officials count the soldiers", "Officials count the soldiers (updated)"],
+      authors: ["Jo Writer, Al Editor", "Jo Writer"],
+      datePrecision: ["DAY", "MONTH"],
+    });
 
     const actor = await t.db.actor.findFirstOrThrow({ where: { name: "Seoul officials" } });
     await updateActor(t.db, users.researcher, { id: actor.id, version: actor.version, name: "South Korean officials", kind: "GOVERNMENT", description: "" });
@@ -227,7 +286,9 @@ describe("retracting and restoring", () => {
     const source = await getSourceWithStances(t.db, { id: stance.source.id });
     expect(source.stances.map((s) => s.id)).not.toContain(stance.id);
     expect(source.retractedStances.map((s) => s.id)).toContain(stance.id);
-    expect((await refusal(retractStance(t.db, users.researcher, { id: stance.id, version: stance.version + 1, reason: "again" }))).message).toBe("This stance is already retracted.");
+    expect((await refusal(retractStance(t.db, users.researcher, { id: stance.id, version: stance.version + 1, reason: "again" }))).message).toBe(
+      "This stance is already retracted.",
+    );
     expect((await refusal(restoreStance(t.db, users.researcher, { id: stance.id, version: stance.version }))).code).toBe("CONFLICT");
 
     await restoreStance(t.db, users.researcher, { id: stance.id, version: stance.version + 1 });
@@ -253,7 +314,18 @@ describe("retracting and restoring", () => {
     expect(single.claims.map((c) => c.slug)).not.toContain(claim.slug);
     expect((await getCorpusCounts(t.db)).claims).toBe(counts.claims - 1);
     expect((await getClaimWithStances(t.db, { slug: claim.slug })).retractedReason).toBe("Not a checkable claim.");
-    expect(await refusal(createStance(t.db, users.researcher, { sourceId: (await t.db.source.findFirstOrThrow({ where: { title: { startsWith: "Officials count" } } })).id, quote: "A Russian official denied it.", claim: { id: claim.id }, position: "SUPPORTS", mode: "AS_FACT", speaker: null }))).toMatchObject({
+    expect(
+      await refusal(
+        createStance(t.db, users.researcher, {
+          sourceId: (await t.db.source.findFirstOrThrow({ where: { title: { startsWith: "Officials count" } } })).id,
+          quote: "A Russian official denied it.",
+          claim: { id: claim.id },
+          position: "SUPPORTS",
+          mode: "AS_FACT",
+          speaker: null,
+        }),
+      ),
+    ).toMatchObject({
       field: "claim",
       message: expect.stringMatching(/retracted/),
     });
@@ -266,7 +338,10 @@ describe("roles", () => {
   it("lets an admin change a role, but never removes the last admin", async () => {
     await setRole(t.db, users.admin, { userId: users.reader.id, role: "RESEARCHER" });
     expect((await t.db.user.findUniqueOrThrow({ where: { id: users.reader.id } })).role).toBe("RESEARCHER");
-    expect(await refusal(setRole(t.db, users.admin, { userId: users.admin.id, role: "READER" }))).toMatchObject({ code: "CONFLICT", message: expect.stringMatching(/only admin/) });
+    expect(await refusal(setRole(t.db, users.admin, { userId: users.admin.id, role: "READER" }))).toMatchObject({
+      code: "CONFLICT",
+      message: expect.stringMatching(/only admin/),
+    });
     expect(await refusal(setRole(t.db, users.admin, { userId: users.reader.id, role: "OWNER" }))).toMatchObject({ field: "role" });
   });
 });

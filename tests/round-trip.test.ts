@@ -23,8 +23,24 @@ beforeAll(async () => {
   for (const t of [from, to]) await t.db.user.create({ data: analyst });
   // Work done in the app on top of the seed: a new source and stance, grades, a verdict, a hand-set interval, a relation, a retraction.
   const db = from.db;
-  const source = await createSource(db, analyst, { title: "A later count", outlet: { new: { name: "Round Trip Post", kind: "NEWSPAPER", country: "KR" } }, authors: "Kim, Lee", published: "2025-01", kind: "ANALYSIS", language: "en", text: "Officials now say \u201cmore than 11,000\u201d soldiers \ud835\udd4f arrived.\r\nOthers doubt it." });
-  const stance = await createStance(db, analyst, { sourceId: source.id, quote: "more than 11,000", claim: { id: "dprk-troops-number-about-10000" }, position: "QUALIFIES", mode: "REPORTED_ALLEGATION", speaker: { new: { name: "Officials", kind: "GROUP" } }, note: "Says more." });
+  const source = await createSource(db, analyst, {
+    title: "A later count",
+    outlet: { new: { name: "Round Trip Post", kind: "NEWSPAPER", country: "KR" } },
+    authors: "Kim, Lee",
+    published: "2025-01",
+    kind: "ANALYSIS",
+    language: "en",
+    text: "Officials now say \u201cmore than 11,000\u201d soldiers \ud835\udd4f arrived.\r\nOthers doubt it.",
+  });
+  const stance = await createStance(db, analyst, {
+    sourceId: source.id,
+    quote: "more than 11,000",
+    claim: { id: "dprk-troops-number-about-10000" },
+    position: "QUALIFIES",
+    mode: "REPORTED_ALLEGATION",
+    speaker: { new: { name: "Officials", kind: "GROUP" } },
+    note: "Says more.",
+  });
   const outlet = await db.outlet.findUniqueOrThrow({ where: { slug: "npr" } });
   await gradeOutlet(db, analyst, { id: outlet.id, version: outlet.version, reliability: "B", reason: "Named sources" });
   await gradeSource(db, analyst, { id: source.id, version: 1, reliability: "D", reason: "Unnamed officials" });
@@ -53,10 +69,17 @@ describe("export and import", () => {
     const doc = JSON.parse(first);
     expect(doc.stances.length).toBe(await from.db.stance.count({ where: { retractedAt: null } }));
     expect(doc.verdicts.map((v: { rating: string }) => v.rating)).toEqual(["MIXED", "CONFLICTING_EVIDENCE"]);
-    expect(doc.stances.find((s: { quote: string }) => s.quote === "more than 11,000")).toMatchObject({ credibility: 3, interval: { low: 11_000, high: null }, speaker: "officials" });
+    expect(doc.stances.find((s: { quote: string }) => s.quote === "more than 11,000")).toMatchObject({
+      credibility: 3,
+      interval: { low: 11_000, high: null },
+      speaker: "officials",
+    });
     // What the claim pages show is the same too: statuses, weights and the current verdict.
     const summary = (db: TestDb["db"]) =>
-      db.claim.findMany({ orderBy: { slug: "asc" }, select: { slug: true, status: true, supportWeight: true, disputeWeight: true, originCount: true, verdict: true } });
+      db.claim.findMany({
+        orderBy: { slug: "asc" },
+        select: { slug: true, status: true, supportWeight: true, disputeWeight: true, originCount: true, verdict: true },
+      });
     expect(await summary(to.db)).toEqual(await summary(from.db));
   });
 
@@ -77,13 +100,38 @@ describe("exports past SQLite's parameter limit", () => {
       const outlet = await db.outlet.create({ data: { slug: "many", name: "Many", kind: "BLOG" } });
       const topic = await db.topic.create({ data: { slug: "many", name: "Many" } });
       const ids = Array.from({ length: 1_200 }, (_, i) => `many-${String(i).padStart(4, "0")}`);
-      await db.source.createMany({ data: ids.map((id) => ({ id, title: id, outletId: outlet.id, kind: "BLOG_POST", language: "en", text: `Text ${id}`, contentHash: id })) });
-      await db.sourceAuthor.createMany({ data: ids.flatMap((id) => [{ sourceId: id, name: `${id} second`, position: 1 }, { sourceId: id, name: `${id} first`, position: 0 }]) });
-      await db.claim.createMany({ data: ids.slice(0, 1_100).map((id) => ({ id, slug: id, text: id, searchText: id, topicId: topic.id, rankKey: id, verdict: "TRUE" as const })) });
-      await db.verdict.createMany({ data: ids.slice(0, 1_100).flatMap((id) => [
-        { claimId: id, rating: "FALSE" as const, confidence: "LOW" as const, rationale: "older", createdAt: new Date("2025-01-01T00:00:00Z"), userId: analyst.id },
-        { claimId: id, rating: "TRUE" as const, confidence: "HIGH" as const, rationale: "newer", createdAt: new Date("2025-02-01T00:00:00Z"), userId: analyst.id },
-      ]) });
+      await db.source.createMany({
+        data: ids.map((id) => ({ id, title: id, outletId: outlet.id, kind: "BLOG_POST", language: "en", text: `Text ${id}`, contentHash: id })),
+      });
+      await db.sourceAuthor.createMany({
+        data: ids.flatMap((id) => [
+          { sourceId: id, name: `${id} second`, position: 1 },
+          { sourceId: id, name: `${id} first`, position: 0 },
+        ]),
+      });
+      await db.claim.createMany({
+        data: ids.slice(0, 1_100).map((id) => ({ id, slug: id, text: id, searchText: id, topicId: topic.id, rankKey: id, verdict: "TRUE" as const })),
+      });
+      await db.verdict.createMany({
+        data: ids.slice(0, 1_100).flatMap((id) => [
+          {
+            claimId: id,
+            rating: "FALSE" as const,
+            confidence: "LOW" as const,
+            rationale: "older",
+            createdAt: new Date("2025-01-01T00:00:00Z"),
+            userId: analyst.id,
+          },
+          {
+            claimId: id,
+            rating: "TRUE" as const,
+            confidence: "HIGH" as const,
+            rationale: "newer",
+            createdAt: new Date("2025-02-01T00:00:00Z"),
+            userId: analyst.id,
+          },
+        ]),
+      });
       const dataset = await exportDataset(db);
       expect(dataset.sources).toHaveLength(1_200);
       expect(dataset.sources[0]!.authors).toEqual(["many-0000 first", "many-0000 second"]);
@@ -107,7 +155,17 @@ describe("source texts", () => {
         outlets: [{ slug: "o", name: "O", kind: "BLOG" }],
         sources: [{ id: "untidy", title: "Untidy", outlet: "o", kind: "BLOG_POST", language: "en", text }],
         claims: [{ slug: "c", text: "A claim.", topic: "t" }],
-        stances: [{ claim: "c", source: "untidy", position: "SUPPORTS", mode: "AS_FACT", quote: "Second line", start: text.indexOf("Second"), end: text.indexOf("Second") + 11 }],
+        stances: [
+          {
+            claim: "c",
+            source: "untidy",
+            position: "SUPPORTS",
+            mode: "AS_FACT",
+            quote: "Second line",
+            start: text.indexOf("Second"),
+            end: text.indexOf("Second") + 11,
+          },
+        ],
       };
       const report = await importRecords(t.db, analyst, parseImportFile("untidy.json", JSON.stringify(doc)));
       expect(report.counts.rejected).toBe(0);

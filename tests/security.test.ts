@@ -65,7 +65,11 @@ describe("API tokens", () => {
     await routes.claims.POST(post("/api/claims", badClaim, made.token, "198.51.100.1"), undefined);
     await routes.claims.POST(post("/api/claims", badClaim, made.token, "192.0.2.44"), undefined);
     await revokeApiToken(t.db, people.analyst, { id: made.id });
-    const events = await t.db.auditEvent.findMany({ where: { userId: people.analyst.id }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { kind: true, address: true, detail: true } });
+    const events = await t.db.auditEvent.findMany({
+      where: { userId: people.analyst.id },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      select: { kind: true, address: true, detail: true },
+    });
     expect(events.map((e) => [e.kind, e.address])).toEqual([
       ["TOKEN_CREATED", null],
       ["TOKEN_NEW_ADDRESS", "198.51.100.1"],
@@ -85,7 +89,13 @@ describe("audit log", () => {
     const first = await listAuditEvents(t.db, people.admin, {});
     expect(first.events[0]).toMatchObject({ kind: "ROLE_CHANGED", account: "res@test", detail: "RESEARCHER → ANALYST, by admin@test" });
     // Enough rows for a second page: every row appears once, in order.
-    await t.db.auditEvent.createMany({ data: Array.from({ length: 120 }, (_, i) => ({ kind: "SIGN_IN_FAILED" as const, email: `x${i}@test`, createdAt: new Date(Date.UTC(2026, 0, 1, 0, 0, i)) })) });
+    await t.db.auditEvent.createMany({
+      data: Array.from({ length: 120 }, (_, i) => ({
+        kind: "SIGN_IN_FAILED" as const,
+        email: `x${i}@test`,
+        createdAt: new Date(Date.UTC(2026, 0, 1, 0, 0, i)),
+      })),
+    });
     const page1 = await listAuditEvents(t.db, people.admin, {});
     const page2 = await listAuditEvents(t.db, people.admin, { before: page1.next! });
     const all = [...page1.events, ...page2.events];
@@ -106,7 +116,11 @@ describe("health", () => {
     try {
       const stale = await routes.health.GET();
       expect(stale.status).toBe(503);
-      expect(await stale.json()).toMatchObject({ ok: false, database: "reachable", migrations: { current: false, missing: [last!.migration_name], unknown: [`${last!.migration_name}_gone`] } });
+      expect(await stale.json()).toMatchObject({
+        ok: false,
+        database: "reachable",
+        migrations: { current: false, missing: [last!.migration_name], unknown: [`${last!.migration_name}_gone`] },
+      });
     } finally {
       await t.db.$executeRaw`UPDATE _prisma_migrations SET migration_name = ${last!.migration_name} WHERE migration_name = ${`${last!.migration_name}_gone`}`;
     }
@@ -143,7 +157,13 @@ describe("database faults", () => {
   it("refuse a write with a clear 503, leave nothing half-written, and leave the database sound", async () => {
     const token = (await createApiToken(t.db, people.admin, { name: "fault script" })).token;
     // A big source: it needs many new pages, and it writes a source, an outlet, a revision and the counts.
-    const source = (n: number) => ({ title: `Fault ${n}`, outlet: { new: { name: `Fault Wire ${n}`, kind: "BLOG" } }, kind: "NEWS_REPORT", language: "en", text: `Report ${n}. ${"Words about the treaty. ".repeat(12_000)}` });
+    const source = (n: number) => ({
+      title: `Fault ${n}`,
+      outlet: { new: { name: `Fault Wire ${n}`, kind: "BLOG" } },
+      kind: "NEWS_REPORT",
+      language: "en",
+      text: `Report ${n}. ${"Words about the treaty. ".repeat(12_000)}`,
+    });
     // The token's first use is recorded before the fault, so the fault alone decides what is written.
     await routes.sources.POST(post("/api/sources", {}, token), undefined);
     for (const [i, fault] of faults.entries()) {

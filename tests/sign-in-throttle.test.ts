@@ -1,5 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { assertSignInAllowed, delayAfter, FREE_FAILURES, recordSignIn, recordSignInFailure, UNTRUSTED_ACCOUNT_FAILURES, WINDOW_MINUTES, type SignInClient } from "../lib/auth/sign-in-throttle";
+import {
+  assertSignInAllowed,
+  delayAfter,
+  FREE_FAILURES,
+  recordSignIn,
+  recordSignInFailure,
+  UNTRUSTED_ACCOUNT_FAILURES,
+  WINDOW_MINUTES,
+  type SignInClient,
+} from "../lib/auth/sign-in-throttle";
 import { assertSignUpAllowed, MAX_SIGN_UPS, recordSignUp } from "../lib/auth/sign-up-limit";
 import { clientKey } from "../lib/auth/client-key";
 import { freshDatabase, type TestDb } from "./helpers/test-db";
@@ -26,7 +35,9 @@ describe("sign-in throttle", () => {
       await assertSignInAllowed(t.db, "Victim@Example.com", attacker, at(clock));
       await recordSignInFailure(t.db, "victim@example.com", attacker, at(clock));
     }
-    await expect(assertSignInAllowed(t.db, "victim@example.com", attacker, at(clock + 1))).rejects.toThrow("Too many failed sign-ins from this browser. Try again in 1 second.");
+    await expect(assertSignInAllowed(t.db, "victim@example.com", attacker, at(clock + 1))).rejects.toThrow(
+      "Too many failed sign-ins from this browser. Try again in 1 second.",
+    );
     await expect(assertSignInAllowed(t.db, "victim@example.com", attacker, at(clock + 2))).resolves.toBeUndefined();
     clock += 2;
     await recordSignInFailure(t.db, "victim@example.com", attacker, at(clock));

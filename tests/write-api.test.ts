@@ -62,17 +62,29 @@ const params = <P>(value: P) => ({ params: Promise.resolve(value) });
 const answer = async (response: Response) => ({ status: response.status, body: await response.json() });
 
 const TEXT = "Seoul said on Monday that about 11,000 North Korean soldiers were now in Kursk.";
-const newSource = { title: "Seoul updates its count", outlet: { new: { name: "API Wire", kind: "NEWS_WEBSITE" } }, kind: "NEWS_REPORT", language: "en", text: TEXT };
+const newSource = {
+  title: "Seoul updates its count",
+  outlet: { new: { name: "API Wire", kind: "NEWS_WEBSITE" } },
+  kind: "NEWS_REPORT",
+  language: "en",
+  text: TEXT,
+};
 
 describe("tokens", () => {
   it("refuses writes without a token, with a reader's, a revoked, an unknown or a malformed one, storing nothing", async () => {
     const before = await dumpDatabase(t.db);
     const post = (token?: string) => api.sources.POST(request("POST", "/api/sources", newSource, token), undefined);
     expect(await answer(await post())).toMatchObject({ status: 401, body: { error: { code: "UNAUTHENTICATED" } } });
-    expect(await answer(await post(tokens.reader))).toMatchObject({ status: 403, body: { error: { code: "FORBIDDEN", message: expect.stringContaining("your account is a reader") } } });
+    expect(await answer(await post(tokens.reader))).toMatchObject({
+      status: 403,
+      body: { error: { code: "FORBIDDEN", message: expect.stringContaining("your account is a reader") } },
+    });
     expect(await answer(await post(tokens.revoked))).toMatchObject({ status: 401, body: { error: { message: "This API token was revoked." } } });
     expect(await answer(await post(`cor_${"x".repeat(43)}`))).toMatchObject({ status: 401, body: { error: { message: "This API token is not known." } } });
-    const malformed = await api.sources.POST(new Request("https://corroborate.example/api/sources", { method: "POST", headers: { authorization: "Token abc" }, body: "{}" }), undefined);
+    const malformed = await api.sources.POST(
+      new Request("https://corroborate.example/api/sources", { method: "POST", headers: { authorization: "Token abc" }, body: "{}" }),
+      undefined,
+    );
     expect(malformed.status).toBe(401);
     const { apiTokens: _, ...after } = { ...(await dumpDatabase(t.db)), apiTokens: null };
     expect(after).toEqual(before);
@@ -95,7 +107,9 @@ describe("writes", () => {
     expect(broken).toMatchObject({ status: 400, body: { error: { code: "MALFORMED" } } });
     const list = await answer(await api.sources.POST(request("POST", "/api/sources", "[]", tokens.researcher), undefined));
     expect(list.status).toBe(400);
-    const wrong = await answer(await api.sources.POST(request("POST", "/api/sources", { ...newSource, outlet: { new: { name: "", kind: "TABLOID" } } }, tokens.researcher), undefined));
+    const wrong = await answer(
+      await api.sources.POST(request("POST", "/api/sources", { ...newSource, outlet: { new: { name: "", kind: "TABLOID" } } }, tokens.researcher), undefined),
+    );
     expect(wrong).toMatchObject({ status: 422, body: { error: { code: "INVALID", field: "outlet.new.name" } } });
     expect(wrong.body.error.fields).toMatchObject({ "outlet.new.name": expect.any(String), "outlet.new.kind": expect.any(String) });
   });
@@ -105,31 +119,91 @@ describe("writes", () => {
     expect(source.status).toBe(201);
     expect(await answer(await api.sources.POST(request("POST", "/api/sources", newSource, tokens.researcher), undefined))).toMatchObject({ status: 409 });
 
-    const claim = await answer(await api.claims.POST(request("POST", "/api/claims", { text: "About 11,000 North Korean soldiers are in Kursk.", topic: "troop-deployment" }, tokens.researcher), undefined));
+    const claim = await answer(
+      await api.claims.POST(
+        request("POST", "/api/claims", { text: "About 11,000 North Korean soldiers are in Kursk.", topic: "troop-deployment" }, tokens.researcher),
+        undefined,
+      ),
+    );
     expect(claim).toMatchObject({ status: 201, body: { slug: "about-11-000-north-korean-soldiers-are-in-kursk" } });
-    const speaker = await answer(await api.actors.POST(request("POST", "/api/actors", { name: "South Korea's defence ministry", kind: "GOVERNMENT" }, tokens.researcher), undefined));
+    const speaker = await answer(
+      await api.actors.POST(request("POST", "/api/actors", { name: "South Korea's defence ministry", kind: "GOVERNMENT" }, tokens.researcher), undefined),
+    );
     expect(speaker.status).toBe(201);
-    const again = await answer(await api.actors.POST(request("POST", "/api/actors", { name: "South Korea's defence ministry", kind: "ORGANISATION" }, tokens.researcher), undefined));
-    expect(again).toMatchObject({ status: 409, body: { error: { code: "CONFLICT", field: "name", existing: { id: speaker.body.id, slug: speaker.body.slug } } } });
+    const again = await answer(
+      await api.actors.POST(request("POST", "/api/actors", { name: "South Korea's defence ministry", kind: "ORGANISATION" }, tokens.researcher), undefined),
+    );
+    expect(again).toMatchObject({
+      status: 409,
+      body: { error: { code: "CONFLICT", field: "name", existing: { id: speaker.body.id, slug: speaker.body.slug } } },
+    });
     expect(await t.db.actor.count({ where: { name: "South Korea's defence ministry" } })).toBe(1);
 
-    const notThere = await answer(await api.stances.POST(request("POST", "/api/stances", { sourceId: source.body.id, quote: "12,000 soldiers", claim: { id: claim.body.id }, position: "SUPPORTS", mode: "AS_FACT", speaker: null }, tokens.researcher), undefined));
+    const notThere = await answer(
+      await api.stances.POST(
+        request(
+          "POST",
+          "/api/stances",
+          { sourceId: source.body.id, quote: "12,000 soldiers", claim: { id: claim.body.id }, position: "SUPPORTS", mode: "AS_FACT", speaker: null },
+          tokens.researcher,
+        ),
+        undefined,
+      ),
+    );
     expect(notThere).toMatchObject({ status: 422, body: { error: { field: "quote" } } });
-    const stance = await answer(await api.stances.POST(request("POST", "/api/stances", { sourceId: source.body.id, quote: "about 11,000 North Korean soldiers were now in Kursk", claim: { id: claim.body.id }, position: "SUPPORTS", mode: "REPORTED_ALLEGATION", speaker: { id: speaker.body.id } }, tokens.researcher), undefined));
+    const stance = await answer(
+      await api.stances.POST(
+        request(
+          "POST",
+          "/api/stances",
+          {
+            sourceId: source.body.id,
+            quote: "about 11,000 North Korean soldiers were now in Kursk",
+            claim: { id: claim.body.id },
+            position: "SUPPORTS",
+            mode: "REPORTED_ALLEGATION",
+            speaker: { id: speaker.body.id },
+          },
+          tokens.researcher,
+        ),
+        undefined,
+      ),
+    );
     expect(stance).toMatchObject({ status: 201, body: { start: TEXT.indexOf("about 11,000"), claimSlug: claim.body.slug } });
-    expect(await t.db.stance.findUniqueOrThrow({ where: { id: stance.body.id } })).toMatchObject({ speakerId: speaker.body.id, quote: "about 11,000 North Korean soldiers were now in Kursk" });
+    expect(await t.db.stance.findUniqueOrThrow({ where: { id: stance.body.id } })).toMatchObject({
+      speakerId: speaker.body.id,
+      quote: "about 11,000 North Korean soldiers were now in Kursk",
+    });
   });
 
   it("edits by path with the version it started from: 404 for nothing there, 409 for a stale version", async () => {
     const slug = "russia-under-un-sanctions";
     const stored = await t.db.claim.findUniqueOrThrow({ where: { slug } });
     const edit = (version: number, at = slug) =>
-      api.claim.PATCH(request("PATCH", `/api/claims/${at}`, { version, text: "Russia is under United Nations sanctions for its war in Ukraine.", topic: "strategic-aims", reason: "API test" }, tokens.researcher), params({ slug: at }));
+      api.claim.PATCH(
+        request(
+          "PATCH",
+          `/api/claims/${at}`,
+          { version, text: "Russia is under United Nations sanctions for its war in Ukraine.", topic: "strategic-aims", reason: "API test" },
+          tokens.researcher,
+        ),
+        params({ slug: at }),
+      );
     expect(await answer(await edit(stored.version))).toMatchObject({ status: 200, body: { changed: true, version: stored.version + 1 } });
     expect(await answer(await edit(stored.version))).toMatchObject({ status: 409, body: { error: { code: "CONFLICT" } } });
     expect((await edit(1, "no-such-claim")).status).toBe(404);
     const actor = await t.db.actor.findUniqueOrThrow({ where: { slug: "kcna" } });
-    const renamed = await answer(await api.actor.PATCH(request("PATCH", `/api/actors/${actor.id}`, { version: actor.version, name: "KCNA", kind: "ORGANISATION", description: "North Korea's state news agency" }, tokens.researcher), params({ id: actor.id })));
+    const renamed = await answer(
+      await api.actor.PATCH(
+        request(
+          "PATCH",
+          `/api/actors/${actor.id}`,
+          { version: actor.version, name: "KCNA", kind: "ORGANISATION", description: "North Korea's state news agency" },
+          tokens.researcher,
+        ),
+        params({ id: actor.id }),
+      ),
+    );
     expect(renamed).toMatchObject({ status: 200, body: { changed: true } });
   });
 });
@@ -145,14 +219,29 @@ describe("reads", () => {
     const source = await get(api.source.GET, `/api/sources/${stance.sourceId}`, { id: stance.sourceId });
     expect(source.body.source.version).toBe(stance.source.version);
     const read = await get(api.stance.GET, `/api/stances/${stance.id}`, { id: stance.id });
-    expect(read).toMatchObject({ status: 200, body: { stance: { id: stance.id, version: stance.version, quote: stance.quote, claim: { slug: stance.claim.slug } } } });
+    expect(read).toMatchObject({
+      status: 200,
+      body: { stance: { id: stance.id, version: stance.version, quote: stance.quote, claim: { slug: stance.claim.slug } } },
+    });
     const actor = await t.db.actor.findFirstOrThrow({ where: { slug: "kcna" } });
     const speaker = await get(api.actor.GET, `/api/actors/${actor.id}`, { id: actor.id });
     expect(speaker).toMatchObject({ status: 200, body: { actor: { id: actor.id, slug: "kcna", version: actor.version } } });
     expect((await get(api.stance.GET, "/api/stances/nope", { id: "nope" })).status).toBe(404);
     // The version read is the one an edit may start from.
     const edit = await api.stance.PATCH(
-      request("PATCH", `/api/stances/${stance.id}`, { version: read.body.stance.version, position: stance.position, mode: stance.mode, note: "checked", speaker: stance.speakerId ? { id: stance.speakerId } : null, reason: "API read test" }, tokens.researcher),
+      request(
+        "PATCH",
+        `/api/stances/${stance.id}`,
+        {
+          version: read.body.stance.version,
+          position: stance.position,
+          mode: stance.mode,
+          note: "checked",
+          speaker: stance.speakerId ? { id: stance.speakerId } : null,
+          reason: "API read test",
+        },
+        tokens.researcher,
+      ),
       params({ id: stance.id }),
     );
     expect(await answer(edit)).toMatchObject({ status: 200, body: { version: stance.version + 1 } });

@@ -15,13 +15,13 @@ export function AgreementBar({ supports, qualifies, disputes }: Counts) {
     <div className="agreement">
       <div className="agreement-bar" aria-hidden="true">
         {total === 0 ? <span className="seg seg-none" /> : null}
-        {parts.filter((p) => p.n > 0).map((p) => (
-          <span key={p.key} className={`seg seg-${p.key}`} style={{ flexGrow: p.n }} />
-        ))}
+        {parts
+          .filter((p) => p.n > 0)
+          .map((p) => (
+            <span key={p.key} className={`seg seg-${p.key}`} style={{ flexGrow: p.n }} />
+          ))}
       </div>
-      <span className="agreement-words">
-        Sources: {parts.map((p) => p.words).join(" · ")}
-      </span>
+      <span className="agreement-words">Sources: {parts.map((p) => p.words).join(" · ")}</span>
     </div>
   );
 }

@@ -1,7 +1,13 @@
 import { CREDIBILITY_LABEL, RELIABILITY_LABEL, admiraltyCode, effectiveReliability, type Credibility, type Reliability } from "@/lib/analysis/grading";
 
 /** The Admiralty code beside a stance ("B2"), with both parts in words. */
-export function GradingNote({ source, credibility }: { source: { reliability: Reliability | null; outlet: { reliability: Reliability | null } }; credibility: number | null }) {
+export function GradingNote({
+  source,
+  credibility,
+}: {
+  source: { reliability: Reliability | null; outlet: { reliability: Reliability | null } };
+  credibility: number | null;
+}) {
   const reliability = effectiveReliability(source, source.outlet);
   const own = source.reliability !== null;
   if (!reliability && !credibility) return <p className="grading">Not graded yet: source reliability and information credibility unassessed.</p>;

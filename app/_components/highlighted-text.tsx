@@ -33,7 +33,8 @@ export function HighlightedText({ text, excerpts }: { text: string; excerpts: Ex
             {segment.closing.map((m) => (
               <sup key={m.id} className={`ref ref-${m.position.toLowerCase()}`}>
                 <a href={`/claims/${m.claim.slug}`} aria-label={`Excerpt ${m.number}, ${POSITION_LABEL[m.position].toLowerCase()}: ${m.claim.text}`}>
-                  [{POSITION_LETTER[m.position]}{m.number}]
+                  [{POSITION_LETTER[m.position]}
+                  {m.number}]
                 </a>
               </sup>
             ))}

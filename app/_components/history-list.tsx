@@ -22,7 +22,8 @@ export function HistoryList({ entries }: { entries: HistoryEntry[] }) {
             {entry.entityType === "STANCE" ? (
               entry.stance ? (
                 <>
-                  the stance quoting “{entry.stance.quote}” (<a href={`/claims/${entry.stance.claim.slug}`}>claim</a>, <a href={`/sources/${entry.stance.source.id}`}>source</a>)
+                  the stance quoting “{entry.stance.quote}” (<a href={`/claims/${entry.stance.claim.slug}`}>claim</a>,{" "}
+                  <a href={`/sources/${entry.stance.source.id}`}>source</a>)
                 </>
               ) : (
                 "a stance"
@@ -36,7 +37,11 @@ export function HistoryList({ entries }: { entries: HistoryEntry[] }) {
           </p>
           <table className="changes">
             <thead>
-              <tr><th scope="col">Field</th><th scope="col">Before</th><th scope="col">After</th></tr>
+              <tr>
+                <th scope="col">Field</th>
+                <th scope="col">Before</th>
+                <th scope="col">After</th>
+              </tr>
             </thead>
             <tbody>
               {Object.entries(entry.changes).map(([field, [before, after]]) => (

@@ -72,11 +72,17 @@ export function ImportForm() {
       </form>
       {progress ? (
         <div className="import-progress">
-          <label htmlFor="import-progress">Records written</label>{" "}
-          <progress id="import-progress" max={Math.max(progress.total, 1)} value={progress.done} /> <span aria-live="polite">{progress.done} of {progress.total} records</span>
+          <label htmlFor="import-progress">Records written</label> <progress id="import-progress" max={Math.max(progress.total, 1)} value={progress.done} />{" "}
+          <span aria-live="polite">
+            {progress.done} of {progress.total} records
+          </span>
         </div>
       ) : null}
-      {problem ? <p className="problem" role="alert">{problem}</p> : null}
+      {problem ? (
+        <p className="problem" role="alert">
+          {problem}
+        </p>
+      ) : null}
       {report ? (
         <section aria-labelledby="import-report" className="import-report">
           <h2 id="import-report">{report.written ? "Imported" : "Nothing was written"}</h2>
@@ -87,7 +93,13 @@ export function ImportForm() {
           {shown.length > 0 ? (
             <table>
               <thead>
-                <tr><th scope="col">Record</th><th scope="col">Kind</th><th scope="col">Key</th><th scope="col">Outcome</th><th scope="col">Reason</th></tr>
+                <tr>
+                  <th scope="col">Record</th>
+                  <th scope="col">Kind</th>
+                  <th scope="col">Key</th>
+                  <th scope="col">Outcome</th>
+                  <th scope="col">Reason</th>
+                </tr>
               </thead>
               <tbody>
                 {shown.map((r) => (

@@ -6,8 +6,7 @@ export function NotAllowed({ user, needed, doing }: { user: CurrentUser; needed:
     <>
       <h1>Not allowed</h1>
       <p role="alert">
-        Only {aRole(needed)} or above can {doing}. You are signed in as {user.email}, {aRole(user.role)}. An admin can change your
-        role.
+        Only {aRole(needed)} or above can {doing}. You are signed in as {user.email}, {aRole(user.role)}. An admin can change your role.
       </p>
     </>
   );

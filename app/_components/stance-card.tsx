@@ -12,9 +12,13 @@ export function StanceCard({ stance, canEdit = false }: { stance: Stance; canEdi
     <article className={`stance stance-${stance.position.toLowerCase()}`} aria-label={`${POSITION_LABEL[stance.position]}: ${source.outlet.name}`}>
       <blockquote className="quote">
         <p>
-          <span className="ellipsis" aria-hidden="true">…</span>
+          <span className="ellipsis" aria-hidden="true">
+            …
+          </span>
           {stance.quote}
-          <span className="ellipsis" aria-hidden="true">…</span>
+          <span className="ellipsis" aria-hidden="true">
+            …
+          </span>
         </p>
       </blockquote>
       <p className="attribution">
@@ -28,18 +32,20 @@ export function StanceCard({ stance, canEdit = false }: { stance: Stance; canEdi
         )}
       </p>
       <p className="published">
-        <strong>{source.outlet.name}</strong>{" "}
-        <span className="muted">({OUTLET_KIND_LABEL[source.outlet.kind] ?? source.outlet.kind})</span> ·{" "}
+        <strong>{source.outlet.name}</strong> <span className="muted">({OUTLET_KIND_LABEL[source.outlet.kind] ?? source.outlet.kind})</span> ·{" "}
         <PartialDate date={source.publishedAt} precision={source.datePrecision} /> · {SOURCE_KIND_LABEL[source.kind] ?? source.kind}
       </p>
       <p className="mode">Put {MODE_LABEL[stance.mode] ?? stance.mode}.</p>
       <GradingNote source={source} credibility={stance.credibility} />
       {stance.note ? <p className="note">Note: {stance.note}</p> : null}
       <p>
-        <a href={`/sources/${source.id}#stance-${stance.id}`}>
-          Read the passage in “{source.title}”
-        </a>
-        {canEdit ? <> · <a href={`/stances/${stance.id}/edit`}>Edit or retract</a></> : null}
+        <a href={`/sources/${source.id}#stance-${stance.id}`}>Read the passage in “{source.title}”</a>
+        {canEdit ? (
+          <>
+            {" "}
+            · <a href={`/stances/${stance.id}/edit`}>Edit or retract</a>
+          </>
+        ) : null}
       </p>
     </article>
   );

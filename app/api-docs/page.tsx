@@ -39,7 +39,9 @@ function Fields({ schema }: { schema: Schema }) {
     return (
       <ul>
         {schema.anyOf.map((option, i) => (
-          <li key={i}>{i === 0 ? "Either" : "or"}: <Fields schema={option} /></li>
+          <li key={i}>
+            {i === 0 ? "Either" : "or"}: <Fields schema={option} />
+          </li>
         ))}
       </ul>
     );
@@ -65,19 +67,21 @@ export default async function ApiDocsPage() {
       <h1>API</h1>
       <p>{doc.info.description}</p>
       <p>
-        The machine-readable description is <a href="/api/openapi.json">/api/openapi.json</a> (OpenAPI 3.1), generated from the same
-        schemas the server validates with. Writes need a token from <a href="/settings">your settings</a>, sent as{" "}
-        <code>Authorization: Bearer cor_…</code>; they run the same checks as the app&apos;s forms, with your role.
+        The machine-readable description is <a href="/api/openapi.json">/api/openapi.json</a> (OpenAPI 3.1), generated from the same schemas the server
+        validates with. Writes need a token from <a href="/settings">your settings</a>, sent as <code>Authorization: Bearer cor_…</code>; they run the same
+        checks as the app&apos;s forms, with your role.
       </p>
       <h2>Errors</h2>
       <p>
-        Every error is JSON: <code>{'{ "error": { "code", "message", "field", "fields" } }'}</code>. 400 the body is not a JSON object; 401
-        no token, or an unknown or revoked one; 403 your role may not do this; 404 nothing at that path; 409 a duplicate or an edit from an
-        older version; 422 a wrong value, with <code>field</code> its path (such as <code>outlet.new.name</code>).
+        Every error is JSON: <code>{'{ "error": { "code", "message", "field", "fields" } }'}</code>. 400 the body is not a JSON object; 401 no token, or an
+        unknown or revoked one; 403 your role may not do this; 404 nothing at that path; 409 a duplicate or an edit from an older version; 422 a wrong value,
+        with <code>field</code> its path (such as <code>outlet.new.name</code>).
       </p>
       {Object.entries(doc.paths).map(([path, operations]) => (
         <section key={path} aria-labelledby={`path-${path}`}>
-          <h2 id={`path-${path}`}><code>{path}</code></h2>
+          <h2 id={`path-${path}`}>
+            <code>{path}</code>
+          </h2>
           {Object.entries(operations as Record<string, unknown>)
             .filter(([method]) => method !== "parameters")
             .map(([method, raw]) => {

@@ -35,7 +35,9 @@ export default async function ClaimsPage({ searchParams }: { searchParams: Promi
           <select id="filter-status" name="status" defaultValue={value("status").toLowerCase()}>
             <option value="">Any status</option>
             {STATUS_RULES.map((r) => (
-              <option key={r.status} value={r.status.toLowerCase()}>{r.label}</option>
+              <option key={r.status} value={r.status.toLowerCase()}>
+                {r.label}
+              </option>
             ))}
           </select>
         </div>
@@ -44,7 +46,9 @@ export default async function ClaimsPage({ searchParams }: { searchParams: Promi
           <select id="filter-topic" name="topic" defaultValue={value("topic")}>
             <option value="">Any topic</option>
             {topics.map((t) => (
-              <option key={t.slug} value={t.slug}>{t.name}</option>
+              <option key={t.slug} value={t.slug}>
+                {t.name}
+              </option>
             ))}
           </select>
         </div>
@@ -60,8 +64,7 @@ export default async function ClaimsPage({ searchParams }: { searchParams: Promi
       {data ? (
         <section aria-labelledby="results">
           <h2 id="results" className="results-count">
-            {plural(data.page.total, "claim")} {data.query.q || data.query.status || data.query.topic ? "match" : "in all"}, most
-            contested first
+            {plural(data.page.total, "claim")} {data.query.q || data.query.status || data.query.topic ? "match" : "in all"}, most contested first
           </h2>
           {data.query.topic ? (
             <p>
@@ -71,7 +74,11 @@ export default async function ClaimsPage({ searchParams }: { searchParams: Promi
           {data.page.claims.length === 0 ? <p>No claim matches these filters.</p> : <ClaimList claims={data.page.claims} />}
           <nav className="pager" aria-label="Pages">
             {data.query.cursor ? <Link href={pageHref(raw, undefined)}>First page</Link> : null}
-            {data.page.nextCursor ? <Link href={pageHref(raw, data.page.nextCursor)} rel="next">Next page</Link> : null}
+            {data.page.nextCursor ? (
+              <Link href={pageHref(raw, data.page.nextCursor)} rel="next">
+                Next page
+              </Link>
+            ) : null}
           </nav>
         </section>
       ) : null}

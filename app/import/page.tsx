@@ -12,10 +12,10 @@ export default async function ImportPage() {
     <>
       <h1>Import</h1>
       <p>
-        Sources with their texts, speakers, claims, stances with their quotes, and relations, from a JSON or JSONL file; or stances
-        against stored sources and claims from a CSV file. The format is described in <code>docs/import-format.md</code>; every quote
-        must be verbatim in its source. By default nothing is written unless every record is good; importing the same file twice
-        creates nothing the second time. The whole dataset can be <a href="/api/export/dataset">exported</a> in this format.
+        Sources with their texts, speakers, claims, stances with their quotes, and relations, from a JSON or JSONL file; or stances against stored sources and
+        claims from a CSV file. The format is described in <code>docs/import-format.md</code>; every quote must be verbatim in its source. By default nothing is
+        written unless every record is good; importing the same file twice creates nothing the second time. The whole dataset can be{" "}
+        <a href="/api/export/dataset">exported</a> in this format.
       </p>
       <ImportForm />
     </>

@@ -11,17 +11,14 @@ import { listOutletsWithGrades } from "@/lib/outlets/list-outlets";
 export const metadata: Metadata = { title: "Outlets and their grading" };
 
 export default async function OutletsPage() {
-  const [outlets, user] = await Promise.all([
-    listOutletsWithGrades(db),
-    currentUser(),
-  ]);
+  const [outlets, user] = await Promise.all([listOutletsWithGrades(db), currentUser()]);
   const canGrade = hasRole(user, "ANALYST");
   return (
     <>
       <h1>Outlets and their grading</h1>
       <p>
-        Each outlet&apos;s reliability on the Admiralty scale, A (completely reliable) to E (unreliable), or F when it cannot be judged.
-        A source can be graded apart from its outlet. <a href="/about/statuses#weights">How grades weigh</a>.
+        Each outlet&apos;s reliability on the Admiralty scale, A (completely reliable) to E (unreliable), or F when it cannot be judged. A source can be graded
+        apart from its outlet. <a href="/about/statuses#weights">How grades weigh</a>.
       </p>
       <table className="outlets">
         <thead>
@@ -36,11 +33,20 @@ export default async function OutletsPage() {
         <tbody>
           {outlets.map((o) => (
             <tr key={o.id}>
-              <th scope="row">{o.name}{o.country ? <span className="muted"> ({o.country})</span> : null}</th>
+              <th scope="row">
+                {o.name}
+                {o.country ? <span className="muted"> ({o.country})</span> : null}
+              </th>
               <td>{OUTLET_KIND_LABEL[o.kind] ?? o.kind}</td>
               <td>{plural(o._count.sources, "source")}</td>
               <td>
-                {o.reliability ? <><strong>{o.reliability}</strong> — {RELIABILITY_LABEL[o.reliability]}</> : "Not graded"}
+                {o.reliability ? (
+                  <>
+                    <strong>{o.reliability}</strong> — {RELIABILITY_LABEL[o.reliability]}
+                  </>
+                ) : (
+                  "Not graded"
+                )}
                 {o.reliabilityReason ? <p className="muted">{o.reliabilityReason}</p> : null}
               </td>
               {canGrade ? (

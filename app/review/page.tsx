@@ -37,9 +37,9 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
     <>
       <h1>Review queue</h1>
       <p>
-        Contested claims, the strongest conflict first: the weaker side&apos;s weight, so a claim with heavy evidence on both sides comes
-        before one with heavy evidence on one side only; among equals, the newest evidence first.{" "}
-        <a href="/about/statuses#weights">How the weights are computed</a>. <a href="/review?assignee=mine">My queue</a>.
+        Contested claims, the strongest conflict first: the weaker side&apos;s weight, so a claim with heavy evidence on both sides comes before one with heavy
+        evidence on one side only; among equals, the newest evidence first. <a href="/about/statuses#weights">How the weights are computed</a>.{" "}
+        <a href="/review?assignee=mine">My queue</a>.
       </p>
       <form className="filters" method="get" action="/review" aria-label="Filter the queue">
         <div className="field">
@@ -62,13 +62,21 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
           <label htmlFor="queue-topic">Topic</label>
           <select id="queue-topic" name="topic" defaultValue={value("topic")}>
             <option value="">Any topic</option>
-            {topics.map((t) => <option key={t.slug} value={t.slug}>{t.name}</option>)}
+            {topics.map((t) => (
+              <option key={t.slug} value={t.slug}>
+                {t.name}
+              </option>
+            ))}
           </select>
         </div>
         <button type="submit">Show</button>
       </form>
 
-      {problem ? <p className="problem" role="alert">{problem} <a href="/review">Clear the filters</a>.</p> : null}
+      {problem ? (
+        <p className="problem" role="alert">
+          {problem} <a href="/review">Clear the filters</a>.
+        </p>
+      ) : null}
       {data ? (
         <section aria-labelledby="queue-results">
           <h2 id="queue-results" className="results-count">
@@ -95,16 +103,23 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
                 <p className="muted">
                   Conflict {c.conflictWeight.toFixed(2)} · support {c.supportWeight.toFixed(2)} against dispute {c.disputeWeight.toFixed(2)} ·{" "}
                   {plural(c.sourceCount, "source")}, {plural(c.originCount, "origin")} · newest evidence{" "}
-                  {c.lastEvidenceAt ? c.lastEvidenceAt.toISOString().slice(0, 7) : "undated"} · {c.topic.name} ·{" "}
-                  <a href={`/claims/${c.slug}`}>Claim page</a>
+                  {c.lastEvidenceAt ? c.lastEvidenceAt.toISOString().slice(0, 7) : "undated"} · {c.topic.name} · <a href={`/claims/${c.slug}`}>Claim page</a>
                 </p>
                 <AssignForm claimId={c.id} assigneeId={c.assignee?.id ?? null} analysts={analysts} />
               </li>
             ))}
           </ol>
           <nav className="pager" aria-label="Pages">
-            {data.query.page > 1 ? <a href={href(data.query.page - 1)} rel="prev">Previous page</a> : null}
-            {data.query.page < data.queue.pages ? <a href={href(data.query.page + 1)} rel="next">Next page</a> : null}
+            {data.query.page > 1 ? (
+              <a href={href(data.query.page - 1)} rel="prev">
+                Previous page
+              </a>
+            ) : null}
+            {data.query.page < data.queue.pages ? (
+              <a href={href(data.query.page + 1)} rel="next">
+                Next page
+              </a>
+            ) : null}
           </nav>
         </section>
       ) : null}

@@ -15,12 +15,14 @@ export default async function SettingsPage() {
   return (
     <>
       <h1>Settings</h1>
-      <p>Signed in as {user.email}, {ROLE_LABEL[user.role].toLowerCase()}.</p>
+      <p>
+        Signed in as {user.email}, {ROLE_LABEL[user.role].toLowerCase()}.
+      </p>
       <section aria-labelledby="tokens-heading">
         <h2 id="tokens-heading">API tokens</h2>
         <p>
-          A token lets a program use the <a href="/api-docs">write API</a> as you, with your role: a reader&apos;s token can read but not
-          write. Send it as <code>Authorization: Bearer cor_…</code>. Revoke a token you no longer use.
+          A token lets a program use the <a href="/api-docs">write API</a> as you, with your role: a reader&apos;s token can read but not write. Send it as{" "}
+          <code>Authorization: Bearer cor_…</code>. Revoke a token you no longer use.
         </p>
         <NewTokenForm />
         {tokens.length === 0 ? (
@@ -28,13 +30,21 @@ export default async function SettingsPage() {
         ) : (
           <table className="tokens">
             <thead>
-              <tr><th scope="col">For</th><th scope="col">Starts with</th><th scope="col">Made</th><th scope="col">Last used</th><th scope="col">State</th></tr>
+              <tr>
+                <th scope="col">For</th>
+                <th scope="col">Starts with</th>
+                <th scope="col">Made</th>
+                <th scope="col">Last used</th>
+                <th scope="col">State</th>
+              </tr>
             </thead>
             <tbody>
               {tokens.map((t) => (
                 <tr key={t.id}>
                   <th scope="row">{t.name}</th>
-                  <td><code>{t.prefix}…</code></td>
+                  <td>
+                    <code>{t.prefix}…</code>
+                  </td>
                   <td>{day(t.createdAt)}</td>
                   <td>{day(t.lastUsedAt)}</td>
                   <td>{t.revokedAt ? `Revoked ${day(t.revokedAt)}` : <RevokeTokenButton id={t.id} name={t.name} />}</td>

@@ -40,10 +40,17 @@ export default async function SourcesPage({ searchParams }: { searchParams: Prom
         <tbody>
           {page.sources.map((s) => (
             <tr key={s.id}>
-              <td><a href={`/sources/${s.id}`}>{s.title}</a>{s.authors.length > 0 ? <span className="muted"> — {s.authors.map((a) => a.name).join(", ")}</span> : null}</td>
-              <td>{s.outlet.name} <span className="muted">({OUTLET_KIND_LABEL[s.outlet.kind] ?? s.outlet.kind})</span></td>
+              <td>
+                <a href={`/sources/${s.id}`}>{s.title}</a>
+                {s.authors.length > 0 ? <span className="muted"> — {s.authors.map((a) => a.name).join(", ")}</span> : null}
+              </td>
+              <td>
+                {s.outlet.name} <span className="muted">({OUTLET_KIND_LABEL[s.outlet.kind] ?? s.outlet.kind})</span>
+              </td>
               <td>{SOURCE_KIND_LABEL[s.kind] ?? s.kind}</td>
-              <td><PartialDate date={s.publishedAt} precision={s.datePrecision} /></td>
+              <td>
+                <PartialDate date={s.publishedAt} precision={s.datePrecision} />
+              </td>
               <td>{s._count.stances}</td>
             </tr>
           ))}
@@ -51,7 +58,11 @@ export default async function SourcesPage({ searchParams }: { searchParams: Prom
       </table>
       <nav className="pager" aria-label="Pages">
         {raw.after ? <Link href="/sources">First page</Link> : null}
-        {page.nextAfter ? <a href={`/sources?after=${encodeURIComponent(page.nextAfter)}`} rel="next">Next page</a> : null}
+        {page.nextAfter ? (
+          <a href={`/sources?after=${encodeURIComponent(page.nextAfter)}`} rel="next">
+            Next page
+          </a>
+        ) : null}
       </nav>
     </>
   );

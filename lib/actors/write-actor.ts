@@ -45,12 +45,20 @@ export async function addActor(w: WriteContext, data: z.output<typeof NewActorSc
  * the existing one, so a client can use its id.
  */
 export const createActor = defineWrite(
-  { role: "RESEARCHER", doing: "add speakers", input: NewActorSchema, duplicate: { message: "A speaker of that name was added at the same moment.", field: "name" } },
+  {
+    role: "RESEARCHER",
+    doing: "add speakers",
+    input: NewActorSchema,
+    duplicate: { message: "A speaker of that name was added at the same moment.", field: "name" },
+  },
   async (w, data) => {
     const existing = await w.tx.actor.findFirst({ where: { name: data.name }, select: { id: true, slug: true } });
     if (existing) throw new AppError("CONFLICT", `A speaker named "${data.name}" already exists.`, "name", { existing });
     const speaker = await addActor(w, data);
-    return w.tx.actor.findUniqueOrThrow({ where: { id: speaker.id }, select: { id: true, slug: true, name: true, kind: true, description: true, version: true } });
+    return w.tx.actor.findUniqueOrThrow({
+      where: { id: speaker.id },
+      select: { id: true, slug: true, name: true, kind: true, description: true, version: true },
+    });
   },
 );
 

@@ -17,9 +17,7 @@ describe("claimStatus", () => {
   });
 
   it("is corroborated by two sources with none disputing, qualifications aside", () => {
-    expect(claimStatus([stance("SUPPORTS", "npr"), stance("SUPPORTS", "sputnik"), stance("QUALIFIES", "blog")])).toBe(
-      "CORROBORATED",
-    );
+    expect(claimStatus([stance("SUPPORTS", "npr"), stance("SUPPORTS", "sputnik"), stance("QUALIFIES", "blog")])).toBe("CORROBORATED");
   });
 
   it("counts sources, not stances: three stances from one source are a single source", () => {
@@ -33,9 +31,7 @@ describe("claimStatus", () => {
   });
 
   it("has a documented rule for every status", () => {
-    expect(STATUS_RULES.map((r) => r.status).sort()).toEqual(
-      ["CONTESTED", "CORROBORATED", "DISPUTED", "SINGLE_SOURCE", "UNSUPPORTED"].sort(),
-    );
+    expect(STATUS_RULES.map((r) => r.status).sort()).toEqual(["CONTESTED", "CORROBORATED", "DISPUTED", "SINGLE_SOURCE", "UNSUPPORTED"].sort());
   });
 });
 

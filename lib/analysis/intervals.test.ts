@@ -8,7 +8,11 @@ const bounds = (words: string) => {
 
 describe("parseNumberInterval, on the seed's own words", () => {
   it("reads 'some 10,000' as give or take 10%", () => {
-    expect(bounds("The U.S., Ukraine and South Korea say that some 10,000 North Korean troops are already in Russia")).toEqual({ low: 9_000, high: 11_000, rule: "about" });
+    expect(bounds("The U.S., Ukraine and South Korea say that some 10,000 North Korean troops are already in Russia")).toEqual({
+      low: 9_000,
+      high: 11_000,
+      rule: "about",
+    });
   });
   it("reads 'over 10,000' as a lower bound, not as the bare figure inside it", () => {
     expect(bounds("North Korea has sent over 10,000 troops to support Russia’s war efforts in Ukraine")).toEqual({ low: 10_000, high: null, rule: "at least" });
@@ -42,7 +46,11 @@ describe("parseDateInterval", () => {
     return p && [p.low && new Date(p.low).toISOString(), p.high && new Date(p.high).toISOString(), p.rule];
   };
   it("reads a day, a month and a year", () => {
-    expect(iso("signed during Vladimir Putin’s state visit to the DPRK on June 18, 2024")).toEqual(["2024-06-18T00:00:00.000Z", "2024-06-18T23:59:59.999Z", "day"]);
+    expect(iso("signed during Vladimir Putin’s state visit to the DPRK on June 18, 2024")).toEqual([
+      "2024-06-18T00:00:00.000Z",
+      "2024-06-18T23:59:59.999Z",
+      "day",
+    ]);
     expect(iso("taking full effect on 4 December 2024")).toEqual(["2024-12-04T00:00:00.000Z", "2024-12-04T23:59:59.999Z", "day"]);
     expect(iso("signed in June 2024")).toEqual(["2024-06-01T00:00:00.000Z", "2024-06-30T23:59:59.999Z", "month"]);
     expect(iso("a treaty from 2000")).toEqual(["2000-01-01T00:00:00.000Z", "2000-12-31T23:59:59.999Z", "year"]);

@@ -1,7 +1,14 @@
 import type { AuditKind } from "../../generated/sqlite/client";
 import type { Db, Tx } from "../database/create-client";
 
-export type AuditEntry = { kind: AuditKind; userId?: string | null; email?: string | null; address?: string | null; client?: string | null; detail?: string | null };
+export type AuditEntry = {
+  kind: AuditKind;
+  userId?: string | null;
+  email?: string | null;
+  address?: string | null;
+  client?: string | null;
+  detail?: string | null;
+};
 
 /**
  * Adds one row to the security audit log. Inside a write's transaction when given one, so the

@@ -65,7 +65,8 @@ export function listApiTokens(db: Db, userId: string) {
 export async function userForBearer(db: Db, authorization: string | null, address = "unknown"): Promise<(CurrentUser & { tokenId: string }) | null> {
   if (authorization === null) return null;
   const token = authorization.match(/^Bearer\s+(\S+)$/i)?.[1];
-  if (!token || !token.startsWith(PREFIX)) throw new AppError("UNAUTHENTICATED", "The Authorization header must be \"Bearer cor_…\", a token made on the settings page.");
+  if (!token || !token.startsWith(PREFIX))
+    throw new AppError("UNAUTHENTICATED", 'The Authorization header must be "Bearer cor_…", a token made on the settings page.');
   const row = await db.apiToken.findUnique({
     where: { tokenHash: hash(token) },
     select: { id: true, name: true, prefix: true, revokedAt: true, lastUsedAt: true, user: { select: { id: true, name: true, email: true, role: true } } },
@@ -90,13 +91,20 @@ async function noteAddress(db: Db, token: { id: string; name: string; prefix: st
   const known = await db.apiTokenAddress.findUnique({ where: { tokenId_address: { tokenId: token.id, address } }, select: { tokenId: true } });
   if (!known) {
     const isFirst = (await db.apiTokenAddress.count({ where: { tokenId: token.id } })) === 0;
-    await db.$transaction(async (tx) => {
-      await tx.apiTokenAddress.createMany({ data: [{ tokenId: token.id, address }] });
-      await recordAudit(tx, { kind: "TOKEN_NEW_ADDRESS", userId: token.user.id, address, detail: `token "${token.name}" (${token.prefix}…)${isFirst ? ", its first use" : ""}` });
-    }).catch((error: unknown) => {
-      // Two first requests at once: the other one recorded it.
-      if (!isUniqueViolation(error)) throw error;
-    });
+    await db
+      .$transaction(async (tx) => {
+        await tx.apiTokenAddress.createMany({ data: [{ tokenId: token.id, address }] });
+        await recordAudit(tx, {
+          kind: "TOKEN_NEW_ADDRESS",
+          userId: token.user.id,
+          address,
+          detail: `token "${token.name}" (${token.prefix}…)${isFirst ? ", its first use" : ""}`,
+        });
+      })
+      .catch((error: unknown) => {
+        // Two first requests at once: the other one recorded it.
+        if (!isUniqueViolation(error)) throw error;
+      });
   }
   if (seenAddresses.size > 10_000) seenAddresses.clear();
   seenAddresses.add(pair);

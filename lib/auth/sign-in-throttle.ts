@@ -64,7 +64,9 @@ export async function assertSignInAllowed(db: Db, email: string, who: SignInClie
   });
   if (untrusted.length < UNTRUSTED_ACCOUNT_FAILURES) return;
   const freeAt = untrusted[untrusted.length - 1]!.createdAt.getTime() + WINDOW_MS;
-  await refuse(`Too many failed sign-ins for this account from new places. Sign in from a browser you have used before, or try again in ${wait(freeAt - now.getTime())}.`);
+  await refuse(
+    `Too many failed sign-ins for this account from new places. Sign in from a browser you have used before, or try again in ${wait(freeAt - now.getTime())}.`,
+  );
 }
 
 /** Records a failed sign-in, and forgets failures old enough not to count. */

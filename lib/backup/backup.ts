@@ -17,7 +17,9 @@ export function postgresTool(name: "pg_dump" | "pg_restore"): string {
   if (override) return override;
   const debian = "/usr/lib/postgresql";
   if (existsSync(debian)) {
-    const versions = readdirSync(debian).filter((v) => existsSync(`${debian}/${v}/bin/${name}`)).sort((a, b) => Number(b) - Number(a));
+    const versions = readdirSync(debian)
+      .filter((v) => existsSync(`${debian}/${v}/bin/${name}`))
+      .sort((a, b) => Number(b) - Number(a));
     if (versions[0]) return `${debian}/${versions[0]}/bin/${name}`;
   }
   return name;
@@ -28,7 +30,9 @@ export async function backupDatabase(url: string, file: string): Promise<{ file:
   const out = resolve(file);
   if (existsSync(out)) throw new Error(`${out} already exists; a backup never overwrites a file.`);
   if (isPostgresUrl(url)) {
-    execFileSync(postgresTool("pg_dump"), ["--format=custom", "--no-owner", "--no-privileges", `--file=${out}`, `--dbname=${url}`], { stdio: ["ignore", "ignore", "pipe"] });
+    execFileSync(postgresTool("pg_dump"), ["--format=custom", "--no-owner", "--no-privileges", `--file=${out}`, `--dbname=${url}`], {
+      stdio: ["ignore", "ignore", "pipe"],
+    });
   } else {
     const source = sqlitePath(url);
     if (!existsSync(source)) throw new Error(`There is no database at ${source}.`);
@@ -56,7 +60,9 @@ export async function restoreDatabase(url: string, file: string): Promise<void> 
     } finally {
       await client.end();
     }
-    execFileSync(postgresTool("pg_restore"), ["--no-owner", "--no-privileges", "--exit-on-error", "--single-transaction", `--dbname=${url}`, backup], { stdio: ["ignore", "ignore", "pipe"] });
+    execFileSync(postgresTool("pg_restore"), ["--no-owner", "--no-privileges", "--exit-on-error", "--single-transaction", `--dbname=${url}`, backup], {
+      stdio: ["ignore", "ignore", "pipe"],
+    });
     return;
   }
   const target = sqlitePath(url);

@@ -87,9 +87,7 @@ export async function getClaimWithStances(db: Db, { slug, asOf }: { slug: string
       ...relationsFrom.map((r) => ({ id: r.id, kind: r.kind, direction: "from" as const, note: r.note, claim: r.toClaim })),
       ...relationsTo.map((r) => ({ id: r.id, kind: r.kind, direction: "to" as const, note: r.note, claim: r.fromClaim })),
     ],
-    agreement: agreementSummary(
-      stances.map((s) => ({ position: s.position, sourceId: s.source.id, outletKind: s.source.outlet.kind })),
-    ),
+    agreement: agreementSummary(stances.map((s) => ({ position: s.position, sourceId: s.source.id, outletKind: s.source.outlet.kind }))),
   };
 }
 

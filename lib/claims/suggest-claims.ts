@@ -2,7 +2,9 @@ import type { Db } from "../database/create-client";
 import { searchableText } from "./search-text";
 
 const STOP_WORDS = new Set(
-  "a an and are as at be been but by for from has have he her his in into is it its of on or that the their them they this to was were which who will with would said says not".split(" "),
+  "a an and are as at be been but by for from has have he her his in into is it its of on or that the their them they this to was were which who will with would said says not".split(
+    " ",
+  ),
 );
 
 /** The words of a query worth matching on: lower case, no stop words, longest first, at most eight. */

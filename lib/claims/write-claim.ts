@@ -28,7 +28,14 @@ export async function addClaim(w: WriteContext, claim: z.output<typeof NewClaimS
     data: { slug, text: claim.text, searchText: searchableText(claim.text), topicId: topic.id, rankKey: `~${slug}` },
     select: { id: true, slug: true, version: true },
   });
-  await w.revise({ entityType: "CLAIM", entityId: created.id, version: created.version, action: "CREATE", changes: createdFields({ slug, text: claim.text, topic: topic.slug }), claimId: created.id });
+  await w.revise({
+    entityType: "CLAIM",
+    entityId: created.id,
+    version: created.version,
+    action: "CREATE",
+    changes: createdFields({ slug, text: claim.text, topic: topic.slug }),
+    claimId: created.id,
+  });
   w.touchCounts();
   return created;
 }

@@ -4,7 +4,8 @@ import { AppError } from "../errors";
 // or restarting, the SQLite file is read-only, its disk is full. Prisma reports them as driver
 // errors with the driver's words, so they are recognized by code and message, through causes.
 
-const CANNOT_WRITE = /readonly database|SQLITE_READONLY|disk is full|SQLITE_FULL|SQLITE_IOERR|disk I\/O error|No space left|read-only transaction|\b25006\b|\b53100\b|disk_full/i;
+const CANNOT_WRITE =
+  /readonly database|SQLITE_READONLY|disk is full|SQLITE_FULL|SQLITE_IOERR|disk I\/O error|No space left|read-only transaction|\b25006\b|\b53100\b|disk_full/i;
 const CANNOT_REACH =
   /ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|DatabaseNotReachable|ConnectionClosed|Can't reach database|Connection terminated|terminating connection|database system is (starting up|shutting down|in recovery)|57P0[1-3]|timeout exceeded when trying to connect|Server has closed the connection|SQLITE_CANTOPEN|unable to open database|\bP1001\b|\bP1017\b|\bP2024\b/i;
 
@@ -27,7 +28,8 @@ export function databaseFault(error: unknown): DatabaseFault | null {
 }
 
 export const FAULT_MESSAGE: Record<DatabaseFault, string> = {
-  CANNOT_WRITE: "The database cannot be written just now (it is read-only or its disk is full), so nothing was saved. Tell the site's operator; try again later.",
+  CANNOT_WRITE:
+    "The database cannot be written just now (it is read-only or its disk is full), so nothing was saved. Tell the site's operator; try again later.",
   CANNOT_REACH: "The database cannot be reached just now, so nothing was saved or read. Try again in a moment.",
 };
 

@@ -12,7 +12,12 @@ export function expectedMigrations(databaseUrl: string, root = process.cwd()): s
     .sort();
 }
 
-export type Health = { ok: boolean; database: "reachable" | "unreachable"; migrations: { current: boolean; missing: string[]; unknown: string[] } | null; error?: string };
+export type Health = {
+  ok: boolean;
+  database: "reachable" | "unreachable";
+  migrations: { current: boolean; missing: string[]; unknown: string[] } | null;
+  error?: string;
+};
 
 /**
  * What a load balancer asks: can this server reach its database, and has the database every
@@ -21,7 +26,9 @@ export type Health = { ok: boolean; database: "reachable" | "unreachable"; migra
 export async function checkHealth(db: Db, databaseUrl: string): Promise<Health> {
   let applied: string[];
   try {
-    const rows = await db.$queryRaw<{ migration_name: string }[]>`SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`;
+    const rows = await db.$queryRaw<
+      { migration_name: string }[]
+    >`SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`;
     applied = rows.map((r) => r.migration_name).sort();
   } catch (error) {
     const message = error instanceof Error ? error.message.split("\n")[0]! : String(error);

@@ -1,5 +1,4 @@
-const HEADER =
-  "// GENERATED from prisma/schema.prisma by `npm run db:schemas`: edit that file, not this one.\n";
+const HEADER = "// GENERATED from prisma/schema.prisma by `npm run db:schemas`: edit that file, not this one.\n";
 
 /** The PostgreSQL twin of the SQLite schema: same models, other provider and client folder. */
 export function postgresSchemaFrom(sqliteSchema: string): string {

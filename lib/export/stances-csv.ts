@@ -39,18 +39,21 @@ export async function stancesCsv(db: Db, options: CsvOptions = {}): Promise<stri
   });
   let csv = csvRow(STANCE_CSV_COLUMNS, options);
   for (const s of stances) {
-    csv += csvRow([
-      s.claim.slug,
-      s.claim.text,
-      s.position,
-      s.mode,
-      s.quote,
-      s.source.id,
-      s.source.title,
-      s.source.outlet.name,
-      isoPartialDate(s.source.publishedAt, s.source.datePrecision),
-      s.speaker?.name ?? null,
-    ], options);
+    csv += csvRow(
+      [
+        s.claim.slug,
+        s.claim.text,
+        s.position,
+        s.mode,
+        s.quote,
+        s.source.id,
+        s.source.title,
+        s.source.outlet.name,
+        isoPartialDate(s.source.publishedAt, s.source.datePrecision),
+        s.speaker?.name ?? null,
+      ],
+      options,
+    );
   }
   return csv;
 }

@@ -80,9 +80,16 @@ export const annotatedStanceSelect = { ...annotatedSelect, source: { select: { i
  */
 export async function annotationCollection(db: Db, base: string, sourceId?: string) {
   const where: Prisma.StanceWhereInput = { retractedAt: null, claim: { retractedAt: null }, ...(sourceId ? { sourceId } : {}) };
-  const stances = await db.stance.findMany({ where, orderBy: [{ sourceId: "asc" }, { start: "asc" }, { id: "asc" }], select: { ...annotatedSelect, sourceId: true } });
+  const stances = await db.stance.findMany({
+    where,
+    orderBy: [{ sourceId: "asc" }, { start: "asc" }, { id: "asc" }],
+    select: { ...annotatedSelect, sourceId: true },
+  });
   const texts = new Map(
-    (await db.source.findMany({ where: { id: { in: [...new Set(stances.map((s) => s.sourceId))] } }, select: { id: true, text: true } })).map((s) => [s.id, s.text]),
+    (await db.source.findMany({ where: { id: { in: [...new Set(stances.map((s) => s.sourceId))] } }, select: { id: true, text: true } })).map((s) => [
+      s.id,
+      s.text,
+    ]),
   );
   const items = stances.map(({ sourceId: id, ...s }) => stanceAnnotation({ ...s, source: { id, text: texts.get(id)! } }, base));
   const label = sourceId ? `Corroborate's stances on the source ${sourceId}` : "Every stance in Corroborate";

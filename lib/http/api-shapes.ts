@@ -49,7 +49,13 @@ export const claimJson = (c: ClaimWithStances) => ({
     originCount: c.analysis.summary.originCount,
     weights: { supports: c.analysis.weights.support, disputes: c.analysis.weights.dispute },
     verdict: c.verdict
-      ? { rating: c.verdict.rating, confidence: c.verdict.confidence, rationale: c.verdict.rationale, by: c.verdict.user?.name ?? null, at: c.verdict.createdAt.toISOString() }
+      ? {
+          rating: c.verdict.rating,
+          confidence: c.verdict.confidence,
+          rationale: c.verdict.rationale,
+          by: c.verdict.user?.name ?? null,
+          at: c.verdict.createdAt.toISOString(),
+        }
       : null,
   },
   stances: c.stances.map((s) => ({

@@ -20,7 +20,7 @@ const globals = globalThis as unknown as { corroborateTokenLimiter?: RateLimiter
 export async function apiUser(request: Request): Promise<CurrentUser> {
   const address = clientAddress(request.headers);
   const user = await userForBearer(db, request.headers.get("authorization"), address);
-  if (!user) throw new AppError("UNAUTHENTICATED", "Send an API token as \"Authorization: Bearer cor_…\"; make one on /settings.");
+  if (!user) throw new AppError("UNAUTHENTICATED", 'Send an API token as "Authorization: Bearer cor_…"; make one on /settings.');
   try {
     limiter().take(user.tokenId);
   } catch (error) {

@@ -38,17 +38,22 @@ export function errorResponse(caught: unknown, statuses: Record<AppErrorCode, nu
   if (error instanceof AppError) {
     const { fieldErrors, existing } = (error.details ?? {}) as { fieldErrors?: Record<string, string>; existing?: { id: string; slug?: string } };
     return NextResponse.json(
-      { error: { code: error.code, message: error.message, field: error.field, ...(fieldErrors ? { fields: fieldErrors } : {}), ...(existing ? { existing } : {}) } },
+      {
+        error: {
+          code: error.code,
+          message: error.message,
+          field: error.field,
+          ...(fieldErrors ? { fields: fieldErrors } : {}),
+          ...(existing ? { existing } : {}),
+        },
+      },
       { status: statuses[error.code], headers: retryHeaders(error) },
     );
   }
   if (error instanceof ZodError) {
     const issue = error.issues[0];
     const field = issue?.path.join(".") || undefined;
-    return NextResponse.json(
-      { error: { code: "INVALID", message: `${field ?? "input"}: ${issue?.message ?? "is invalid"}`, field } },
-      { status: 400 },
-    );
+    return NextResponse.json({ error: { code: "INVALID", message: `${field ?? "input"}: ${issue?.message ?? "is invalid"}`, field } }, { status: 400 });
   }
   console.error(error);
   return NextResponse.json({ error: { code: "INTERNAL", message: "Something went wrong on our side. Try again." } }, { status: 500 });

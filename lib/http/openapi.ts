@@ -28,7 +28,7 @@ const ERROR_STATUSES = {
   "403": "The token's owner may not do this (code FORBIDDEN): readers cannot write.",
   "404": "The path names nothing (code NOT_FOUND).",
   "409": "A conflict (code CONFLICT): a duplicate, or an edit from an older version; `error.message` says which.",
-  "422": "A value is wrong (code INVALID): `error.field` is its path (\"outlet.new.name\"), `error.fields` every wrong field.",
+  "422": 'A value is wrong (code INVALID): `error.field` is its path ("outlet.new.name"), `error.fields` every wrong field.',
 } as const;
 
 const errors = (...statuses: (keyof typeof ERROR_STATUSES)[]) =>
@@ -94,30 +94,46 @@ export function openApiDocument(serverUrl: string) {
     },
     paths: {
       "/api/claims": {
-        get: { summary: "List claims, most contested first", parameters: queryParameters(ClaimListQuerySchema), responses: { "200": { description: "A page of claims", content: json({ type: "object" }) }, ...errors("400") } },
+        get: {
+          summary: "List claims, most contested first",
+          parameters: queryParameters(ClaimListQuerySchema),
+          responses: { "200": { description: "A page of claims", content: json({ type: "object" }) }, ...errors("400") },
+        },
         post: write("Add a claim", "ClaimCreate", true, "The claim's id, slug and version"),
       },
       "/api/claims/{slug}": {
         parameters: [pathParam("slug", "The claim's address")],
-        get: { summary: "A claim with its stances, verdict and related claims", responses: { "200": { description: "The claim", content: json({ type: "object" }) }, ...errors("404") } },
+        get: {
+          summary: "A claim with its stances, verdict and related claims",
+          responses: { "200": { description: "The claim", content: json({ type: "object" }) }, ...errors("404") },
+        },
         patch: write("Edit a claim's wording or topic", "ClaimUpdate", false, "The new version"),
       },
       "/api/sources": { post: write("Add a source with its full text", "SourceCreate", true, "The source's id") },
       "/api/sources/{id}": {
         parameters: [pathParam("id", "The source's id")],
-        get: { summary: "A source with its text and stances", responses: { "200": { description: "The source", content: json({ type: "object" }) }, ...errors("404") } },
+        get: {
+          summary: "A source with its text and stances",
+          responses: { "200": { description: "The source", content: json({ type: "object" }) }, ...errors("404") },
+        },
         patch: write("Edit a source's details (its text never changes)", "SourceUpdate", false, "The new version"),
       },
       "/api/actors": { post: write("Add a speaker (409 with `error.existing` for a name already stored)", "ActorCreate", true, "The speaker") },
       "/api/actors/{id}": {
         parameters: [pathParam("id", "The speaker's id")],
-        get: { summary: "A speaker, with its version", responses: { "200": { description: "The speaker", content: json({ type: "object" }) }, ...errors("404") } },
+        get: {
+          summary: "A speaker, with its version",
+          responses: { "200": { description: "The speaker", content: json({ type: "object" }) }, ...errors("404") },
+        },
         patch: write("Edit a speaker", "ActorUpdate", false, "The new version"),
       },
       "/api/stances": { post: write("Link a passage (verbatim in the source) to a claim", "StanceCreate", true, "The stance's id and its offsets") },
       "/api/stances/{id}": {
         parameters: [pathParam("id", "The stance's id")],
-        get: { summary: "A stance, with its version, claim, source and speaker", responses: { "200": { description: "The stance", content: json({ type: "object" }) }, ...errors("404") } },
+        get: {
+          summary: "A stance, with its version, claim, source and speaker",
+          responses: { "200": { description: "The stance", content: json({ type: "object" }) }, ...errors("404") },
+        },
         patch: write("Change how a stance reads its passage", "StanceUpdate", false, "The new version"),
       },
       "/api/import": {
@@ -125,17 +141,33 @@ export function openApiDocument(serverUrl: string) {
           summary: "Import a file of records (docs/import-format.md): the file is the body",
           security: [{ bearer: [] }],
           parameters: [
-            { name: "format", in: "query", required: false, description: "json, jsonl or csv; otherwise the content type decides", schema: { enum: ["json", "jsonl", "ndjson", "csv"] } },
+            {
+              name: "format",
+              in: "query",
+              required: false,
+              description: "json, jsonl or csv; otherwise the content type decides",
+              schema: { enum: ["json", "jsonl", "ndjson", "csv"] },
+            },
             { name: "partial", in: "query", required: false, description: "1: write the good records even if some are refused", schema: { enum: ["0", "1"] } },
           ],
           requestBody: {
             required: true,
-            content: { "application/json": { schema: { type: "object" } }, "application/x-ndjson": { schema: { type: "string" } }, "text/csv": { schema: { type: "string" } } },
+            content: {
+              "application/json": { schema: { type: "object" } },
+              "application/x-ndjson": { schema: { type: "string" } },
+              "text/csv": { schema: { type: "string" } },
+            },
           },
           responses: {
-            "200": { description: "`{ report }`: written; the report counts created, updated, unchanged and rejected records, each with its reason", content: json({ type: "object" }) },
+            "200": {
+              description: "`{ report }`: written; the report counts created, updated, unchanged and rejected records, each with its reason",
+              content: json({ type: "object" }),
+            },
             "202": { description: "`{ job }`: a large file runs as a job; `Location` is its address", content: json({ type: "object" }) },
-            "422": { description: "`{ report }` with refused records and nothing written (without `partial`), or a wrong `format` or `partial` (code INVALID)", content: json({ type: "object" }) },
+            "422": {
+              description: "`{ report }` with refused records and nothing written (without `partial`), or a wrong `format` or `partial` (code INVALID)",
+              content: json({ type: "object" }),
+            },
             ...errors("400", "401", "403"),
           },
         },
@@ -148,9 +180,21 @@ export function openApiDocument(serverUrl: string) {
           responses: { "200": { description: "`{ job }`", content: json({ type: "object" }) }, ...errors("401", "404") },
         },
       },
-      "/api/export/claim-reviews": { get: { summary: "Every verdict as schema.org ClaimReview JSON-LD", responses: { "200": { description: "A JSON-LD graph", content: { "application/ld+json": { schema: { type: "object" } } } } } } },
-      "/api/export/annotations": { get: { summary: "Every stance as a W3C Web Annotation", responses: { "200": { description: "An AnnotationCollection", content: { "application/ld+json": { schema: { type: "object" } } } } } } },
-      "/api/export/stances": { get: { summary: "Every stance as CSV", responses: { "200": { description: "RFC 4180 CSV", content: { "text/csv": { schema: { type: "string" } } } } } } },
+      "/api/export/claim-reviews": {
+        get: {
+          summary: "Every verdict as schema.org ClaimReview JSON-LD",
+          responses: { "200": { description: "A JSON-LD graph", content: { "application/ld+json": { schema: { type: "object" } } } } },
+        },
+      },
+      "/api/export/annotations": {
+        get: {
+          summary: "Every stance as a W3C Web Annotation",
+          responses: { "200": { description: "An AnnotationCollection", content: { "application/ld+json": { schema: { type: "object" } } } } },
+        },
+      },
+      "/api/export/stances": {
+        get: { summary: "Every stance as CSV", responses: { "200": { description: "RFC 4180 CSV", content: { "text/csv": { schema: { type: "string" } } } } } },
+      },
     },
   };
 }

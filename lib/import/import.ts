@@ -94,7 +94,10 @@ export async function runImport(db: Db, importer: Importer, raw: readonly RawRec
     const parsed = ImportRecord.safeParse(value);
     const type = typeof value === "object" && value !== null && "type" in value ? String((value as { type: unknown }).type) : "?";
     if (!parsed.success) {
-      const unreadable = typeof value === "object" && value !== null && "unreadable" in value ? `not JSON: ${(value as { unreadable: string }).unreadable}` : zodReason(parsed.error);
+      const unreadable =
+        typeof value === "object" && value !== null && "unreadable" in value
+          ? `not JSON: ${(value as { unreadable: string }).unreadable}`
+          : zodReason(parsed.error);
       reports.push({ at, type, key: "", outcome: "rejected", reason: unreadable });
       continue;
     }
@@ -124,7 +127,8 @@ export async function runImport(db: Db, importer: Importer, raw: readonly RawRec
             if (!(error instanceof Rejection || error instanceof AppError)) throw error;
             await w.tx.$executeRawUnsafe("ROLLBACK TO SAVEPOINT import_record");
             report.outcome = "rejected";
-            report.reason = error instanceof AppError && error.field && !error.message.startsWith(`${error.field}:`) ? `${error.field}: ${error.message}` : error.message;
+            report.reason =
+              error instanceof AppError && error.field && !error.message.startsWith(`${error.field}:`) ? `${error.field}: ${error.message}` : error.message;
           }
           options.onProgress?.(++done, raw.length);
         }
@@ -227,16 +231,24 @@ async function writeSource(w: WriteContext, r: Of<typeof SourceRecord>): Promise
     language: r.language,
     metadataNote: r.metadataNote ?? "",
   };
-  let stored = await w.tx.source.findUnique({ where: { id: r.id }, select: { id: true, version: true, contentHash: true, reliability: true, reliabilityReason: true } });
+  let stored = await w.tx.source.findUnique({
+    where: { id: r.id },
+    select: { id: true, version: true, contentHash: true, reliability: true, reliabilityReason: true },
+  });
   let outcome: Outcome;
   if (!stored) {
     authorizeWriter(w.writer, r.reliability === undefined ? "RESEARCHER" : "ANALYST", "import source grades");
     // Stored exactly as given (unlike a pasted text, which is tidied): the file's offsets point into it.
-    const { version } = await addSource(w, { id: r.id, ...metadata, outlet: metadata.outlet, authors: r.authors, url: r.url, published: r.publishedAt, metadataNote: r.metadataNote ?? null }, r.text);
+    const { version } = await addSource(
+      w,
+      { id: r.id, ...metadata, outlet: metadata.outlet, authors: r.authors, url: r.url, published: r.publishedAt, metadataNote: r.metadataNote ?? null },
+      r.text,
+    );
     stored = { id: r.id, version, contentHash: contentHash(r.text), reliability: null, reliabilityReason: null };
     outcome = "created";
   } else {
-    if (stored.contentHash !== contentHash(r.text)) throw new Rejection(`text: differs from the stored text of "${r.id}"; a source's text never changes (its quotes point into it).`);
+    if (stored.contentHash !== contentHash(r.text))
+      throw new Rejection(`text: differs from the stored text of "${r.id}"; a source's text never changes (its quotes point into it).`);
     const result = await updateSource.within(w, { id: stored.id, version: stored.version, reason: REASON, ...metadata });
     stored = { ...stored, version: result.version };
     outcome = result.changed ? "updated" : "unchanged";
@@ -290,14 +302,36 @@ async function writeStance(w: WriteContext, r: Of<typeof StanceRecord>): Promise
   let stored = anchor
     ? await tx.stance.findUnique({
         where: { claimId_sourceId_start_end: { claimId: claim.id, sourceId: source.id, start: anchor.start, end: anchor.end } },
-        select: { id: true, version: true, position: true, mode: true, speakerId: true, note: true, credibility: true, intervalManual: true, intervalLow: true, intervalHigh: true },
+        select: {
+          id: true,
+          version: true,
+          position: true,
+          mode: true,
+          speakerId: true,
+          note: true,
+          credibility: true,
+          intervalManual: true,
+          intervalLow: true,
+          intervalHigh: true,
+        },
       })
     : null;
   let outcome: Outcome = "unchanged";
   if (!stored) {
     authorizeWriter(w.writer, r.credibility === undefined && r.interval === undefined ? "RESEARCHER" : "ANALYST", "import credibility and intervals");
     const created = await createStance.within(w, { sourceId: source.id, quote: r.quote, ...hint, claim: { id: claim.id }, ...reading });
-    stored = { id: created.id, version: 1, position: r.position, mode: r.mode, speakerId: speaker?.id ?? null, note: r.note ?? null, credibility: null, intervalManual: false, intervalLow: null, intervalHigh: null };
+    stored = {
+      id: created.id,
+      version: 1,
+      position: r.position,
+      mode: r.mode,
+      speakerId: speaker?.id ?? null,
+      note: r.note ?? null,
+      credibility: null,
+      intervalManual: false,
+      intervalLow: null,
+      intervalHigh: null,
+    };
     outcome = "created";
   } else if (changed(stored, { position: r.position, mode: r.mode, speakerId: speaker?.id ?? null, note: r.note ?? null })) {
     const { version } = await updateStance.within(w, { id: stored.id, version: stored.version, reason: REASON, ...reading });
@@ -359,7 +393,8 @@ async function writeVerdict(w: WriteContext, r: Of<typeof VerdictRecord>): Promi
   const wanted = { rating: r.rating, confidence: r.confidence, rationale: r.rationale };
   if (stored && !changed(stored, wanted)) return "unchanged";
   // Verdicts are a history: one given at that moment is not rewritten.
-  if (stored) throw new Rejection(`at: a different verdict was given on "${r.claim}" at ${r.at}; a verdict is never rewritten: give a new one with its own time.`);
+  if (stored)
+    throw new Rejection(`at: a different verdict was given on "${r.claim}" at ${r.at}; a verdict is never rewritten: give a new one with its own time.`);
   await giveVerdict(w, { claimId: claim.id, ...wanted, at });
   return "created";
 }

@@ -28,7 +28,8 @@ function parseDocument(content: string): RawRecord[] {
   } catch (error) {
     throw new AppError("MALFORMED", `The file is not JSON: ${(error as Error).message}`);
   }
-  if (typeof doc !== "object" || doc === null || Array.isArray(doc)) throw new AppError("MALFORMED", "The file must be a JSON object with lists such as \"sources\" and \"claims\".");
+  if (typeof doc !== "object" || doc === null || Array.isArray(doc))
+    throw new AppError("MALFORMED", 'The file must be a JSON object with lists such as "sources" and "claims".');
   const records: RawRecord[] = [];
   for (const [key, list] of Object.entries(doc)) {
     if (key === "format") continue;
@@ -87,7 +88,8 @@ export function csvRows(content: string): string[][] {
 function parseStanceCsv(content: string): RawRecord[] {
   const [header, ...rows] = csvRows(content.replace(/^\uFEFF/, ""));
   const missing = CSV_COLUMNS.slice(0, 5).filter((c) => !header?.includes(c));
-  if (!header || missing.length > 0) throw new AppError("MALFORMED", `The CSV's first row must name its columns; missing: ${missing.join(", ")}. Columns: ${CSV_COLUMNS.join(", ")}.`);
+  if (!header || missing.length > 0)
+    throw new AppError("MALFORMED", `The CSV's first row must name its columns; missing: ${missing.join(", ")}. Columns: ${CSV_COLUMNS.join(", ")}.`);
   const unknown = header.filter((c) => !(CSV_COLUMNS as readonly string[]).includes(c));
   if (unknown.length > 0) throw new AppError("MALFORMED", `Unknown CSV columns: ${unknown.join(", ")}. Columns: ${CSV_COLUMNS.join(", ")}.`);
   return rows.map((cells, i) => {

@@ -1,5 +1,16 @@
 import { z } from "zod";
-import { ActorKind, Confidence, OutletKind, Position, QuantityKind, RelationKind, Reliability, SourceKind, StanceMode, VerdictRating } from "../../generated/sqlite/enums";
+import {
+  ActorKind,
+  Confidence,
+  OutletKind,
+  Position,
+  QuantityKind,
+  RelationKind,
+  Reliability,
+  SourceKind,
+  StanceMode,
+  VerdictRating,
+} from "../../generated/sqlite/enums";
 import { HttpUrlSchema, LanguageSchema, PartialDateSchema, SlugSchema, TextSchema } from "../schemas/common";
 import { MAX_QUOTE_CHARS, MAX_SOURCE_CHARS } from "../schemas/writes";
 
@@ -20,7 +31,10 @@ export const OutletRecord = z.strictObject({
   slug: SlugSchema,
   name: TextSchema(200),
   kind: z.enum(OutletKind),
-  country: z.string().regex(/^[A-Z]{2}$/, "must be a two-letter country code").optional(),
+  country: z
+    .string()
+    .regex(/^[A-Z]{2}$/, "must be a two-letter country code")
+    .optional(),
   ...Grading,
 });
 export const ActorRecord = z.strictObject({
@@ -74,7 +88,13 @@ export const StanceRecord = z
     interval: Interval.optional(),
   })
   .refine((s) => (s.start === undefined) === (s.end === undefined), { message: "give both start and end, or neither", path: ["end"] });
-export const RelationRecord = z.strictObject({ type: z.literal("relation"), from: SlugSchema, to: SlugSchema, kind: z.enum(RelationKind), note: Optional(1_000) });
+export const RelationRecord = z.strictObject({
+  type: z.literal("relation"),
+  from: SlugSchema,
+  to: SlugSchema,
+  kind: z.enum(RelationKind),
+  note: Optional(1_000),
+});
 /** One verdict in a claim's history (analysts); the newest is the claim's current verdict. */
 export const VerdictRecord = z.strictObject({
   type: z.literal("verdict"),
@@ -85,9 +105,13 @@ export const VerdictRecord = z.strictObject({
   at: z.iso.datetime({ error: "must be an ISO date and time such as 2024-12-06T10:00:00.000Z" }),
 });
 
-export const ImportRecord = z.discriminatedUnion("type", [TopicRecord, OutletRecord, ActorRecord, SourceRecord, ClaimRecord, StanceRecord, RelationRecord, VerdictRecord], {
-  error: "must be one of topic, outlet, actor, source, claim, stance, relation, verdict",
-});
+export const ImportRecord = z.discriminatedUnion(
+  "type",
+  [TopicRecord, OutletRecord, ActorRecord, SourceRecord, ClaimRecord, StanceRecord, RelationRecord, VerdictRecord],
+  {
+    error: "must be one of topic, outlet, actor, source, claim, stance, relation, verdict",
+  },
+);
 export type ImportRecord = z.output<typeof ImportRecord>;
 export type RecordType = ImportRecord["type"];
 

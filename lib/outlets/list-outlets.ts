@@ -4,6 +4,15 @@ import type { Db } from "../database/create-client";
 export function listOutletsWithGrades(db: Db) {
   return db.outlet.findMany({
     orderBy: { name: "asc" },
-    select: { id: true, name: true, kind: true, country: true, reliability: true, reliabilityReason: true, version: true, _count: { select: { sources: true } } },
+    select: {
+      id: true,
+      name: true,
+      kind: true,
+      country: true,
+      reliability: true,
+      reliabilityReason: true,
+      version: true,
+      _count: { select: { sources: true } },
+    },
   });
 }

@@ -114,7 +114,10 @@ export const setClaimQuantity = defineWrite({ role: "ANALYST", doing: "mark quan
   const changes = diffFields(claim, { quantityKind: data.quantityKind });
   if (Object.keys(changes).length === 0) return { slug: claim.slug, version: claim.version, changed: false };
   // A figure typed by hand for a number claim means nothing for a date claim: such intervals go back to being parsed.
-  const { count } = await tx.stance.updateMany({ where: { claimId: claim.id, intervalManual: true }, data: { intervalManual: false, intervalLow: null, intervalHigh: null } });
+  const { count } = await tx.stance.updateMany({
+    where: { claimId: claim.id, intervalManual: true },
+    data: { intervalManual: false, intervalLow: null, intervalHigh: null },
+  });
   if (count > 0) changes.intervalsSetByHand = [count, 0];
   const version = await commitVersion(
     w,

@@ -15,7 +15,10 @@ const duplicateReason = (slug: string) => `Merged: "${slug}" already links this 
  */
 export const mergeClaims = defineWrite({ role: "ANALYST", doing: "merge claims", input: MergeSchema, timeout: 60_000 }, async (w, data) => {
   const { tx } = w;
-  const from = await tx.claim.findUnique({ where: { id: data.fromClaimId }, select: { id: true, slug: true, text: true, version: true, retractedAt: true, mergedIntoId: true } });
+  const from = await tx.claim.findUnique({
+    where: { id: data.fromClaimId },
+    select: { id: true, slug: true, text: true, version: true, retractedAt: true, mergedIntoId: true },
+  });
   if (!from) throw notFound("The claim");
   const into = await findClaimRef(tx, data.intoClaim, "intoClaim");
   if (into.id === from.id) throw new AppError("INVALID", "A claim cannot be merged into itself.", "intoClaim");
@@ -25,18 +28,42 @@ export const mergeClaims = defineWrite({ role: "ANALYST", doing: "merge claims",
   if (into.retractedAt) throw new AppError("INVALID", `"${into.slug}" is retracted; choose a live claim to merge into.`, "intoClaim");
 
   const taken = new Set((await tx.stance.findMany({ where: { claimId: into.id }, select: { sourceId: true, start: true, end: true } })).map(passage));
-  const stances = await tx.stance.findMany({ where: { claimId: from.id }, select: { id: true, sourceId: true, start: true, end: true, version: true, retractedAt: true } });
+  const stances = await tx.stance.findMany({
+    where: { claimId: from.id },
+    select: { id: true, sourceId: true, start: true, end: true, version: true, retractedAt: true },
+  });
   const moved = stances.filter((s) => !taken.has(passage(s)));
   const duplicates = stances.filter((s) => taken.has(passage(s)) && s.retractedAt === null);
 
   const now = new Date();
   await tx.stance.updateMany({ where: { id: { in: moved.map((s) => s.id) } }, data: { claimId: into.id, version: { increment: 1 } } });
   await w.reviseMany(
-    moved.map((s) => ({ entityType: "STANCE", entityId: s.id, version: s.version + 1, action: "UPDATE", changes: { claim: [from.slug, into.slug] }, reason: data.reason, claimId: into.id, sourceId: s.sourceId })),
+    moved.map((s) => ({
+      entityType: "STANCE",
+      entityId: s.id,
+      version: s.version + 1,
+      action: "UPDATE",
+      changes: { claim: [from.slug, into.slug] },
+      reason: data.reason,
+      claimId: into.id,
+      sourceId: s.sourceId,
+    })),
   );
-  await tx.stance.updateMany({ where: { id: { in: duplicates.map((s) => s.id) } }, data: { retractedAt: now, retractedReason: duplicateReason(into.slug), version: { increment: 1 } } });
+  await tx.stance.updateMany({
+    where: { id: { in: duplicates.map((s) => s.id) } },
+    data: { retractedAt: now, retractedReason: duplicateReason(into.slug), version: { increment: 1 } },
+  });
   await w.reviseMany(
-    duplicates.map((s) => ({ entityType: "STANCE", entityId: s.id, version: s.version + 1, action: "RETRACT", changes: { retractedReason: [null, duplicateReason(into.slug)] }, reason: data.reason, claimId: from.id, sourceId: s.sourceId })),
+    duplicates.map((s) => ({
+      entityType: "STANCE",
+      entityId: s.id,
+      version: s.version + 1,
+      action: "RETRACT",
+      changes: { retractedReason: [null, duplicateReason(into.slug)] },
+      reason: data.reason,
+      claimId: from.id,
+      sourceId: s.sourceId,
+    })),
   );
 
   await tx.claim.update({
@@ -55,8 +82,24 @@ export const mergeClaims = defineWrite({ role: "ANALYST", doing: "merge claims",
     select: { id: true },
   });
   const counts = { stancesMoved: [0, moved.length] as [number, number], duplicatesRetracted: [0, duplicates.length] as [number, number] };
-  await w.revise({ entityType: "CLAIM", entityId: from.id, version: from.version + 1, action: "MERGE", changes: { mergedInto: [null, into.slug], ...counts }, reason: data.reason, claimId: from.id });
-  await w.revise({ entityType: "CLAIM", entityId: into.id, version: into.version, action: "MERGE", changes: { mergedFrom: [null, from.slug], ...counts }, reason: data.reason, claimId: into.id });
+  await w.revise({
+    entityType: "CLAIM",
+    entityId: from.id,
+    version: from.version + 1,
+    action: "MERGE",
+    changes: { mergedInto: [null, into.slug], ...counts },
+    reason: data.reason,
+    claimId: from.id,
+  });
+  await w.revise({
+    entityType: "CLAIM",
+    entityId: into.id,
+    version: into.version,
+    action: "MERGE",
+    changes: { mergedFrom: [null, from.slug], ...counts },
+    reason: data.reason,
+    claimId: into.id,
+  });
 
   w.touchClaims(from.id, into.id);
   return { mergeId: merge.id, slug: into.slug, moved: moved.length, duplicates: duplicates.length };
@@ -77,19 +120,59 @@ export const undoMerge = defineWrite({ role: "ANALYST", doing: "undo merges", in
   const back = await tx.stance.findMany({ where: { id: { in: moved }, claimId: into.id }, select: { id: true, version: true, sourceId: true } });
   await tx.stance.updateMany({ where: { id: { in: back.map((s) => s.id) } }, data: { claimId: from.id, version: { increment: 1 } } });
   await w.reviseMany(
-    back.map((s) => ({ entityType: "STANCE", entityId: s.id, version: s.version + 1, action: "UPDATE", changes: { claim: [into.slug, from.slug] }, reason: data.reason, claimId: from.id, sourceId: s.sourceId })),
+    back.map((s) => ({
+      entityType: "STANCE",
+      entityId: s.id,
+      version: s.version + 1,
+      action: "UPDATE",
+      changes: { claim: [into.slug, from.slug] },
+      reason: data.reason,
+      claimId: from.id,
+      sourceId: s.sourceId,
+    })),
   );
-  const restore = await tx.stance.findMany({ where: { id: { in: duplicates }, retractedReason: duplicateReason(into.slug) }, select: { id: true, version: true, sourceId: true } });
-  await tx.stance.updateMany({ where: { id: { in: restore.map((s) => s.id) } }, data: { retractedAt: null, retractedReason: null, version: { increment: 1 } } });
+  const restore = await tx.stance.findMany({
+    where: { id: { in: duplicates }, retractedReason: duplicateReason(into.slug) },
+    select: { id: true, version: true, sourceId: true },
+  });
+  await tx.stance.updateMany({
+    where: { id: { in: restore.map((s) => s.id) } },
+    data: { retractedAt: null, retractedReason: null, version: { increment: 1 } },
+  });
   await w.reviseMany(
-    restore.map((s) => ({ entityType: "STANCE", entityId: s.id, version: s.version + 1, action: "RESTORE", changes: { retractedReason: [duplicateReason(into.slug), null] }, reason: data.reason, claimId: from.id, sourceId: s.sourceId })),
+    restore.map((s) => ({
+      entityType: "STANCE",
+      entityId: s.id,
+      version: s.version + 1,
+      action: "RESTORE",
+      changes: { retractedReason: [duplicateReason(into.slug), null] },
+      reason: data.reason,
+      claimId: from.id,
+      sourceId: s.sourceId,
+    })),
   );
 
   await tx.claim.update({ where: { id: from.id }, data: { mergedIntoId: null, retractedAt: null, retractedReason: null, version: { increment: 1 } } });
   await tx.claimMerge.update({ where: { id: merge.id }, data: { undoneAt: new Date(), undoneById: w.userId } });
   const counts = { stancesMovedBack: [0, back.length] as [number, number] };
-  await w.revise({ entityType: "CLAIM", entityId: from.id, version: from.version + 1, action: "UNMERGE", changes: { mergedInto: [into.slug, null], ...counts }, reason: data.reason, claimId: from.id });
-  await w.revise({ entityType: "CLAIM", entityId: into.id, version: into.version, action: "UNMERGE", changes: { mergedFrom: [from.slug, null], ...counts }, reason: data.reason, claimId: into.id });
+  await w.revise({
+    entityType: "CLAIM",
+    entityId: from.id,
+    version: from.version + 1,
+    action: "UNMERGE",
+    changes: { mergedInto: [into.slug, null], ...counts },
+    reason: data.reason,
+    claimId: from.id,
+  });
+  await w.revise({
+    entityType: "CLAIM",
+    entityId: into.id,
+    version: into.version,
+    action: "UNMERGE",
+    changes: { mergedFrom: [from.slug, null], ...counts },
+    reason: data.reason,
+    claimId: into.id,
+  });
 
   w.touchClaims(from.id, into.id);
   return { slug: from.slug, movedBack: back.length, restored: restore.length };
@@ -103,7 +186,11 @@ async function claimFor(tx: Tx, id: string) {
 
 /** The merges into a claim that have not been undone, newest first, with the merged claims. */
 export async function activeMergesInto(db: Db, claimId: string) {
-  const merges = await db.claimMerge.findMany({ where: { intoClaimId: claimId, undoneAt: null }, orderBy: { createdAt: "desc" }, select: { id: true, fromClaimId: true, reason: true, createdAt: true } });
+  const merges = await db.claimMerge.findMany({
+    where: { intoClaimId: claimId, undoneAt: null },
+    orderBy: { createdAt: "desc" },
+    select: { id: true, fromClaimId: true, reason: true, createdAt: true },
+  });
   const claims = await db.claim.findMany({ where: { id: { in: merges.map((m) => m.fromClaimId) } }, select: { id: true, slug: true, text: true } });
   const byId = new Map(claims.map((c) => [c.id, c]));
   return merges.flatMap((m) => {

@@ -8,7 +8,12 @@ const describe = (kind: string, slug: string) => `${RELATION_LABEL[kind]?.from ?
 
 /** Relates two claims (contradicts, variant of, narrower than, same as); recorded in both histories. */
 export const addRelation = defineWrite(
-  { role: "ANALYST", doing: "relate claims", input: RelationCreateSchema, duplicate: { message: "These claims are already related this way.", field: "toClaim" } },
+  {
+    role: "ANALYST",
+    doing: "relate claims",
+    input: RelationCreateSchema,
+    duplicate: { message: "These claims are already related this way.", field: "toClaim" },
+  },
   async (w, data) => {
     const { tx } = w;
     const from = await tx.claim.findUnique({ where: { id: data.fromClaimId }, select: { id: true, slug: true, version: true } });
@@ -18,12 +23,23 @@ export const addRelation = defineWrite(
     if (to.mergedIntoId) throw new AppError("INVALID", `"${to.slug}" was merged into another claim; relate that one.`, "toClaim");
     const reverse = await tx.claimRelation.findFirst({ where: { fromClaimId: to.id, toClaimId: from.id, kind: data.kind }, select: { id: true } });
     if (reverse) throw new AppError("CONFLICT", "These claims are already related this way, the other way round.", "toClaim");
-    const relation = await tx.claimRelation.create({ data: { fromClaimId: from.id, toClaimId: to.id, kind: data.kind, note: data.note }, select: { id: true } });
+    const relation = await tx.claimRelation.create({
+      data: { fromClaimId: from.id, toClaimId: to.id, kind: data.kind, note: data.note },
+      select: { id: true },
+    });
     for (const [claim, text] of [
       [from, describe(data.kind, to.slug)],
       [to, `${RELATION_LABEL[data.kind]?.to ?? data.kind} ${from.slug}`],
     ] as const) {
-      await w.revise({ entityType: "CLAIM", entityId: claim.id, version: claim.version, action: "UPDATE", changes: { relation: [null, text] }, reason: data.note, claimId: claim.id });
+      await w.revise({
+        entityType: "CLAIM",
+        entityId: claim.id,
+        version: claim.version,
+        action: "UPDATE",
+        changes: { relation: [null, text] },
+        reason: data.note,
+        claimId: claim.id,
+      });
     }
     return { id: relation.id, slug: from.slug };
   },
@@ -42,7 +58,15 @@ export const removeRelation = defineWrite({ role: "ANALYST", doing: "relate clai
     [relation.fromClaim, describe(relation.kind, relation.toClaim.slug)],
     [relation.toClaim, `${RELATION_LABEL[relation.kind]?.to ?? relation.kind} ${relation.fromClaim.slug}`],
   ] as const) {
-    await w.revise({ entityType: "CLAIM", entityId: claim.id, version: claim.version, action: "UPDATE", changes: { relation: [text, null] }, reason: data.reason, claimId: claim.id });
+    await w.revise({
+      entityType: "CLAIM",
+      entityId: claim.id,
+      version: claim.version,
+      action: "UPDATE",
+      changes: { relation: [text, null] },
+      reason: data.reason,
+      claimId: claim.id,
+    });
   }
   return { slug: relation.fromClaim.slug };
 });

@@ -48,7 +48,9 @@ export async function getTopicMatrix(db: Db, slug: string, sort: MatrixSort) {
   });
   const competing = relations.map((r) => [r.fromClaimId, r.toClaimId] as [string, string]);
 
-  const cells = buildCells(claims.flatMap((c) => c.stances.map((s) => ({ claimId: c.id, sourceId: s.source.id, position: s.position, credibility: s.credibility }))));
+  const cells = buildCells(
+    claims.flatMap((c) => c.stances.map((s) => ({ claimId: c.id, sourceId: s.source.id, position: s.position, credibility: s.credibility }))),
+  );
   const sources = new Map<string, (typeof claims)[number]["stances"][number]["source"]>();
   for (const c of claims) for (const s of c.stances) sources.set(s.source.id, s.source);
   const columns = [...sources.values()].map((source) => ({

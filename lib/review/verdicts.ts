@@ -18,7 +18,14 @@ export async function giveVerdict(w: WriteContext, data: VerdictInput) {
   if (!claim) throw notFound("The claim");
   if (claim.mergedIntoId) throw new AppError("CONFLICT", "This claim was merged into another; give the verdict there.");
   const verdict = await tx.verdict.create({
-    data: { claimId: claim.id, rating: data.rating, confidence: data.confidence, rationale: data.rationale, userId: w.userId, ...(data.at ? { createdAt: data.at } : {}) },
+    data: {
+      claimId: claim.id,
+      rating: data.rating,
+      confidence: data.confidence,
+      rationale: data.rationale,
+      userId: w.userId,
+      ...(data.at ? { createdAt: data.at } : {}),
+    },
     select: { id: true, createdAt: true },
   });
   const newest = await tx.verdict.findFirstOrThrow({ where: { claimId: claim.id }, orderBy: { createdAt: "desc" }, select: { rating: true } });
@@ -41,7 +48,10 @@ export const setVerdict = defineWrite({ role: "ANALYST", doing: "give verdicts",
 /** Assigns a claim to an analyst for review, or leaves it unassigned (assigneeId null). */
 export const assignClaim = defineWrite({ role: "ANALYST", doing: "assign claims for review", input: AssignSchema }, async (w, data) => {
   const { tx } = w;
-  const claim = await tx.claim.findUnique({ where: { id: data.claimId }, select: { id: true, slug: true, version: true, assignee: { select: { id: true, name: true } } } });
+  const claim = await tx.claim.findUnique({
+    where: { id: data.claimId },
+    select: { id: true, slug: true, version: true, assignee: { select: { id: true, name: true } } },
+  });
   if (!claim) throw notFound("The claim");
   const assignee = data.assigneeId ? await tx.user.findUnique({ where: { id: data.assigneeId }, select: { id: true, name: true, role: true } }) : null;
   if (data.assigneeId && !assignee) throw unknownReference("assigneeId", "The chosen analyst");

@@ -22,8 +22,7 @@ export const PartialDateSchema = z
   });
 
 /** Trimmed, non-empty text of at most `max` characters. */
-export const TextSchema = (max: number) =>
-  z.string().trim().min(1, "must not be empty").max(max, `must be at most ${max} characters`);
+export const TextSchema = (max: number) => z.string().trim().min(1, "must not be empty").max(max, `must be at most ${max} characters`);
 
 /** Optional text: an empty or blank field means "none". */
 export const OptionalTextSchema = (max: number) =>
@@ -34,6 +33,9 @@ export const OptionalTextSchema = (max: number) =>
     .optional()
     .transform((value) => (value ? value : null));
 
-export const LanguageSchema = z.string().trim().regex(/^[a-z]{2,3}(?:-[A-Z]{2})?$/, "must be a language code such as en or pt-BR");
+export const LanguageSchema = z
+  .string()
+  .trim()
+  .regex(/^[a-z]{2,3}(?:-[A-Z]{2})?$/, "must be a language code such as en or pt-BR");
 
 export const HttpUrlSchema = z.url({ protocol: /^https?$/, error: "must be a full http:// or https:// address" }).max(2_000);

@@ -29,7 +29,10 @@ export const CorpusClaimSchema = z.strictObject({
 export const CorpusSourceSchema = z.strictObject({
   id: SlugSchema,
   /** Path of the article text, relative to the corpus file. */
-  file: z.string().regex(/^[\w./-]+$/, "must be a relative path").refine((p) => !p.split("/").includes(".."), "must stay inside the seeds folder"),
+  file: z
+    .string()
+    .regex(/^[\w./-]+$/, "must be a relative path")
+    .refine((p) => !p.split("/").includes(".."), "must stay inside the seeds folder"),
   title: text(300),
   outlet: SlugSchema,
   authors: z.array(text(200)).default([]),
@@ -47,7 +50,10 @@ export const CorpusSchema = z.strictObject({
       slug: SlugSchema,
       name: text(200),
       kind: z.enum(OutletKind),
-      country: z.string().regex(/^[A-Z]{2}$/, "must be a two-letter country code").optional(),
+      country: z
+        .string()
+        .regex(/^[A-Z]{2}$/, "must be a two-letter country code")
+        .optional(),
     }),
   ),
   actors: z.array(
@@ -62,9 +68,7 @@ export const CorpusSchema = z.strictObject({
   ),
   sources: z.array(CorpusSourceSchema),
   claims: z.array(CorpusClaimSchema),
-  relations: z
-    .array(z.strictObject({ from: SlugSchema, to: SlugSchema, kind: z.enum(RelationKind), note: text(1_000).optional() }))
-    .default([]),
+  relations: z.array(z.strictObject({ from: SlugSchema, to: SlugSchema, kind: z.enum(RelationKind), note: text(1_000).optional() })).default([]),
 });
 
 export type Corpus = z.infer<typeof CorpusSchema>;

@@ -19,7 +19,10 @@ export function parseAsOf(raw: string | string[] | undefined): { date: string | 
 
 /** The review queue's filters, from its query string. */
 export const QueueQuerySchema = z.strictObject({
-  topic: z.union([z.literal(""), SlugSchema]).optional().transform((v) => v || undefined),
+  topic: z
+    .union([z.literal(""), SlugSchema])
+    .optional()
+    .transform((v) => v || undefined),
   review: z.enum(["unreviewed", "reviewed", "all"], { error: "must be unreviewed, reviewed or all" }).default("all"),
   assignee: z.enum(["mine", "unassigned", "all"], { error: "must be mine, unassigned or all" }).default("all"),
   page: z.coerce.number({ error: "must be a page number" }).int("must be a page number").min(1, "must be 1 or more").max(10_000, "is too far").default(1),

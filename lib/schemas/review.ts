@@ -5,7 +5,6 @@ import { Id, Reason, Version } from "./writes";
 
 // What the analysts' writes accept (lib/review/), from a form or the JSON API alike.
 
-
 /** Every rating an analyst can give: "Unreviewed" is where a claim starts, not a verdict. */
 export const GIVEN_VERDICTS = Object.values(VerdictRating).filter((v) => v !== "UNREVIEWED") as Exclude<VerdictRating, "UNREVIEWED">[];
 
@@ -31,38 +30,39 @@ export const SourceGradeSchema = z.strictObject({ id: Id, version: Version, reli
  * A figure ("10,000") or, for a date claim, a date ("2024-06-18"), as an analyst types it; blank:
  * open. A number (an import's, or the API's) is the bound itself: a figure, or epoch milliseconds.
  */
-const Bound = z.union([
-  z.number().finite(),
-  z
-    .string()
-    .trim()
-    .max(40, "is too long")
-    .optional()
-    .transform((value) => value || null),
-]).nullable().transform((value) => value ?? null);
+const Bound = z
+  .union([
+    z.number().finite(),
+    z
+      .string()
+      .trim()
+      .max(40, "is too long")
+      .optional()
+      .transform((value) => value || null),
+  ])
+  .nullable()
+  .transform((value) => value ?? null);
 
-export const StanceAssessmentSchema = z
-  .strictObject({
-    id: Id,
-    version: Version,
-    credibility: z.coerce.number({ error: "must be 1 to 6" }).int().min(1, "must be 1 to 6").max(6, "must be 1 to 6").nullable(),
-    /** false: the interval is read from the quote by the documented rules. */
-    intervalManual: z.boolean().default(false),
-    intervalLow: Bound,
-    intervalHigh: Bound,
-    reason: Reason,
-  });
+export const StanceAssessmentSchema = z.strictObject({
+  id: Id,
+  version: Version,
+  credibility: z.coerce.number({ error: "must be 1 to 6" }).int().min(1, "must be 1 to 6").max(6, "must be 1 to 6").nullable(),
+  /** false: the interval is read from the quote by the documented rules. */
+  intervalManual: z.boolean().default(false),
+  intervalLow: Bound,
+  intervalHigh: Bound,
+  reason: Reason,
+});
 
 export const ClaimQuantitySchema = z.strictObject({ id: Id, version: Version, quantityKind: z.enum(QuantityKind).nullable(), reason: Reason });
 
-export const RelationCreateSchema = z
-  .strictObject({
-    fromClaimId: Id,
-    /** The other claim, by its address (slug) or id. */
-    toClaim: z.string().trim().min(1, "must name a claim by its address").max(300, "is too long"),
-    kind: z.enum(RelationKind, { error: "must be chosen" }),
-    note: OptionalTextSchema(1_000),
-  });
+export const RelationCreateSchema = z.strictObject({
+  fromClaimId: Id,
+  /** The other claim, by its address (slug) or id. */
+  toClaim: z.string().trim().min(1, "must name a claim by its address").max(300, "is too long"),
+  kind: z.enum(RelationKind, { error: "must be chosen" }),
+  note: OptionalTextSchema(1_000),
+});
 
 export const RelationRemoveSchema = z.strictObject({ id: Id, reason: Reason });
 

@@ -42,7 +42,12 @@ const SourceMetadataFields = {
       z
         .string()
         .max(1_000, "must be at most 1000 characters")
-        .transform((value) => value.split(/[,\n]/).map((name) => name.trim()).filter(Boolean))
+        .transform((value) =>
+          value
+            .split(/[,\n]/)
+            .map((name) => name.trim())
+            .filter(Boolean),
+        )
         .pipe(z.array(z.string().max(200, "each name must be at most 200 characters")).max(20, "at most 20 authors")),
     ])
     .default([]),

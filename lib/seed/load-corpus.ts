@@ -41,7 +41,10 @@ function corpusRecords(corpus: PlannedCorpus): RawRecord[] {
       value: { type: "source", ...s, ...(publishedAt ? { publishedAt: isoPartialDate(publishedAt.date, publishedAt.precision) } : {}) },
     })),
     ...corpus.claims.map(({ stances: _, ...c }) => ({ at: at("claim", c.slug), value: { type: "claim", ...c } })),
-    ...corpus.stances.map(({ occurrence: _, prefix: __, suffix: ___, ...s }) => ({ at: at("stance", `${s.claim} ${s.source} ${s.start}`), value: { type: "stance", ...s } })),
+    ...corpus.stances.map(({ occurrence: _, prefix: __, suffix: ___, ...s }) => ({
+      at: at("stance", `${s.claim} ${s.source} ${s.start}`),
+      value: { type: "stance", ...s },
+    })),
     ...corpus.relations.map((r) => ({ at: at("relation", `${r.from} ${r.kind} ${r.to}`), value: { type: "relation", ...r } })),
   ];
 }

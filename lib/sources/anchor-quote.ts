@@ -19,20 +19,12 @@ export function anchorQuote(text: string, quote: string, occurrence?: number): A
     throw new AppError("INVALID", `This quote is not in the source text: "${preview(quote)}"`, "quote");
   }
   if (occurrence === undefined && starts.length > 1) {
-    throw new AppError(
-      "INVALID",
-      `This quote occurs ${starts.length} times in the source; say which with "occurrence": "${preview(quote)}"`,
-      "occurrence",
-    );
+    throw new AppError("INVALID", `This quote occurs ${starts.length} times in the source; say which with "occurrence": "${preview(quote)}"`, "occurrence");
   }
   const index = (occurrence ?? 1) - 1;
   const start = starts[index];
   if (start === undefined) {
-    throw new AppError(
-      "INVALID",
-      `Occurrence ${occurrence} asked for, but the quote occurs ${starts.length} time(s): "${preview(quote)}"`,
-      "occurrence",
-    );
+    throw new AppError("INVALID", `Occurrence ${occurrence} asked for, but the quote occurs ${starts.length} time(s): "${preview(quote)}"`, "occurrence");
   }
   return anchorAt(text, start, start + quote.length);
 }

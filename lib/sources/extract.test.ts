@@ -7,7 +7,10 @@ const bytes = (text: string) => new TextEncoder().encode(text);
 describe("readUpload", () => {
   it("keeps .txt and .md text as it is, taking a Markdown heading as the title", () => {
     expect(readUpload("note.txt", bytes("Line one.\nLine two."))).toEqual({ text: "Line one.\nLine two." });
-    expect(readUpload("note.MD", bytes("# Troops on the move\n\nBody text."))).toEqual({ text: "# Troops on the move\n\nBody text.", title: "Troops on the move" });
+    expect(readUpload("note.MD", bytes("# Troops on the move\n\nBody text."))).toEqual({
+      text: "# Troops on the move\n\nBody text.",
+      title: "Troops on the move",
+    });
   });
 
   it("reduces .html to the article's text, paragraph by paragraph, markup shown as text", () => {

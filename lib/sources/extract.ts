@@ -15,9 +15,10 @@ export type SourceDraft = {
   url?: string;
 };
 
-
 const BLOCK = new Set(
-  "ADDRESS ARTICLE ASIDE BLOCKQUOTE DD DIV DL DT FIGCAPTION FIGURE FOOTER H1 H2 H3 H4 H5 H6 HEADER HR LI MAIN NAV OL P PRE SECTION TABLE TBODY TD TH THEAD TR UL BR".split(" "),
+  "ADDRESS ARTICLE ASIDE BLOCKQUOTE DD DIV DL DT FIGCAPTION FIGURE FOOTER H1 H2 H3 H4 H5 H6 HEADER HR LI MAIN NAV OL P PRE SECTION TABLE TBODY TD TH THEAD TR UL BR".split(
+    " ",
+  ),
 );
 const SKIP = new Set(["SCRIPT", "STYLE", "NOSCRIPT", "TEMPLATE", "SVG", "IFRAME", "OBJECT"]);
 
@@ -95,7 +96,11 @@ export function readUpload(fileName: string, bytes: Uint8Array): SourceDraft {
   }
   if (bytes.byteLength === 0) throw new AppError("INVALID", `"${fileName}" is empty.`, "file");
   if (bytes.byteLength > MAX_UPLOAD_BYTES) {
-    throw new AppError("INVALID", `"${fileName}" is ${(bytes.byteLength / 1024 / 1024).toFixed(1)} MB; the limit is ${MAX_UPLOAD_BYTES / 1024 / 1024} MB.`, "file");
+    throw new AppError(
+      "INVALID",
+      `"${fileName}" is ${(bytes.byteLength / 1024 / 1024).toFixed(1)} MB; the limit is ${MAX_UPLOAD_BYTES / 1024 / 1024} MB.`,
+      "file",
+    );
   }
   let content: string;
   try {

@@ -20,10 +20,29 @@ export const FETCH_MAX_BYTES = 5 * 1024 * 1024;
 // private networks around it, link-local (cloud metadata at 169.254.169.254) and the rest.
 const blocked = new BlockList();
 for (const [net, prefix] of [
-  ["0.0.0.0", 8], ["10.0.0.0", 8], ["100.64.0.0", 10], ["127.0.0.0", 8], ["169.254.0.0", 16], ["172.16.0.0", 12],
-  ["192.0.0.0", 24], ["192.0.2.0", 24], ["192.168.0.0", 16], ["198.18.0.0", 15], ["198.51.100.0", 24], ["203.0.113.0", 24], ["224.0.0.0", 3],
-] as const) blocked.addSubnet(net, prefix, "ipv4");
-for (const [net, prefix] of [["::", 127], ["fc00::", 7], ["fe80::", 10], ["ff00::", 8], ["64:ff9b::", 96], ["2001:db8::", 32]] as const) {
+  ["0.0.0.0", 8],
+  ["10.0.0.0", 8],
+  ["100.64.0.0", 10],
+  ["127.0.0.0", 8],
+  ["169.254.0.0", 16],
+  ["172.16.0.0", 12],
+  ["192.0.0.0", 24],
+  ["192.0.2.0", 24],
+  ["192.168.0.0", 16],
+  ["198.18.0.0", 15],
+  ["198.51.100.0", 24],
+  ["203.0.113.0", 24],
+  ["224.0.0.0", 3],
+] as const)
+  blocked.addSubnet(net, prefix, "ipv4");
+for (const [net, prefix] of [
+  ["::", 127],
+  ["fc00::", 7],
+  ["fe80::", 10],
+  ["ff00::", 8],
+  ["64:ff9b::", 96],
+  ["2001:db8::", 32],
+] as const) {
   blocked.addSubnet(net, prefix, "ipv6");
 }
 
@@ -122,7 +141,11 @@ function request(url: URL, allowHosts: readonly string[], signal: AbortSignal, t
 
   return new Promise((resolve, reject) => {
     const client = url.protocol === "https:" ? https : http;
-    const req = client.get(url, { lookup: checkedLookup, signal, headers: { "user-agent": "Corroborate/0.1 (source fetcher)", accept: "text/html, text/plain;q=0.9" } }, resolve);
+    const req = client.get(
+      url,
+      { lookup: checkedLookup, signal, headers: { "user-agent": "Corroborate/0.1 (source fetcher)", accept: "text/html, text/plain;q=0.9" } },
+      resolve,
+    );
     req.on("error", (error) => reject(fetchFailure(error, url, timeoutMs)));
   });
 }

@@ -5,13 +5,24 @@ describe("highlightSegments", () => {
   const text = "abcdefghij";
 
   it("keeps the whole text, in order, across segments", () => {
-    const segments = highlightSegments(text, [{ id: "a", start: 2, end: 6 }, { id: "b", start: 4, end: 9 }]);
+    const segments = highlightSegments(text, [
+      { id: "a", start: 2, end: 6 },
+      { id: "b", start: 4, end: 9 },
+    ]);
     expect(segments.map((s) => s.text).join("")).toBe(text);
   });
 
   it("knows which overlapping marks cover, open and close each segment", () => {
-    const segments = highlightSegments(text, [{ id: "a", start: 2, end: 6 }, { id: "b", start: 4, end: 9 }]);
-    const summary = segments.map((s) => [s.text, s.covering.map((m) => m.id).join(""), s.opening.map((m) => m.id).join(""), s.closing.map((m) => m.id).join("")]);
+    const segments = highlightSegments(text, [
+      { id: "a", start: 2, end: 6 },
+      { id: "b", start: 4, end: 9 },
+    ]);
+    const summary = segments.map((s) => [
+      s.text,
+      s.covering.map((m) => m.id).join(""),
+      s.opening.map((m) => m.id).join(""),
+      s.closing.map((m) => m.id).join(""),
+    ]);
     expect(summary).toEqual([
       ["ab", "", "", ""],
       ["cd", "a", "a", ""],
@@ -22,7 +33,10 @@ describe("highlightSegments", () => {
   });
 
   it("handles two marks on the same words", () => {
-    const segments = highlightSegments(text, [{ id: "a", start: 0, end: 3 }, { id: "b", start: 0, end: 3 }]);
+    const segments = highlightSegments(text, [
+      { id: "a", start: 0, end: 3 },
+      { id: "b", start: 0, end: 3 },
+    ]);
     expect(segments[0]).toMatchObject({ text: "abc" });
     expect(segments[0]!.covering.map((m) => m.id)).toEqual(["a", "b"]);
   });

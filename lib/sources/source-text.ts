@@ -6,7 +6,10 @@ import { createHash } from "node:crypto";
  * word the source prints is there verbatim for quotes to point into.
  */
 export function normalizeSourceText(text: string): string {
-  return text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n").trim();
+  return text
+    .replace(/^\uFEFF/, "")
+    .replace(/\r\n?/g, "\n")
+    .trim();
 }
 
 /** sha256 of the stored text, hex: the duplicate check for sources without a URL. */

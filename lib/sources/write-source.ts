@@ -61,11 +61,18 @@ export async function addSource(w: WriteContext, data: Omit<z.output<typeof Sour
   const url = data.url ?? null;
   const duplicate = await findDuplicateSource(tx, { url, hash });
   if (duplicate) throw duplicateError(duplicate);
-  if (data.id && (await tx.source.count({ where: { id: data.id } })) > 0) throw new AppError("CONFLICT", `A source with the id "${data.id}" already exists.`, "id");
+  if (data.id && (await tx.source.count({ where: { id: data.id } })) > 0)
+    throw new AppError("CONFLICT", `A source with the id "${data.id}" already exists.`, "id");
   const outlet = await resolveOutlet(w, data.outlet);
   const fields = metadataColumns(data, outlet.id);
   const source = await tx.source.create({
-    data: { ...(data.id ? { id: data.id } : {}), ...fields, text, contentHash: hash, authors: { create: data.authors.map((name, position) => ({ name, position })) } },
+    data: {
+      ...(data.id ? { id: data.id } : {}),
+      ...fields,
+      text,
+      contentHash: hash,
+      authors: { create: data.authors.map((name, position) => ({ name, position })) },
+    },
     select: { id: true, title: true, version: true },
   });
   await w.revise({
@@ -83,7 +90,12 @@ export async function addSource(w: WriteContext, data: Omit<z.output<typeof Sour
 
 /** Adds a source: its text stored verbatim (normalized line endings), never a second copy of one already stored. */
 export const createSource = defineWrite(
-  { role: "RESEARCHER", doing: "add sources", input: SourceCreateSchema, duplicate: { message: "Someone has just added a source with this address or text.", field: "text" } },
+  {
+    role: "RESEARCHER",
+    doing: "add sources",
+    input: SourceCreateSchema,
+    duplicate: { message: "Someone has just added a source with this address or text.", field: "text" },
+  },
   (w, data) => addSource(w, data, normalizeSourceText(data.text)),
 );
 

@@ -35,7 +35,9 @@ export const createStance = defineWrite(
     if (same) {
       throw new AppError(
         "CONFLICT",
-        same.retractedAt ? "This passage was linked to this claim and retracted; restore that stance instead." : "This passage is already linked to this claim.",
+        same.retractedAt
+          ? "This passage was linked to this claim and retracted; restore that stance instead."
+          : "This passage is already linked to this claim.",
         "quote",
       );
     }
@@ -96,9 +98,13 @@ export const updateStance = defineWrite({ role: "RESEARCHER", doing: "edit stanc
 });
 
 /** A retracted stance counts for nothing and shows only as retracted; restoreStance undoes it. */
-export const retractStance = defineWrite({ role: "RESEARCHER", doing: "retract stances", input: RetractSchema }, (w, data) => setStanceRetraction(w, data, true));
+export const retractStance = defineWrite({ role: "RESEARCHER", doing: "retract stances", input: RetractSchema }, (w, data) =>
+  setStanceRetraction(w, data, true),
+);
 
-export const restoreStance = defineWrite({ role: "RESEARCHER", doing: "restore stances", input: RestoreSchema }, (w, data) => setStanceRetraction(w, data, false));
+export const restoreStance = defineWrite({ role: "RESEARCHER", doing: "restore stances", input: RestoreSchema }, (w, data) =>
+  setStanceRetraction(w, data, false),
+);
 
 async function setStanceRetraction(w: WriteContext, data: { id: string; version: number; reason: string | null }, retract: boolean) {
   const { tx } = w;

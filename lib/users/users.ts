@@ -12,7 +12,10 @@ export async function listUsers(db: Db, user: CurrentUser | null) {
   return db.user.findMany({ orderBy: [{ createdAt: "asc" }, { email: "asc" }], select: { id: true, name: true, email: true, role: true, createdAt: true } });
 }
 
-const SetRoleSchema = z.strictObject({ userId: z.string().min(1, "must be chosen"), role: z.enum(ROLES, { error: "must be one of reader, researcher, analyst, admin" }) });
+const SetRoleSchema = z.strictObject({
+  userId: z.string().min(1, "must be chosen"),
+  role: z.enum(ROLES, { error: "must be one of reader, researcher, analyst, admin" }),
+});
 
 /** Changes an account's role. There is always at least one admin left. */
 export async function setRole(db: Db, user: CurrentUser | null, input: unknown) {
@@ -27,7 +30,14 @@ export async function setRole(db: Db, user: CurrentUser | null, input: unknown) 
     }
     await tx.user.update({ where: { id: target.id }, data: { role: data.role } });
     const version = (await tx.revision.count({ where: { entityType: "USER", entityId: target.id } })) + 1;
-    await recordRevision(tx, { entityType: "USER", entityId: target.id, version, action: "UPDATE", changes: diffFields(target, { role: data.role }), userId: admin.id });
+    await recordRevision(tx, {
+      entityType: "USER",
+      entityId: target.id,
+      version,
+      action: "UPDATE",
+      changes: diffFields(target, { role: data.role }),
+      userId: admin.id,
+    });
     await recordAudit(tx, { kind: "ROLE_CHANGED", userId: target.id, email: target.email, detail: `${target.role} → ${data.role}, by ${admin.email}` });
     return { changed: true };
   });

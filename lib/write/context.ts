@@ -60,7 +60,11 @@ export class WriteContext {
   }
 
   async reviseMany(revisions: readonly Omit<RevisionInput, "userId">[]): Promise<void> {
-    if (this.keepRevisions) await recordRevisions(this.tx, revisions.map((r) => ({ ...r, userId: this.writer.userId })));
+    if (this.keepRevisions)
+      await recordRevisions(
+        this.tx,
+        revisions.map((r) => ({ ...r, userId: this.writer.userId })),
+      );
   }
 
   /** Refreshes what the write touched; runWrite calls it once, before the transaction commits. */

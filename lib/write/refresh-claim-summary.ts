@@ -52,7 +52,10 @@ async function liveStanceFacts(tx: Tx, claimIds: readonly string[]): Promise<Map
     select: { claimId: true, position: true, credibility: true, speakerId: true, sourceId: true },
   });
   const ids = (pick: (r: (typeof rows)[number]) => string | null) => [...new Set(rows.map(pick).filter((id) => id !== null))];
-  const sources = await tx.source.findMany({ where: { id: { in: ids((r) => r.sourceId) } }, select: { id: true, publishedAt: true, reliability: true, outletId: true } });
+  const sources = await tx.source.findMany({
+    where: { id: { in: ids((r) => r.sourceId) } },
+    select: { id: true, publishedAt: true, reliability: true, outletId: true },
+  });
   const [outlets, speakers] = await Promise.all([
     tx.outlet.findMany({ where: { id: { in: [...new Set(sources.map((s) => s.outletId))] } }, select: { id: true, name: true, reliability: true } }),
     tx.actor.findMany({ where: { id: { in: ids((r) => r.speakerId) } }, select: { id: true, name: true, unnamed: true } }),
@@ -63,7 +66,12 @@ async function liveStanceFacts(tx: Tx, claimIds: readonly string[]): Promise<Map
   const byClaim = new Map<string, StanceFactRow[]>();
   for (const r of rows) {
     const facts = byClaim.get(r.claimId) ?? [];
-    facts.push({ position: r.position, credibility: r.credibility, speaker: r.speakerId ? speakerById.get(r.speakerId)! : null, source: sourceById.get(r.sourceId)! });
+    facts.push({
+      position: r.position,
+      credibility: r.credibility,
+      speaker: r.speakerId ? speakerById.get(r.speakerId)! : null,
+      source: sourceById.get(r.sourceId)!,
+    });
     byClaim.set(r.claimId, facts);
   }
   return byClaim;
@@ -79,7 +87,14 @@ export async function summarizeMigratedClaims(db: Db): Promise<number> {
   for (;;) {
     const batch = await db.claim.findMany({ where: { stanceCount: { gt: 0 }, originCount: 0 }, select: { id: true }, take: 500 });
     if (batch.length === 0) return done;
-    await db.$transaction((tx) => refreshClaimSummaries(tx, batch.map((c) => c.id)), { timeout: 120_000 });
+    await db.$transaction(
+      (tx) =>
+        refreshClaimSummaries(
+          tx,
+          batch.map((c) => c.id),
+        ),
+      { timeout: 120_000 },
+    );
     done += batch.length;
   }
 }

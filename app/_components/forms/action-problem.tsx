@@ -1,7 +1,6 @@
 import { showChangedValue } from "@/lib/format";
 import type { ActionFailure } from "@/lib/http/action-result";
 
-
 /**
  * A refused write, above the form: the message, a link to a source that is already stored,
  * or for a stale edit the changes someone else saved meanwhile, field by field.
@@ -20,7 +19,8 @@ export function ActionProblem({ result }: { result: ActionFailure | null }) {
         <ul className="conflict-changes">
           {result.conflict.map((revision) => (
             <li key={revision.id}>
-              {revision.user?.name ?? "Someone"} ({revision.action.toLowerCase()}, {new Date(revision.createdAt).toLocaleString("en-GB", { timeZone: "UTC" })} UTC):
+              {revision.user?.name ?? "Someone"} ({revision.action.toLowerCase()}, {new Date(revision.createdAt).toLocaleString("en-GB", { timeZone: "UTC" })}{" "}
+              UTC):
               <ul>
                 {Object.entries(revision.changes).map(([field, [before, after]]) => (
                   <li key={field}>

@@ -16,7 +16,11 @@ export function AuthForm({ action, mode, next }: Props) {
   return (
     <form action={formAction} className="form narrow" noValidate>
       <input type="hidden" name="next" value={next} />
-      {state?.message ? <p className="form-error" role="alert">{state.message}</p> : null}
+      {state?.message ? (
+        <p className="form-error" role="alert">
+          {state.message}
+        </p>
+      ) : null}
       {mode === "sign-up" ? (
         <Field id="name" label="Name" error={errors.name}>
           <input id="name" name="name" autoComplete="name" defaultValue={state?.name} required {...invalidProps("name", errors.name)} />

@@ -20,7 +20,6 @@ import { OWN_VOICE, type Option } from "./speaker-fields";
 import { NEW_READING, readingInput, StanceReadingFields, type StanceReading } from "./stance-reading-fields";
 import { useWrite } from "./use-write";
 
-
 type ReasonProps = { id?: string; value: string; onChange: (v: string) => void; error?: string; label?: string };
 
 function ReasonField({ id = "reason", value, onChange, error, label = "Why (optional, kept in the history)" }: ReasonProps) {
@@ -41,7 +40,10 @@ export function ClaimEditForm({ claim, topics }: { claim: { id: string; slug: st
     <WriteForm
       problem={problem}
       onSubmit={() => {
-        run(() => updateClaimAction({ id: claim.id, version: claim.version, text, topic, reason }), () => router.push(`/claims/${claim.slug}`));
+        run(
+          () => updateClaimAction({ id: claim.id, version: claim.version, text, topic, reason }),
+          () => router.push(`/claims/${claim.slug}`),
+        );
       }}
     >
       <Field id="claim-text" label="Claim" error={errors.text}>
@@ -50,12 +52,16 @@ export function ClaimEditForm({ claim, topics }: { claim: { id: string; slug: st
       <Field id="claim-topic" label="Topic" error={errors.topic}>
         <select id="claim-topic" value={topic} onChange={(e) => setTopic(e.target.value)} {...invalidProps("claim-topic", errors.topic)}>
           {topics.map((t) => (
-            <option key={t.id} value={t.id}>{t.name}</option>
+            <option key={t.id} value={t.id}>
+              {t.name}
+            </option>
           ))}
         </select>
       </Field>
       <ReasonField value={reason} onChange={setReason} error={errors.reason} />
-      <button type="submit" disabled={pending}>Save the claim</button>
+      <button type="submit" disabled={pending}>
+        Save the claim
+      </button>
     </WriteForm>
   );
 }
@@ -81,12 +87,17 @@ export function StanceEditForm({
     <WriteForm
       problem={problem}
       onSubmit={() => {
-        run(() => updateStanceAction({ id: stance.id, version: stance.version, ...readingInput(reading), reason }), () => router.push(`/claims/${stance.claimSlug}`));
+        run(
+          () => updateStanceAction({ id: stance.id, version: stance.version, ...readingInput(reading), reason }),
+          () => router.push(`/claims/${stance.claimSlug}`),
+        );
       }}
     >
       <StanceReadingFields id="stance" value={reading} onChange={setReading} actors={actors} errors={errors} />
       <ReasonField value={reason} onChange={setReason} error={errors.reason} />
-      <button type="submit" disabled={pending}>Save the stance</button>
+      <button type="submit" disabled={pending}>
+        Save the stance
+      </button>
     </WriteForm>
   );
 }
@@ -100,12 +111,17 @@ export function SourceEditForm({ source, outlets }: { source: { id: string; vers
     <WriteForm
       problem={problem}
       onSubmit={() => {
-        run(() => updateSourceAction({ id: source.id, version: source.version, reason, ...metadataInput(metadata) }), () => router.push(`/sources/${source.id}`));
+        run(
+          () => updateSourceAction({ id: source.id, version: source.version, reason, ...metadataInput(metadata) }),
+          () => router.push(`/sources/${source.id}`),
+        );
       }}
     >
       <SourceMetadataFields value={metadata} onChange={setMetadata} outlets={outlets} errors={errors} />
       <ReasonField value={reason} onChange={setReason} error={errors.reason} />
-      <button type="submit" disabled={pending}>Save the details</button>
+      <button type="submit" disabled={pending}>
+        Save the details
+      </button>
     </WriteForm>
   );
 }
@@ -119,34 +135,66 @@ export function ActorEditForm({ actor }: { actor: { id: string; slug: string; ve
     <WriteForm
       problem={problem}
       onSubmit={() => {
-        run(() => updateActorAction({ id: actor.id, version: actor.version, reason, ...fields }), () => router.push(`/actors/${actor.slug}`));
+        run(
+          () => updateActorAction({ id: actor.id, version: actor.version, reason, ...fields }),
+          () => router.push(`/actors/${actor.slug}`),
+        );
       }}
     >
       <Field id="actor-name" label="Name" error={errors.name}>
-        <input id="actor-name" value={fields.name} onChange={(e) => setFields({ ...fields, name: e.target.value })} {...invalidProps("actor-name", errors.name)} />
+        <input
+          id="actor-name"
+          value={fields.name}
+          onChange={(e) => setFields({ ...fields, name: e.target.value })}
+          {...invalidProps("actor-name", errors.name)}
+        />
       </Field>
       <Field id="actor-kind" label="Kind" error={errors.kind}>
         <select id="actor-kind" value={fields.kind} onChange={(e) => setFields({ ...fields, kind: e.target.value })}>
           {Object.entries(ACTOR_KIND_LABEL).map(([value, label]) => (
-            <option key={value} value={value}>{label}</option>
+            <option key={value} value={value}>
+              {label}
+            </option>
           ))}
         </select>
       </Field>
       <Field id="actor-description" label="Role, as the sources give it" error={errors.description}>
-        <input id="actor-description" value={fields.description} onChange={(e) => setFields({ ...fields, description: e.target.value })} {...invalidProps("actor-description", errors.description)} />
+        <input
+          id="actor-description"
+          value={fields.description}
+          onChange={(e) => setFields({ ...fields, description: e.target.value })}
+          {...invalidProps("actor-description", errors.description)}
+        />
       </Field>
       <ReasonField value={reason} onChange={setReason} error={errors.reason} />
-      <button type="submit" disabled={pending}>Save the speaker</button>
+      <button type="submit" disabled={pending}>
+        Save the speaker
+      </button>
     </WriteForm>
   );
 }
 
 /** Retract (with a reason) or restore a claim or a stance. Nothing is deleted. */
-export function RetractControl({ kind, id, version, retracted, back }: { kind: "claim" | "stance"; id: string; version: number; retracted: boolean; back: string }) {
+export function RetractControl({
+  kind,
+  id,
+  version,
+  retracted,
+  back,
+}: {
+  kind: "claim" | "stance";
+  id: string;
+  version: number;
+  retracted: boolean;
+  back: string;
+}) {
   const router = useRouter();
   const { problem, errors, pending, run } = useWrite();
   const [reason, setReason] = useState("");
-  const actions = { claim: { retract: retractClaimAction, restore: restoreClaimAction }, stance: { retract: retractStanceAction, restore: restoreStanceAction } }[kind];
+  const actions = {
+    claim: { retract: retractClaimAction, restore: restoreClaimAction },
+    stance: { retract: retractStanceAction, restore: restoreStanceAction },
+  }[kind];
   const write = (input: unknown): Promise<ActionResult<unknown>> => (retracted ? actions.restore(input) : actions.retract(input));
   return (
     <section className="retract-form" aria-labelledby="retract-heading">
@@ -156,7 +204,15 @@ export function RetractControl({ kind, id, version, retracted, back }: { kind: "
           ? `Restoring puts the ${kind} back in lists and counts.`
           : `A retracted ${kind} is hidden from lists and counts, shown as retracted where it is linked, and can be restored.`}
       </p>
-      <WriteForm problem={problem} onSubmit={() => run(() => write({ id, version, reason }), () => router.push(back))}>
+      <WriteForm
+        problem={problem}
+        onSubmit={() =>
+          run(
+            () => write({ id, version, reason }),
+            () => router.push(back),
+          )
+        }
+      >
         <ReasonField
           id="retract-reason"
           value={reason}

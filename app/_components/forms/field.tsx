@@ -8,7 +8,11 @@ export function Field({ id, label, error, hint, children }: { id: string; label:
   return (
     <div className={error ? "field field-invalid" : "field"}>
       <label htmlFor={id}>{label}</label>
-      {hint ? <p className="hint" id={`${id}-hint`}>{hint}</p> : null}
+      {hint ? (
+        <p className="hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      ) : null}
       {children}
       {error ? (
         <p className="field-error" id={errorId(id)}>
@@ -22,5 +26,4 @@ export function Field({ id, label, error, hint, children }: { id: string; label:
 export const errorId = (id: string) => `${id}-error`;
 
 /** The aria attributes that tie a control to its error message. */
-export const invalidProps = (id: string, error?: string) =>
-  error ? { "aria-invalid": true as const, "aria-describedby": errorId(id) } : {};
+export const invalidProps = (id: string, error?: string) => (error ? { "aria-invalid": true as const, "aria-describedby": errorId(id) } : {});

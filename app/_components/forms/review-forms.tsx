@@ -35,27 +35,69 @@ export function VerdictForm({ claimId }: { claimId: string }) {
   const { problem, errors, pending, run } = useWrite();
   const [fields, setFields] = useState({ rating: "", confidence: "MEDIUM", rationale: "" });
   return (
-    <WriteForm problem={problem} onSubmit={() => run(() => setVerdictAction({ claimId, ...fields }), () => { setFields({ ...fields, rationale: "" }); refresh(); })}>
+    <WriteForm
+      problem={problem}
+      onSubmit={() =>
+        run(
+          () => setVerdictAction({ claimId, ...fields }),
+          () => {
+            setFields({ ...fields, rationale: "" });
+            refresh();
+          },
+        )
+      }
+    >
       <Field id="verdict-rating" label="Verdict" error={errors.rating}>
-        <select id="verdict-rating" value={fields.rating} onChange={(e) => setFields({ ...fields, rating: e.target.value })} {...invalidProps("verdict-rating", errors.rating)}>
+        <select
+          id="verdict-rating"
+          value={fields.rating}
+          onChange={(e) => setFields({ ...fields, rating: e.target.value })}
+          {...invalidProps("verdict-rating", errors.rating)}
+        >
           <option value="">Choose a verdict</option>
-          {GIVEN.map((v) => <option key={v} value={v}>{VERDICT_LABEL[v]}</option>)}
+          {GIVEN.map((v) => (
+            <option key={v} value={v}>
+              {VERDICT_LABEL[v]}
+            </option>
+          ))}
         </select>
       </Field>
       <Field id="verdict-confidence" label="Confidence" error={errors.confidence}>
         <select id="verdict-confidence" value={fields.confidence} onChange={(e) => setFields({ ...fields, confidence: e.target.value })}>
-          {Object.entries(CONFIDENCE_LABEL).map(([v, label]) => <option key={v} value={v}>{label}</option>)}
+          {Object.entries(CONFIDENCE_LABEL).map(([v, label]) => (
+            <option key={v} value={v}>
+              {label}
+            </option>
+          ))}
         </select>
       </Field>
       <Field id="verdict-rationale" label="Rationale (shown with the verdict)" error={errors.rationale}>
-        <textarea id="verdict-rationale" rows={4} value={fields.rationale} onChange={(e) => setFields({ ...fields, rationale: e.target.value })} {...invalidProps("verdict-rationale", errors.rationale)} />
+        <textarea
+          id="verdict-rationale"
+          rows={4}
+          value={fields.rationale}
+          onChange={(e) => setFields({ ...fields, rationale: e.target.value })}
+          {...invalidProps("verdict-rationale", errors.rationale)}
+        />
       </Field>
-      <button type="submit" disabled={pending}>Record the verdict</button>
+      <button type="submit" disabled={pending}>
+        Record the verdict
+      </button>
     </WriteForm>
   );
 }
 
-export function AssignForm({ claimId, assigneeId, analysts, label = "Assigned to" }: { claimId: string; assigneeId: string | null; analysts: { id: string; name: string }[]; label?: string }) {
+export function AssignForm({
+  claimId,
+  assigneeId,
+  analysts,
+  label = "Assigned to",
+}: {
+  claimId: string;
+  assigneeId: string | null;
+  analysts: { id: string; name: string }[];
+  label?: string;
+}) {
   const refresh = useRefresh();
   const { problem, errors, pending, run } = useWrite();
   const [assignee, setAssignee] = useState(assigneeId ?? "");
@@ -65,10 +107,16 @@ export function AssignForm({ claimId, assigneeId, analysts, label = "Assigned to
       <Field id={id} label={label} error={errors.assigneeId}>
         <select id={id} value={assignee} onChange={(e) => setAssignee(e.target.value)}>
           <option value="">Nobody</option>
-          {analysts.map((a) => <option key={a.id} value={a.id}>{a.name}</option>)}
+          {analysts.map((a) => (
+            <option key={a.id} value={a.id}>
+              {a.name}
+            </option>
+          ))}
         </select>
       </Field>
-      <button type="submit" disabled={pending}>Assign</button>
+      <button type="submit" disabled={pending}>
+        Assign
+      </button>
     </WriteForm>
   );
 }
@@ -78,14 +126,24 @@ export function QuantityForm({ claim }: { claim: { id: string; version: number; 
   const { problem, errors, pending, run } = useWrite();
   const [kind, setKind] = useState(claim.quantityKind ?? "");
   return (
-    <WriteForm className="form form-inline" problem={problem} onSubmit={() => run(() => setClaimQuantityAction({ id: claim.id, version: claim.version, quantityKind: kind || null }), refresh)}>
+    <WriteForm
+      className="form form-inline"
+      problem={problem}
+      onSubmit={() => run(() => setClaimQuantityAction({ id: claim.id, version: claim.version, quantityKind: kind || null }), refresh)}
+    >
       <Field id="quantity-kind" label="This claim is about" error={errors.quantityKind}>
         <select id="quantity-kind" value={kind} onChange={(e) => setKind(e.target.value)}>
           <option value="">Neither a number nor a date</option>
-          {Object.entries(QUANTITY_KIND_LABEL).map(([v, label]) => <option key={v} value={v}>{label}</option>)}
+          {Object.entries(QUANTITY_KIND_LABEL).map(([v, label]) => (
+            <option key={v} value={v}>
+              {label}
+            </option>
+          ))}
         </select>
       </Field>
-      <button type="submit" disabled={pending}>Save</button>
+      <button type="submit" disabled={pending}>
+        Save
+      </button>
     </WriteForm>
   );
 }
@@ -95,19 +153,41 @@ export function RelationForm({ fromClaimId }: { fromClaimId: string }) {
   const { problem, errors, pending, run } = useWrite();
   const [fields, setFields] = useState({ kind: "CONTRADICTS", toClaim: "", note: "" });
   return (
-    <WriteForm problem={problem} onSubmit={() => run(() => addRelationAction({ fromClaimId, ...fields }), () => { setFields({ ...fields, toClaim: "", note: "" }); refresh(); })}>
+    <WriteForm
+      problem={problem}
+      onSubmit={() =>
+        run(
+          () => addRelationAction({ fromClaimId, ...fields }),
+          () => {
+            setFields({ ...fields, toClaim: "", note: "" });
+            refresh();
+          },
+        )
+      }
+    >
       <Field id="relation-kind" label="This claim" error={errors.kind}>
         <select id="relation-kind" value={fields.kind} onChange={(e) => setFields({ ...fields, kind: e.target.value })}>
-          {Object.entries(RELATION_LABEL).map(([v, label]) => <option key={v} value={v}>{label.from.toLowerCase()}</option>)}
+          {Object.entries(RELATION_LABEL).map(([v, label]) => (
+            <option key={v} value={v}>
+              {label.from.toLowerCase()}
+            </option>
+          ))}
         </select>
       </Field>
       <Field id="relation-to" label="The other claim (its address, e.g. dprk-troops-deployed-to-russia)" error={errors.toClaim}>
-        <input id="relation-to" value={fields.toClaim} onChange={(e) => setFields({ ...fields, toClaim: e.target.value })} {...invalidProps("relation-to", errors.toClaim)} />
+        <input
+          id="relation-to"
+          value={fields.toClaim}
+          onChange={(e) => setFields({ ...fields, toClaim: e.target.value })}
+          {...invalidProps("relation-to", errors.toClaim)}
+        />
       </Field>
       <Field id="relation-note" label="Note (optional)" error={errors.note}>
         <input id="relation-note" value={fields.note} onChange={(e) => setFields({ ...fields, note: e.target.value })} />
       </Field>
-      <button type="submit" disabled={pending}>Relate the claims</button>
+      <button type="submit" disabled={pending}>
+        Relate the claims
+      </button>
     </WriteForm>
   );
 }
@@ -118,7 +198,9 @@ function ButtonForm({ label, write, danger = false }: { label: string; write: ()
   const { problem, pending, run } = useWrite();
   return (
     <WriteForm className="form form-button" problem={problem} onSubmit={() => run(write, refresh)}>
-      <button type="submit" className={danger ? "danger" : undefined} disabled={pending}>{label}</button>
+      <button type="submit" className={danger ? "danger" : undefined} disabled={pending}>
+        {label}
+      </button>
     </WriteForm>
   );
 }
@@ -136,36 +218,84 @@ export function MergeForm({ fromClaimId }: { fromClaimId: string }) {
   const { problem, errors, pending, run } = useWrite();
   const [fields, setFields] = useState({ intoClaim: "", reason: "" });
   return (
-    <WriteForm problem={problem} onSubmit={() => run(() => mergeClaimsAction({ fromClaimId, ...fields }), (result) => router.push(`/claims/${result.slug}`))}>
+    <WriteForm
+      problem={problem}
+      onSubmit={() =>
+        run(
+          () => mergeClaimsAction({ fromClaimId, ...fields }),
+          (result) => router.push(`/claims/${result.slug}`),
+        )
+      }
+    >
       <Field id="merge-into" label="Merge into (the surviving claim's address)" error={errors.intoClaim}>
-        <input id="merge-into" value={fields.intoClaim} onChange={(e) => setFields({ ...fields, intoClaim: e.target.value })} {...invalidProps("merge-into", errors.intoClaim)} />
+        <input
+          id="merge-into"
+          value={fields.intoClaim}
+          onChange={(e) => setFields({ ...fields, intoClaim: e.target.value })}
+          {...invalidProps("merge-into", errors.intoClaim)}
+        />
       </Field>
       <Field id="merge-reason" label="Why they are the same claim" error={errors.reason}>
-        <textarea id="merge-reason" rows={2} value={fields.reason} onChange={(e) => setFields({ ...fields, reason: e.target.value })} {...invalidProps("merge-reason", errors.reason)} />
+        <textarea
+          id="merge-reason"
+          rows={2}
+          value={fields.reason}
+          onChange={(e) => setFields({ ...fields, reason: e.target.value })}
+          {...invalidProps("merge-reason", errors.reason)}
+        />
       </Field>
-      <button type="submit" className="danger" disabled={pending}>Merge the claims</button>
+      <button type="submit" className="danger" disabled={pending}>
+        Merge the claims
+      </button>
     </WriteForm>
   );
 }
 
-export function GradeForm({ kind, id, version, reliability, reason }: { kind: "outlet" | "source"; id: string; version: number; reliability: string | null; reason: string | null }) {
+export function GradeForm({
+  kind,
+  id,
+  version,
+  reliability,
+  reason,
+}: {
+  kind: "outlet" | "source";
+  id: string;
+  version: number;
+  reliability: string | null;
+  reason: string | null;
+}) {
   const refresh = useRefresh();
   const { problem, errors, pending, run } = useWrite();
   const [fields, setFields] = useState({ reliability: reliability ?? "", reason: reason ?? "" });
   const action = kind === "outlet" ? gradeOutletAction : gradeSourceAction;
   const prefix = `grade-${id}`;
   return (
-    <WriteForm className="form form-inline" problem={problem} onSubmit={() => run(() => action({ id, version, reliability: fields.reliability || null, reason: fields.reason }), refresh)}>
+    <WriteForm
+      className="form form-inline"
+      problem={problem}
+      onSubmit={() => run(() => action({ id, version, reliability: fields.reliability || null, reason: fields.reason }), refresh)}
+    >
       <Field id={`${prefix}-reliability`} label={kind === "outlet" ? "Reliability" : "This source's own reliability"} error={errors.reliability}>
         <select id={`${prefix}-reliability`} value={fields.reliability} onChange={(e) => setFields({ ...fields, reliability: e.target.value })}>
           <option value="">{kind === "outlet" ? "Not graded" : "As its outlet"}</option>
-          {RELIABILITY_SCALE.map((r) => <option key={r.grade} value={r.grade}>{r.grade} — {r.label}</option>)}
+          {RELIABILITY_SCALE.map((r) => (
+            <option key={r.grade} value={r.grade}>
+              {r.grade} — {r.label}
+            </option>
+          ))}
         </select>
       </Field>
       <Field id={`${prefix}-reason`} label="Reason" error={errors.reason}>
-        <input id={`${prefix}-reason`} value={fields.reason} onChange={(e) => setFields({ ...fields, reason: e.target.value })} {...invalidProps(`${prefix}-reason`, errors.reason)} />
+        <input
+          id={`${prefix}-reason`}
+          value={fields.reason}
+          onChange={(e) => setFields({ ...fields, reason: e.target.value })}
+          {...invalidProps(`${prefix}-reason`, errors.reason)}
+        />
       </Field>
-      <button type="submit" disabled={pending}>Save the grade</button>
+      <button type="submit" disabled={pending}>
+        Save the grade
+      </button>
     </WriteForm>
   );
 }
@@ -192,29 +322,46 @@ export function StanceAssessmentForm({ stance, quantityKind }: { stance: Assesse
       <Field id={`${p}-credibility`} label="Credibility" error={errors.credibility}>
         <select id={`${p}-credibility`} value={fields.credibility} onChange={(e) => setFields({ ...fields, credibility: e.target.value })}>
           <option value="">Not assessed</option>
-          {CREDIBILITY_SCALE.map((c) => <option key={c.value} value={c.value}>{c.value} — {c.label}</option>)}
+          {CREDIBILITY_SCALE.map((c) => (
+            <option key={c.value} value={c.value}>
+              {c.value} — {c.label}
+            </option>
+          ))}
         </select>
       </Field>
       {quantityKind ? (
         <>
           <div className="field">
             <label>
-              <input type="checkbox" checked={fields.intervalManual} onChange={(e) => setFields({ ...fields, intervalManual: e.target.checked })} /> Set the interval by hand
+              <input type="checkbox" checked={fields.intervalManual} onChange={(e) => setFields({ ...fields, intervalManual: e.target.checked })} /> Set the
+              interval by hand
             </label>
           </div>
           {fields.intervalManual ? (
             <>
               <Field id={`${p}-low`} label="From" error={errors.intervalLow} hint={boundHint}>
-                <input id={`${p}-low`} value={fields.intervalLow} onChange={(e) => setFields({ ...fields, intervalLow: e.target.value })} {...invalidProps(`${p}-low`, errors.intervalLow)} />
+                <input
+                  id={`${p}-low`}
+                  value={fields.intervalLow}
+                  onChange={(e) => setFields({ ...fields, intervalLow: e.target.value })}
+                  {...invalidProps(`${p}-low`, errors.intervalLow)}
+                />
               </Field>
               <Field id={`${p}-high`} label="To" error={errors.intervalHigh}>
-                <input id={`${p}-high`} value={fields.intervalHigh} onChange={(e) => setFields({ ...fields, intervalHigh: e.target.value })} {...invalidProps(`${p}-high`, errors.intervalHigh)} />
+                <input
+                  id={`${p}-high`}
+                  value={fields.intervalHigh}
+                  onChange={(e) => setFields({ ...fields, intervalHigh: e.target.value })}
+                  {...invalidProps(`${p}-high`, errors.intervalHigh)}
+                />
               </Field>
             </>
           ) : null}
         </>
       ) : null}
-      <button type="submit" disabled={pending}>Save the assessment</button>
+      <button type="submit" disabled={pending}>
+        Save the assessment
+      </button>
     </WriteForm>
   );
 }

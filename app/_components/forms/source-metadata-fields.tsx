@@ -64,10 +64,20 @@ export function SourceMetadataFields({ value, onChange, outlets, errors }: Props
       {value.outletId === NEW_OUTLET ? (
         <div className="field-group">
           <Field id="new-outlet-name" label="New outlet's name" error={errors["outlet.new.name"]}>
-            <input id="new-outlet-name" value={value.newOutletName} onChange={set("newOutletName")} {...invalidProps("new-outlet-name", errors["outlet.new.name"])} />
+            <input
+              id="new-outlet-name"
+              value={value.newOutletName}
+              onChange={set("newOutletName")}
+              {...invalidProps("new-outlet-name", errors["outlet.new.name"])}
+            />
           </Field>
           <Field id="new-outlet-kind" label="Kind of outlet" error={errors["outlet.new.kind"]}>
-            <select id="new-outlet-kind" value={value.newOutletKind} onChange={set("newOutletKind")} {...invalidProps("new-outlet-kind", errors["outlet.new.kind"])}>
+            <select
+              id="new-outlet-kind"
+              value={value.newOutletKind}
+              onChange={set("newOutletKind")}
+              {...invalidProps("new-outlet-kind", errors["outlet.new.kind"])}
+            >
               <option value="">Choose…</option>
               {Object.entries(OUTLET_KIND_LABEL).map(([kind, label]) => (
                 <option key={kind} value={kind}>
@@ -101,7 +111,13 @@ export function SourceMetadataFields({ value, onChange, outlets, errors }: Props
         <input id="source-url" type="url" value={value.url} onChange={set("url")} {...invalidProps("source-url", errors.url)} />
       </Field>
       <Field id="metadata-note" label="Note on the metadata" hint="Where the title or date came from, if not from the text." error={errors.metadataNote}>
-        <textarea id="metadata-note" rows={2} value={value.metadataNote} onChange={set("metadataNote")} {...invalidProps("metadata-note", errors.metadataNote)} />
+        <textarea
+          id="metadata-note"
+          rows={2}
+          value={value.metadataNote}
+          onChange={set("metadataNote")}
+          {...invalidProps("metadata-note", errors.metadataNote)}
+        />
       </Field>
     </fieldset>
   );

@@ -34,7 +34,9 @@ export function SpeakerFields({ id, actors, speakerId, onSpeakerId, speaker, onS
         <select id={id} value={speakerId} onChange={(e) => onSpeakerId(e.target.value)} {...invalidProps(id, choiceError)}>
           <option value={OWN_VOICE}>The source, in its own voice</option>
           {actors.map((a) => (
-            <option key={a.id} value={a.id}>{a.name}</option>
+            <option key={a.id} value={a.id}>
+              {a.name}
+            </option>
           ))}
           <option value={NEW_SPEAKER}>A new speaker…</option>
         </select>
@@ -42,13 +44,25 @@ export function SpeakerFields({ id, actors, speakerId, onSpeakerId, speaker, onS
       {speakerId === NEW_SPEAKER ? (
         <div className="field-group">
           <Field id="new-speaker-name" label="Speaker's name" error={errors["speaker.new.name"]}>
-            <input id="new-speaker-name" value={speaker.name} onChange={(e) => onSpeaker({ ...speaker, name: e.target.value })} {...invalidProps("new-speaker-name", errors["speaker.new.name"])} />
+            <input
+              id="new-speaker-name"
+              value={speaker.name}
+              onChange={(e) => onSpeaker({ ...speaker, name: e.target.value })}
+              {...invalidProps("new-speaker-name", errors["speaker.new.name"])}
+            />
           </Field>
           <Field id="new-speaker-kind" label="Kind of speaker" error={errors["speaker.new.kind"]}>
-            <select id="new-speaker-kind" value={speaker.kind} onChange={(e) => onSpeaker({ ...speaker, kind: e.target.value })} {...invalidProps("new-speaker-kind", errors["speaker.new.kind"])}>
+            <select
+              id="new-speaker-kind"
+              value={speaker.kind}
+              onChange={(e) => onSpeaker({ ...speaker, kind: e.target.value })}
+              {...invalidProps("new-speaker-kind", errors["speaker.new.kind"])}
+            >
               <option value="">Choose…</option>
               {Object.entries(ACTOR_KIND_LABEL).map(([value, label]) => (
-                <option key={value} value={value}>{label}</option>
+                <option key={value} value={value}>
+                  {label}
+                </option>
               ))}
             </select>
           </Field>

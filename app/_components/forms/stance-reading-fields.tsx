@@ -15,7 +15,10 @@ type Props = { id: string; value: StanceReading; onChange: (value: StanceReading
 
 /** The fields the tagging panel and the stance editor share. */
 export function StanceReadingFields({ id, value, onChange, actors, errors }: Props) {
-  const set = <K extends keyof StanceReading>(field: K) => (v: StanceReading[K]) => onChange({ ...value, [field]: v });
+  const set =
+    <K extends keyof StanceReading>(field: K) =>
+    (v: StanceReading[K]) =>
+      onChange({ ...value, [field]: v });
   return (
     <>
       <fieldset {...invalidProps(`${id}-position`, errors.position)}>
@@ -26,12 +29,18 @@ export function StanceReadingFields({ id, value, onChange, actors, errors }: Pro
             {label.toLowerCase()} the claim
           </label>
         ))}
-        {errors.position ? <p className="field-error" id={`${id}-position-error`}>{errors.position}</p> : null}
+        {errors.position ? (
+          <p className="field-error" id={`${id}-position-error`}>
+            {errors.position}
+          </p>
+        ) : null}
       </fieldset>
       <Field id={`${id}-mode`} label="How it is put" error={errors.mode}>
         <select id={`${id}-mode`} value={value.mode} onChange={(e) => set("mode")(e.target.value)} {...invalidProps(`${id}-mode`, errors.mode)}>
           {Object.entries(MODE_LABEL).map(([mode, label]) => (
-            <option key={mode} value={mode}>{label}</option>
+            <option key={mode} value={mode}>
+              {label}
+            </option>
           ))}
         </select>
       </Field>

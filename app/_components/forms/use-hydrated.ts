@@ -9,5 +9,9 @@ const subscribe = () => () => {};
  * early would otherwise reload the page and lose what was typed.
  */
 export function useHydrated(): boolean {
-  return useSyncExternalStore(subscribe, () => true, () => false);
+  return useSyncExternalStore(
+    subscribe,
+    () => true,
+    () => false,
+  );
 }

@@ -9,7 +9,17 @@ import { useHydrated } from "./use-hydrated";
  * shown first. Its controls stay disabled until the page is live: typing into them before
  * that would be lost when React takes over the inputs.
  */
-export function WriteForm({ problem, onSubmit, className = "form", children }: { problem: ActionFailure | null; onSubmit: () => void; className?: string; children: ReactNode }) {
+export function WriteForm({
+  problem,
+  onSubmit,
+  className = "form",
+  children,
+}: {
+  problem: ActionFailure | null;
+  onSubmit: () => void;
+  className?: string;
+  children: ReactNode;
+}) {
   return (
     <form
       className={className}

@@ -13,14 +13,15 @@ export default function AboutStatusesPage() {
     <article className="prose">
       <h1>About the statuses</h1>
       <p>
-        A claim&apos;s status is computed from its stances — the quoted passages that link it to sources — by the rules below,
-        taken in order: the first rule that matches gives the status. It changes whenever a stance is added, edited,
-        retracted or restored; a retracted stance counts for nothing.
+        A claim&apos;s status is computed from its stances — the quoted passages that link it to sources — by the rules below, taken in order: the first rule
+        that matches gives the status. It changes whenever a stance is added, edited, retracted or restored; a retracted stance counts for nothing.
       </p>
       <dl className="status-rules">
         {STATUS_RULES.map((r) => (
           <div key={r.status}>
-            <dt><StatusBadge status={r.status} /></dt>
+            <dt>
+              <StatusBadge status={r.status} />
+            </dt>
             <dd>{r.rule}</dd>
           </div>
         ))}
@@ -31,94 +32,140 @@ export default function AboutStatusesPage() {
           <strong>Sources, not quotes.</strong> An article that repeats an allegation three times is one supporting source.
         </li>
         <li>
-          <strong>A source can be on both sides.</strong> An article that reports an allegation and also rebuts it counts as
-          supporting and as disputing, so the claim is contested.
+          <strong>A source can be on both sides.</strong> An article that reports an allegation and also rebuts it counts as supporting and as disputing, so the
+          claim is contested.
         </li>
         <li>
-          <strong>Qualifications take no side.</strong> A source that narrows a claim (&quot;over 10,000&quot; against &quot;some
-          10,000&quot;, &quot;if confirmed&quot;) is shown in the middle column and counted, but never changes the status.
+          <strong>Qualifications take no side.</strong> A source that narrows a claim (&quot;over 10,000&quot; against &quot;some 10,000&quot;, &quot;if
+          confirmed&quot;) is shown in the middle column and counted, but never changes the status.
         </li>
         <li>
-          <strong>Corroboration counts independent origins.</strong> Several publishers repeating one named speaker (&quot;the
-          U.S., Ukraine and South Korea say…&quot;) are one origin, so two articles quoting only Vladimir Putin leave a claim
-          &quot;single source&quot;. A publisher&apos;s own reporting is its own origin, and so are the unnamed sources it cites
-          (&quot;analysts say&quot;): unnamed experts in two outlets are never taken to be the same people.
+          <strong>Corroboration counts independent origins.</strong> Several publishers repeating one named speaker (&quot;the U.S., Ukraine and South Korea
+          say…&quot;) are one origin, so two articles quoting only Vladimir Putin leave a claim &quot;single source&quot;. A publisher&apos;s own reporting is
+          its own origin, and so are the unnamed sources it cites (&quot;analysts say&quot;): unnamed experts in two outlets are never taken to be the same
+          people.
         </li>
       </ul>
       <h2 id="weights">Weighted agreement</h2>
       <p>
-        Analysts grade each outlet&apos;s reliability (a source can be graded apart from its outlet) and each stance&apos;s
-        credibility, on the Admiralty scales. A stance weighs its source&apos;s reliability weight times its credibility weight;
-        what is not graded counts as &quot;cannot be judged&quot;.
+        Analysts grade each outlet&apos;s reliability (a source can be graded apart from its outlet) and each stance&apos;s credibility, on the Admiralty
+        scales. A stance weighs its source&apos;s reliability weight times its credibility weight; what is not graded counts as &quot;cannot be judged&quot;.
       </p>
       <div className="scales">
         <table>
           <caption>Source reliability</caption>
-          <thead><tr><th scope="col">Grade</th><th scope="col">Meaning</th><th scope="col">Weight</th></tr></thead>
+          <thead>
+            <tr>
+              <th scope="col">Grade</th>
+              <th scope="col">Meaning</th>
+              <th scope="col">Weight</th>
+            </tr>
+          </thead>
           <tbody>
-            {RELIABILITY_SCALE.map((r) => <tr key={r.grade}><th scope="row">{r.grade}</th><td>{r.label}</td><td>{r.weight}</td></tr>)}
+            {RELIABILITY_SCALE.map((r) => (
+              <tr key={r.grade}>
+                <th scope="row">{r.grade}</th>
+                <td>{r.label}</td>
+                <td>{r.weight}</td>
+              </tr>
+            ))}
           </tbody>
         </table>
         <table>
           <caption>Information credibility</caption>
-          <thead><tr><th scope="col">Grade</th><th scope="col">Meaning</th><th scope="col">Weight</th></tr></thead>
+          <thead>
+            <tr>
+              <th scope="col">Grade</th>
+              <th scope="col">Meaning</th>
+              <th scope="col">Weight</th>
+            </tr>
+          </thead>
           <tbody>
-            {CREDIBILITY_SCALE.map((c) => <tr key={c.value}><th scope="row">{c.value}</th><td>{c.label}</td><td>{c.weight}</td></tr>)}
+            {CREDIBILITY_SCALE.map((c) => (
+              <tr key={c.value}>
+                <th scope="row">{c.value}</th>
+                <td>{c.label}</td>
+                <td>{c.weight}</td>
+              </tr>
+            ))}
           </tbody>
         </table>
       </div>
       <p className="formula">
-        <strong>weight(side)</strong> = Σ over the side&apos;s independent origins of max over that origin&apos;s stances on the side of
-        (reliability weight × credibility weight)
+        <strong>weight(side)</strong> = Σ over the side&apos;s independent origins of max over that origin&apos;s stances on the side of (reliability weight ×
+        credibility weight)
         <br />
         <strong>agreement</strong> = weight(supports) ÷ (weight(supports) + weight(disputes))
         <br />
         <strong>conflict</strong> = the smaller of weight(supports) and weight(disputes)
       </p>
       <p>
-        So an ungraded stance weighs 0.5 × 0.5 = 0.25; five publishers repeating one speaker weigh what that speaker&apos;s best-graded
-        report weighs. The review queue puts the strongest conflict first, then the newest evidence.
+        So an ungraded stance weighs 0.5 × 0.5 = 0.25; five publishers repeating one speaker weigh what that speaker&apos;s best-graded report weighs. The
+        review queue puts the strongest conflict first, then the newest evidence.
       </p>
       <h2 id="verdicts">Verdicts</h2>
       <p>
-        Analysts give each claim a verdict with a rationale and a confidence (low, medium, high); earlier verdicts stay on the claim page.
-        The verdicts are: {Object.entries(VERDICT_LABEL).filter(([v]) => v !== "UNREVIEWED").map(([, label]) => label).join(", ")}. A claim
-        is Unreviewed until it has one.
+        Analysts give each claim a verdict with a rationale and a confidence (low, medium, high); earlier verdicts stay on the claim page. The verdicts are:{" "}
+        {Object.entries(VERDICT_LABEL)
+          .filter(([v]) => v !== "UNREVIEWED")
+          .map(([, label]) => label)
+          .join(", ")}
+        . A claim is Unreviewed until it has one.
       </p>
       <h2 id="intervals">Figures and dates</h2>
       <p>
-        A claim about a number or a date shows every source&apos;s interval on one axis. The interval is read from the quoted words by the
-        first of these rules to match, earliest in the words first; an analyst can set it by hand instead.
+        A claim about a number or a date shows every source&apos;s interval on one axis. The interval is read from the quoted words by the first of these rules
+        to match, earliest in the words first; an analyst can set it by hand instead.
       </p>
       <table className="rules">
         <caption>Numbers</caption>
-        <thead><tr><th scope="col">Words</th><th scope="col">Read as</th></tr></thead>
+        <thead>
+          <tr>
+            <th scope="col">Words</th>
+            <th scope="col">Read as</th>
+          </tr>
+        </thead>
         <tbody>
-          {INTERVAL_RULES.map((r) => <tr key={r.name}><td>{r.example}</td><td>{r.reads}</td></tr>)}
+          {INTERVAL_RULES.map((r) => (
+            <tr key={r.name}>
+              <td>{r.example}</td>
+              <td>{r.reads}</td>
+            </tr>
+          ))}
         </tbody>
       </table>
       <table className="rules">
         <caption>Dates</caption>
-        <thead><tr><th scope="col">Words</th><th scope="col">Read as</th></tr></thead>
+        <thead>
+          <tr>
+            <th scope="col">Words</th>
+            <th scope="col">Read as</th>
+          </tr>
+        </thead>
         <tbody>
-          {DATE_RULES.map((r) => <tr key={r.name}><td>{r.example}</td><td>{r.reads}</td></tr>)}
+          {DATE_RULES.map((r) => (
+            <tr key={r.name}>
+              <td>{r.example}</td>
+              <td>{r.reads}</td>
+            </tr>
+          ))}
         </tbody>
       </table>
       <p>
-        Two intervals that share no value cannot both be true; touching bounds overlap. The page says where all the intervals overlap, or,
-        when none fits all, where most of them do.
+        Two intervals that share no value cannot both be true; touching bounds overlap. The page says where all the intervals overlap, or, when none fits all,
+        where most of them do.
       </p>
       <h2>The agreement bar</h2>
       <p>Each claim shows how many sources support, qualify and dispute it, as a bar and in words:</p>
       <AgreementBar supports={2} qualifies={1} disputes={1} />
       <p>
-        The parts differ in pattern as well as colour: solid for support, stripes for qualification, cross-hatching for dispute.
-        On a claim&apos;s page the same counts are broken down by kind of outlet (public broadcaster, state news agency, blog…).
+        The parts differ in pattern as well as colour: solid for support, stripes for qualification, cross-hatching for dispute. On a claim&apos;s page the same
+        counts are broken down by kind of outlet (public broadcaster, state news agency, blog…).
       </p>
       <h2>Most contested first</h2>
       <p>
-        Lists put the most contested claims first: the claim whose smaller side has more sources comes first (three against
-        three before five against one), then the claim with more sources in all, then alphabetical order of its address.
+        Lists put the most contested claims first: the claim whose smaller side has more sources comes first (three against three before five against one), then
+        the claim with more sources in all, then alphabetical order of its address.
       </p>
       <h2>How a source puts it</h2>
       <p>Each stance also records how the source presents what it says:</p>

@@ -26,11 +26,14 @@ export default async function ActorPage({ params }: Props) {
       <header>
         <p className="eyebrow">Speaker</p>
         <h1>{actor.name}</h1>
-        {hasRole(await currentUser(), "RESEARCHER") ? <p className="page-actions"><a href={`/actors/${actor.slug}/edit`}>Edit</a></p> : null}
+        {hasRole(await currentUser(), "RESEARCHER") ? (
+          <p className="page-actions">
+            <a href={`/actors/${actor.slug}/edit`}>Edit</a>
+          </p>
+        ) : null}
         {actor.description ? <p>{actor.description}</p> : null}
         <p className="hint">
-          Quoted or credited in {plural(actor._count.stances, "stance")}. Who speaks is not who publishes: each quote below names the
-          outlet that carried it.
+          Quoted or credited in {plural(actor._count.stances, "stance")}. Who speaks is not who publishes: each quote below names the outlet that carried it.
           {actor._count.stances > ACTOR_STANCE_LIMIT ? ` The first ${ACTOR_STANCE_LIMIT} are shown.` : null}
         </p>
       </header>
@@ -38,13 +41,14 @@ export default async function ActorPage({ params }: Props) {
         {actor.stances.map((s) => (
           <li key={s.id} className={`stance stance-${s.position.toLowerCase()}`}>
             <p>
-              <strong>{POSITION_LABEL[s.position]}</strong> <a href={`/claims/${s.claim.slug}`}>{s.claim.text}</a>{" "}
-              <StatusBadge status={s.claim.status} />
+              <strong>{POSITION_LABEL[s.position]}</strong> <a href={`/claims/${s.claim.slug}`}>{s.claim.text}</a> <StatusBadge status={s.claim.status} />
             </p>
-            <blockquote className="quote"><p>{s.quote}</p></blockquote>
+            <blockquote className="quote">
+              <p>{s.quote}</p>
+            </blockquote>
             <p className="muted">
-              Put {MODE_LABEL[s.mode] ?? s.mode}, in <a href={`/sources/${s.source.id}#stance-${s.id}`}>{s.source.title}</a> (
-              {s.source.outlet.name}, <PartialDate date={s.source.publishedAt} precision={s.source.datePrecision} />)
+              Put {MODE_LABEL[s.mode] ?? s.mode}, in <a href={`/sources/${s.source.id}#stance-${s.id}`}>{s.source.title}</a> ({s.source.outlet.name},{" "}
+              <PartialDate date={s.source.publishedAt} precision={s.source.datePrecision} />)
             </p>
             <GradingNote source={s.source} credibility={s.credibility} />
           </li>

@@ -22,7 +22,9 @@ export default async function AuditPage({ searchParams }: Props) {
     return (
       <>
         <h1>Security audit log</h1>
-        <p role="alert">That page of the log does not exist. <Link href="/admin/audit">Show the newest events</Link>.</p>
+        <p role="alert">
+          That page of the log does not exist. <Link href="/admin/audit">Show the newest events</Link>.
+        </p>
       </>
     );
   }
@@ -30,15 +32,21 @@ export default async function AuditPage({ searchParams }: Props) {
     <>
       <h1>Security audit log</h1>
       <p>
-        Sign-ins that failed or were held back, role changes, API tokens made and revoked, tokens used from a new address and tokens
-        over their rate limit. Newest first; rows are never changed or removed.
+        Sign-ins that failed or were held back, role changes, API tokens made and revoked, tokens used from a new address and tokens over their rate limit.
+        Newest first; rows are never changed or removed.
       </p>
       {log.events.length === 0 ? (
         <p>Nothing has been recorded yet.</p>
       ) : (
         <table className="users">
           <thead>
-            <tr><th scope="col">When (UTC)</th><th scope="col">What</th><th scope="col">Account or email</th><th scope="col">Address</th><th scope="col">Detail</th></tr>
+            <tr>
+              <th scope="col">When (UTC)</th>
+              <th scope="col">What</th>
+              <th scope="col">Account or email</th>
+              <th scope="col">Address</th>
+              <th scope="col">Detail</th>
+            </tr>
           </thead>
           <tbody>
             {log.events.map((e) => (
@@ -53,7 +61,11 @@ export default async function AuditPage({ searchParams }: Props) {
           </tbody>
         </table>
       )}
-      {log.next ? <p><Link href={`/admin/audit?before=${encodeURIComponent(log.next)}`}>Older events</Link></p> : null}
+      {log.next ? (
+        <p>
+          <Link href={`/admin/audit?before=${encodeURIComponent(log.next)}`}>Older events</Link>
+        </p>
+      ) : null}
     </>
   );
 }

@@ -17,7 +17,12 @@ export default async function UsersPage() {
       <p>Readers read; researchers add sources, claims, stances and speakers; analysts also review; admins manage accounts.</p>
       <table className="users">
         <thead>
-          <tr><th scope="col">Name</th><th scope="col">Email</th><th scope="col">Joined</th><th scope="col">Role</th></tr>
+          <tr>
+            <th scope="col">Name</th>
+            <th scope="col">Email</th>
+            <th scope="col">Joined</th>
+            <th scope="col">Role</th>
+          </tr>
         </thead>
         <tbody>
           {users.map((u) => (
@@ -25,7 +30,9 @@ export default async function UsersPage() {
               <td>{u.name}</td>
               <td>{u.email}</td>
               <td>{u.createdAt.toISOString().slice(0, 10)}</td>
-              <td><RoleSelect userId={u.id} email={u.email} role={u.role} /></td>
+              <td>
+                <RoleSelect userId={u.id} email={u.email} role={u.role} />
+              </td>
             </tr>
           ))}
         </tbody>

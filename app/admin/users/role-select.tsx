@@ -18,22 +18,36 @@ export function RoleSelect({ userId, email, role }: { userId: string; email: str
       onSubmit={(event) => {
         event.preventDefault();
         setSaved(false);
-        run(() => setRoleAction({ userId, role: value }), () => {
-          setSaved(true);
-          router.refresh();
-        });
+        run(
+          () => setRoleAction({ userId, role: value }),
+          () => {
+            setSaved(true);
+            router.refresh();
+          },
+        );
       }}
     >
       <LiveControls inline>
-        <label htmlFor={`role-${userId}`} className="visually-hidden">Role of {email}</label>
+        <label htmlFor={`role-${userId}`} className="visually-hidden">
+          Role of {email}
+        </label>
         <select id={`role-${userId}`} value={value} onChange={(e) => setValue(e.target.value)}>
           {ROLES.map((r) => (
-            <option key={r} value={r}>{ROLE_LABEL[r]}</option>
+            <option key={r} value={r}>
+              {ROLE_LABEL[r]}
+            </option>
           ))}
         </select>{" "}
-        <button type="submit" disabled={pending}>Change</button>
+        <button type="submit" disabled={pending}>
+          Change
+        </button>
         {saved ? <span role="status"> Saved.</span> : null}
-        {problem ? <span className="field-error" role="alert"> {problem.message}</span> : null}
+        {problem ? (
+          <span className="field-error" role="alert">
+            {" "}
+            {problem.message}
+          </span>
+        ) : null}
       </LiveControls>
     </form>
   );

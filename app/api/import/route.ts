@@ -11,7 +11,12 @@ import { env } from "@/lib/env";
 import { NextResponse } from "next/server";
 
 const FORMATS = { json: "json", jsonl: "jsonl", ndjson: "jsonl", csv: "csv" } as const;
-const FORMAT_OF_TYPE: Record<string, keyof typeof FORMATS> = { "application/json": "json", "application/x-ndjson": "jsonl", "application/jsonl": "jsonl", "text/csv": "csv" };
+const FORMAT_OF_TYPE: Record<string, keyof typeof FORMATS> = {
+  "application/json": "json",
+  "application/x-ndjson": "jsonl",
+  "application/jsonl": "jsonl",
+  "text/csv": "csv",
+};
 
 /**
  * A program's import: the file as the body (JSON, JSONL or CSV, by `?format=` or the content
@@ -19,23 +24,31 @@ const FORMAT_OF_TYPE: Record<string, keyof typeof FORMATS> = { "application/json
  * answer is the report (200 when written, 422 when refused records kept everything out); a larger
  * file is answered 202 with a job whose progress and report `GET /api/import/{id}` gives.
  */
-const tokenImport = apiWrite(async (user, _body, _context, request) => {
-  authorize(user, "RESEARCHER", "import data");
-  const url = new URL(request.url);
-  const partial = url.searchParams.get("partial");
-  if (partial !== null && partial !== "0" && partial !== "1") throw new AppError("INVALID", "partial: must be 1 or 0", "partial");
-  const named = url.searchParams.get("format");
-  const type = (request.headers.get("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
-  const format = named ? FORMATS[named as keyof typeof FORMATS] : FORMATS[FORMAT_OF_TYPE[type] ?? ("" as keyof typeof FORMATS)];
-  if (!format) throw new AppError("INVALID", "format: send ?format=json, jsonl or csv, or the content type application/json, application/x-ndjson or text/csv", "format");
-  const records = parseImportFile(`body.${format}`, await readBody(request, MAX_IMPORT_BYTES));
-  if (records.length > env().CORROBORATE_IMPORT_SYNC_RECORDS) {
-    const job = startImportJob(db, user, records, partial === "1");
-    return NextResponse.json({ job }, { status: 202, headers: { Location: `/api/import/${job.id}` } });
-  }
-  const report = await importRecords(db, user, records, { partial: partial === "1" });
-  return NextResponse.json({ report }, { status: report.written ? 200 : 422 });
-}, { body: "raw" });
+const tokenImport = apiWrite(
+  async (user, _body, _context, request) => {
+    authorize(user, "RESEARCHER", "import data");
+    const url = new URL(request.url);
+    const partial = url.searchParams.get("partial");
+    if (partial !== null && partial !== "0" && partial !== "1") throw new AppError("INVALID", "partial: must be 1 or 0", "partial");
+    const named = url.searchParams.get("format");
+    const type = (request.headers.get("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
+    const format = named ? FORMATS[named as keyof typeof FORMATS] : FORMATS[FORMAT_OF_TYPE[type] ?? ("" as keyof typeof FORMATS)];
+    if (!format)
+      throw new AppError(
+        "INVALID",
+        "format: send ?format=json, jsonl or csv, or the content type application/json, application/x-ndjson or text/csv",
+        "format",
+      );
+    const records = parseImportFile(`body.${format}`, await readBody(request, MAX_IMPORT_BYTES));
+    if (records.length > env().CORROBORATE_IMPORT_SYNC_RECORDS) {
+      const job = startImportJob(db, user, records, partial === "1");
+      return NextResponse.json({ job }, { status: 202, headers: { Location: `/api/import/${job.id}` } });
+    }
+    const report = await importRecords(db, user, records, { partial: partial === "1" });
+    return NextResponse.json({ report }, { status: report.written ? 200 : 422 });
+  },
+  { body: "raw" },
+);
 
 /**
  * The browser's import (/import): a signed-in researcher's upload, answered as a stream of
@@ -59,7 +72,8 @@ export async function POST(request: Request) {
     });
     const file = form.get("file");
     if (!(file instanceof File) || file.size === 0) throw new AppError("INVALID", "Choose a file to import.", "file");
-    if (file.size > MAX_IMPORT_BYTES) throw new AppError("MALFORMED", `The file is too large: at most ${MAX_IMPORT_BYTES / 1024 / 1024} MB. Nothing was written.`);
+    if (file.size > MAX_IMPORT_BYTES)
+      throw new AppError("MALFORMED", `The file is too large: at most ${MAX_IMPORT_BYTES / 1024 / 1024} MB. Nothing was written.`);
     const records = parseImportFile(file.name, await file.text());
     const partial = form.get("partial") === "on";
     const encoder = new TextEncoder();

@@ -24,7 +24,9 @@ import { StatusBadge } from "../../_components/status-badge";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-const loadClaim = cache((slug: string, asOf: string | null) => orNotFound(getClaimWithStances(db, { slug, asOf: asOf ? new Date(`${asOf}T00:00:00Z`) : undefined })));
+const loadClaim = cache((slug: string, asOf: string | null) =>
+  orNotFound(getClaimWithStances(db, { slug, asOf: asOf ? new Date(`${asOf}T00:00:00Z`) : undefined })),
+);
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: (await loadClaim((await params).slug, null)).text };
@@ -48,7 +50,10 @@ export default async function ClaimPage({ params, searchParams }: Props) {
   // schema.org ClaimReview for search engines and fact-check aggregators: the current verdict only.
   const review =
     claim.verdict && !claim.asOf
-      ? claimReview({ slug: claim.slug, text: claim.text, verdict: claim.verdict, appearances: uniqueSources(claim.stances.map((s) => s.source)) }, pageOrigin(await headers()))
+      ? claimReview(
+          { slug: claim.slug, text: claim.text, verdict: claim.verdict, appearances: uniqueSources(claim.stances.map((s) => s.source)) },
+          pageOrigin(await headers()),
+        )
       : null;
 
   return (
@@ -66,18 +71,33 @@ export default async function ClaimPage({ params, searchParams }: Props) {
           </p>
         ) : null}
         <p className="page-actions">
-          {canEdit ? <><a href={`/claims/${claim.slug}/edit`}>Edit or retract</a> · </> : null}
-          {isAnalyst ? <><a href={`/claims/${claim.slug}/review`}>Review: verdict, grading, relations, merge</a> · </> : null}
+          {canEdit ? (
+            <>
+              <a href={`/claims/${claim.slug}/edit`}>Edit or retract</a> ·{" "}
+            </>
+          ) : null}
+          {isAnalyst ? (
+            <>
+              <a href={`/claims/${claim.slug}/review`}>Review: verdict, grading, relations, merge</a> ·{" "}
+            </>
+          ) : null}
           <a href={`/claims/${claim.slug}/history`}>History</a>
         </p>
         {claim.mergedFrom.length > 0 ? (
           <p className="muted">
-            Merged into this claim: {claim.mergedFrom.map((m, i) => <span key={m.slug}>{i > 0 ? "; " : ""}“{m.text}” (/claims/{m.slug})</span>)}.
+            Merged into this claim:{" "}
+            {claim.mergedFrom.map((m, i) => (
+              <span key={m.slug}>
+                {i > 0 ? "; " : ""}“{m.text}” (/claims/{m.slug})
+              </span>
+            ))}
+            .
           </p>
         ) : null}
         <section className={`verdict verdict-${(claim.verdict?.rating ?? "UNREVIEWED").toLowerCase()}`} aria-labelledby="verdict-heading">
           <h2 id="verdict-heading" className="verdict-heading">
-            Verdict{claim.asOf ? <> as of {claim.asOf.toISOString().slice(0, 10)}</> : null}: <strong>{VERDICT_LABEL[claim.verdict?.rating ?? "UNREVIEWED"]}</strong>
+            Verdict{claim.asOf ? <> as of {claim.asOf.toISOString().slice(0, 10)}</> : null}:{" "}
+            <strong>{VERDICT_LABEL[claim.verdict?.rating ?? "UNREVIEWED"]}</strong>
           </h2>
           {claim.verdict ? (
             <>
@@ -96,21 +116,21 @@ export default async function ClaimPage({ params, searchParams }: Props) {
         </section>
         <p className="claim-status">
           <StatusBadge status={claim.status} /> {plural(claim.sourceCount, "source")}, {plural(analysis.summary.originCount, "independent origin")},{" "}
-          {plural(claim.stances.length, "quoted stance")}.{" "}
-          <a href="/about/statuses">What this status means</a>
+          {plural(claim.stances.length, "quoted stance")}. <a href="/about/statuses">What this status means</a>
         </p>
         <p className="weighted">
           Weighted by grading and counted by origin: support {analysis.weights.support.toFixed(2)}, dispute {analysis.weights.dispute.toFixed(2)}
-          {weightShare === null ? "." : <> — {weightShare}% of the weight supports the claim.</>}{" "}
-          <a href="/about/statuses#weights">How this is weighed</a>
+          {weightShare === null ? "." : <> — {weightShare}% of the weight supports the claim.</>} <a href="/about/statuses#weights">How this is weighed</a>
         </p>
         {earliest ? (
           <p>
             First appears in <a href={`/sources/${earliest.source.id}`}>{earliest.source.title}</a> ({earliest.source.outlet.name},{" "}
             <PartialDate date={earliest.source.publishedAt} precision={earliest.source.datePrecision} />)
             {first && first.source.id !== earliest.source.id ? (
-              <>; first supported in <a href={`/sources/${first.source.id}`}>{first.source.title}</a> ({first.source.outlet.name},{" "}
-              <PartialDate date={first.source.publishedAt} precision={first.source.datePrecision} />)</>
+              <>
+                ; first supported in <a href={`/sources/${first.source.id}`}>{first.source.title}</a> ({first.source.outlet.name},{" "}
+                <PartialDate date={first.source.publishedAt} precision={first.source.datePrecision} />)
+              </>
             ) : null}
             .
           </p>
@@ -125,12 +145,18 @@ export default async function ClaimPage({ params, searchParams }: Props) {
         </div>
         <button type="submit">Show</button>
         {claim.asOf ? <a href={`/claims/${claim.slug}`}>Show it as it is now</a> : null}
-        {asOf.problem ? <p className="field-error" id="as-of-problem" role="alert">{asOf.problem}</p> : null}
+        {asOf.problem ? (
+          <p className="field-error" id="as-of-problem" role="alert">
+            {asOf.problem}
+          </p>
+        ) : null}
       </form>
       {claim.asOf ? (
         <p className="as-of-note" role="status">
           As of {claim.asOf.toISOString().slice(0, 10)}: {plural(claim.stances.length, "stance")} from sources published by then.{" "}
-          {claim.laterStanceCount > 0 ? `${plural(claim.laterStanceCount, "stance")} from later or undated sources ${claim.laterStanceCount === 1 ? "is" : "are"} hidden.` : null}
+          {claim.laterStanceCount > 0
+            ? `${plural(claim.laterStanceCount, "stance")} from later or undated sources ${claim.laterStanceCount === 1 ? "is" : "are"} hidden.`
+            : null}
         </p>
       ) : null}
 
@@ -141,13 +167,22 @@ export default async function ClaimPage({ params, searchParams }: Props) {
           <table className="by-kind">
             <caption>Sources by kind of outlet</caption>
             <thead>
-              <tr><th scope="col">Outlet kind</th>{POSITIONS.map((p) => <th key={p} scope="col">{POSITION_LABEL[p]}</th>)}</tr>
+              <tr>
+                <th scope="col">Outlet kind</th>
+                {POSITIONS.map((p) => (
+                  <th key={p} scope="col">
+                    {POSITION_LABEL[p]}
+                  </th>
+                ))}
+              </tr>
             </thead>
             <tbody>
               {agreement.byOutletKind.map((row) => (
                 <tr key={row.outletKind}>
                   <th scope="row">{OUTLET_KIND_LABEL[row.outletKind] ?? row.outletKind}</th>
-                  {POSITIONS.map((p) => <td key={p}>{row.counts[p]}</td>)}
+                  {POSITIONS.map((p) => (
+                    <td key={p}>{row.counts[p]}</td>
+                  ))}
                 </tr>
               ))}
             </tbody>
@@ -184,13 +219,25 @@ export default async function ClaimPage({ params, searchParams }: Props) {
                 overlap={analysis.comparison.widest?.interval ?? null}
                 rows={analysis.intervals.map((i) => {
                   const stance = stanceById.get(i.stanceId)!;
-                  return { key: i.stanceId, label: stanceLabel.get(i.stanceId)!, position: stance.position, interval: i.interval, words: i.words, manual: i.manual };
+                  return {
+                    key: i.stanceId,
+                    label: stanceLabel.get(i.stanceId)!,
+                    position: stance.position,
+                    interval: i.interval,
+                    words: i.words,
+                    manual: i.manual,
+                  };
                 })}
               />
               <table className="intervals">
                 <caption>Each source&apos;s words and the interval read from them</caption>
                 <thead>
-                  <tr><th scope="col">Source</th><th scope="col">Position</th><th scope="col">Words</th><th scope="col">Interval</th></tr>
+                  <tr>
+                    <th scope="col">Source</th>
+                    <th scope="col">Position</th>
+                    <th scope="col">Words</th>
+                    <th scope="col">Interval</th>
+                  </tr>
                 </thead>
                 <tbody>
                   {analysis.intervals.map((i) => {
@@ -198,8 +245,18 @@ export default async function ClaimPage({ params, searchParams }: Props) {
                     return (
                       <tr key={i.stanceId}>
                         <th scope="row">{stanceLabel.get(i.stanceId)}</th>
-                        <td>{POSITION_LETTER[stance.position]} · {POSITION_LABEL[stance.position]}</td>
-                        <td>{i.manual ? <em>set by an analyst</em> : <>“{i.words}” <span className="muted">({i.rule})</span></>}</td>
+                        <td>
+                          {POSITION_LETTER[stance.position]} · {POSITION_LABEL[stance.position]}
+                        </td>
+                        <td>
+                          {i.manual ? (
+                            <em>set by an analyst</em>
+                          ) : (
+                            <>
+                              “{i.words}” <span className="muted">({i.rule})</span>
+                            </>
+                          )}
+                        </td>
                         <td>{formatInterval(claim.quantityKind!, i.interval)}</td>
                       </tr>
                     );
@@ -218,14 +275,18 @@ export default async function ClaimPage({ params, searchParams }: Props) {
                   <h3>Cannot both be true</h3>
                   <ul className="interval-conflicts">
                     {analysis.comparison.conflicts.map(([a, b]) => (
-                      <li key={`${a}-${b}`}>{stanceLabel.get(a)} and {stanceLabel.get(b)}</li>
+                      <li key={`${a}-${b}`}>
+                        {stanceLabel.get(a)} and {stanceLabel.get(b)}
+                      </li>
                     ))}
                   </ul>
                 </>
               ) : null}
             </>
           )}
-          <p className="muted"><a href="/about/statuses#intervals">How figures and dates are read</a></p>
+          <p className="muted">
+            <a href="/about/statuses#intervals">How figures and dates are read</a>
+          </p>
         </section>
       ) : null}
 
@@ -240,7 +301,9 @@ export default async function ClaimPage({ params, searchParams }: Props) {
                   {POSITION_COLUMN[position]} <span className="muted">({plural(stances.length, "stance")})</span>
                 </h3>
                 {stances.length === 0 ? <p className="muted">No source {POSITION_LABEL[position].toLowerCase()} this claim.</p> : null}
-                {stances.map((stance) => <StanceCard key={stance.id} stance={stance} canEdit={canEdit} />)}
+                {stances.map((stance) => (
+                  <StanceCard key={stance.id} stance={stance} canEdit={canEdit} />
+                ))}
               </section>
             );
           })}
@@ -256,7 +319,12 @@ export default async function ClaimPage({ params, searchParams }: Props) {
               <li key={s.id}>
                 <span className="badge badge-retracted">Retracted</span> {POSITION_LABEL[s.position]}: “{s.quote}” — {s.source.outlet.name}
                 {s.retractedReason ? <span className="muted"> ({s.retractedReason})</span> : null}
-                {canEdit ? <> · <a href={`/stances/${s.id}/edit`}>Restore or edit</a></> : null}
+                {canEdit ? (
+                  <>
+                    {" "}
+                    · <a href={`/stances/${s.id}/edit`}>Restore or edit</a>
+                  </>
+                ) : null}
               </li>
             ))}
           </ul>
@@ -269,9 +337,13 @@ export default async function ClaimPage({ params, searchParams }: Props) {
           <ul className="related">
             {claim.related.map((r) => (
               <li key={`${r.direction}-${r.kind}-${r.claim.slug}`}>
-                <span className="relation">{RELATION_LABEL[r.kind]?.[r.direction] ?? r.kind}:</span>{" "}
-                <a href={`/claims/${r.claim.slug}`}>{r.claim.text}</a>
-                {r.claim.retractedAt ? <> <span className="badge badge-retracted">Retracted</span></> : null}
+                <span className="relation">{RELATION_LABEL[r.kind]?.[r.direction] ?? r.kind}:</span> <a href={`/claims/${r.claim.slug}`}>{r.claim.text}</a>
+                {r.claim.retractedAt ? (
+                  <>
+                    {" "}
+                    <span className="badge badge-retracted">Retracted</span>
+                  </>
+                ) : null}
                 {r.note ? <span className="muted"> — {r.note}</span> : null}
               </li>
             ))}
@@ -285,8 +357,8 @@ export default async function ClaimPage({ params, searchParams }: Props) {
           <ol className="verdict-history">
             {claim.verdictHistory.slice(1).map((v) => (
               <li key={v.id}>
-                <time dateTime={v.createdAt.toISOString()}>{v.createdAt.toISOString().slice(0, 10)}</time>: {VERDICT_LABEL[v.rating]} ({CONFIDENCE_LABEL[v.confidence].toLowerCase()} confidence) by{" "}
-                {v.user?.name ?? "a former account"} — {v.rationale}
+                <time dateTime={v.createdAt.toISOString()}>{v.createdAt.toISOString().slice(0, 10)}</time>: {VERDICT_LABEL[v.rating]} (
+                {CONFIDENCE_LABEL[v.confidence].toLowerCase()} confidence) by {v.user?.name ?? "a former account"} — {v.rationale}
               </li>
             ))}
           </ol>

@@ -33,12 +33,22 @@ export default async function SourcePage({ params }: Props) {
         <p className="eyebrow">Source · {SOURCE_KIND_LABEL[source.kind] ?? source.kind}</p>
         <h1>{source.title}</h1>
         <p className="page-actions">
-          {canTag ? <><a href={`/sources/${source.id}/edit`}>Edit details</a> · </> : null}
+          {canTag ? (
+            <>
+              <a href={`/sources/${source.id}/edit`}>Edit details</a> ·{" "}
+            </>
+          ) : null}
           <a href={`/sources/${source.id}/history`}>History</a>
         </p>
       </header>
       <dl className="metadata">
-        <div><dt>Outlet</dt><dd>{source.outlet.name} ({OUTLET_KIND_LABEL[source.outlet.kind] ?? source.outlet.kind}{source.outlet.country ? `, ${source.outlet.country}` : ""})</dd></div>
+        <div>
+          <dt>Outlet</dt>
+          <dd>
+            {source.outlet.name} ({OUTLET_KIND_LABEL[source.outlet.kind] ?? source.outlet.kind}
+            {source.outlet.country ? `, ${source.outlet.country}` : ""})
+          </dd>
+        </div>
         <div>
           <dt>Reliability</dt>
           <dd>
@@ -49,12 +59,44 @@ export default async function SourcePage({ params }: Props) {
                 : "Not graded"}
           </dd>
         </div>
-        <div><dt>Author(s)</dt><dd>{source.authors.length > 0 ? source.authors.map((a) => a.name).join(", ") : "Not named"}</dd></div>
-        <div><dt>Published</dt><dd><PartialDate date={source.publishedAt} precision={source.datePrecision} /></dd></div>
-        <div><dt>Language</dt><dd>{source.language}</dd></div>
-        <div><dt>Address</dt><dd>{source.url && /^https?:\/\//.test(source.url) ? <a href={source.url} rel="noreferrer nofollow">{source.url}</a> : (source.url ?? "Not recorded")}</dd></div>
-        <div><dt>Text fingerprint</dt><dd><code title={source.contentHash}>sha256 {source.contentHash.slice(0, 16)}…</code></dd></div>
-        {source.metadataNote ? <div><dt>About this record</dt><dd>{source.metadataNote}</dd></div> : null}
+        <div>
+          <dt>Author(s)</dt>
+          <dd>{source.authors.length > 0 ? source.authors.map((a) => a.name).join(", ") : "Not named"}</dd>
+        </div>
+        <div>
+          <dt>Published</dt>
+          <dd>
+            <PartialDate date={source.publishedAt} precision={source.datePrecision} />
+          </dd>
+        </div>
+        <div>
+          <dt>Language</dt>
+          <dd>{source.language}</dd>
+        </div>
+        <div>
+          <dt>Address</dt>
+          <dd>
+            {source.url && /^https?:\/\//.test(source.url) ? (
+              <a href={source.url} rel="noreferrer nofollow">
+                {source.url}
+              </a>
+            ) : (
+              (source.url ?? "Not recorded")
+            )}
+          </dd>
+        </div>
+        <div>
+          <dt>Text fingerprint</dt>
+          <dd>
+            <code title={source.contentHash}>sha256 {source.contentHash.slice(0, 16)}…</code>
+          </dd>
+        </div>
+        {source.metadataNote ? (
+          <div>
+            <dt>About this record</dt>
+            <dd>{source.metadataNote}</dd>
+          </div>
+        ) : null}
       </dl>
 
       <div className="source-layout">
@@ -64,7 +106,13 @@ export default async function SourcePage({ params }: Props) {
             Highlights: <mark className="hl hl-supports">supports [S]</mark> <mark className="hl hl-qualifies">qualifies [Q]</mark>{" "}
             <mark className="hl hl-disputes">disputes [D]</mark> <mark className="hl hl-mixed">several</mark>. Each reference links to its claim.
           </p>
-          {canTag ? <TaggingPanel sourceId={source.id} actors={await listSpeakerChoices(db)} topics={await listTopicChoices(db)}>{text}</TaggingPanel> : text}
+          {canTag ? (
+            <TaggingPanel sourceId={source.id} actors={await listSpeakerChoices(db)} topics={await listTopicChoices(db)}>
+              {text}
+            </TaggingPanel>
+          ) : (
+            text
+          )}
         </section>
         <section aria-labelledby="excerpts" className="excerpts">
           <h2 id="excerpts">{plural(excerpts.length, "excerpt")}</h2>
@@ -72,13 +120,27 @@ export default async function SourcePage({ params }: Props) {
             {excerpts.map((s) => (
               <li key={s.id}>
                 <p>
-                  <span className={`ref ref-${s.position.toLowerCase()}`}>[{POSITION_LETTER[s.position]}{s.number}]</span>{" "}
+                  <span className={`ref ref-${s.position.toLowerCase()}`}>
+                    [{POSITION_LETTER[s.position]}
+                    {s.number}]
+                  </span>{" "}
                   <strong>{POSITION_LABEL[s.position]}</strong> <a href={`/claims/${s.claim.slug}`}>{s.claim.text}</a>
                 </p>
                 <p className="muted">
-                  {s.speaker ? <>Speaker <a href={`/actors/${s.speaker.slug}`}>{s.speaker.name}</a>, put </> : <>In its own voice, put </>}
+                  {s.speaker ? (
+                    <>
+                      Speaker <a href={`/actors/${s.speaker.slug}`}>{s.speaker.name}</a>, put{" "}
+                    </>
+                  ) : (
+                    <>In its own voice, put </>
+                  )}
                   {MODE_LABEL[s.mode] ?? s.mode}. <a href={`#stance-${s.id}`}>Show in text</a>
-                  {canTag ? <> · <a href={`/stances/${s.id}/edit`}>Edit</a></> : null}
+                  {canTag ? (
+                    <>
+                      {" "}
+                      · <a href={`/stances/${s.id}/edit`}>Edit</a>
+                    </>
+                  ) : null}
                 </p>
                 <GradingNote source={source} credibility={s.credibility} />
               </li>
@@ -92,8 +154,17 @@ export default async function SourcePage({ params }: Props) {
                   <li key={s.id}>
                     <span className="badge badge-retracted">Retracted</span> “{s.quote}” — {POSITION_LABEL[s.position].toLowerCase()}{" "}
                     <a href={`/claims/${s.claim.slug}`}>{s.claim.text}</a>
-                    {s.retractedReason ? <span className="muted"> ({s.retractedReason})</span> : s.claim.retractedAt ? <span className="muted"> (the claim is retracted)</span> : null}
-                    {canTag ? <> · <a href={`/stances/${s.id}/edit`}>Restore or edit</a></> : null}
+                    {s.retractedReason ? (
+                      <span className="muted"> ({s.retractedReason})</span>
+                    ) : s.claim.retractedAt ? (
+                      <span className="muted"> (the claim is retracted)</span>
+                    ) : null}
+                    {canTag ? (
+                      <>
+                        {" "}
+                        · <a href={`/stances/${s.id}/edit`}>Restore or edit</a>
+                      </>
+                    ) : null}
                   </li>
                 ))}
               </ul>

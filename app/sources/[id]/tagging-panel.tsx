@@ -145,16 +145,19 @@ export function TaggingPanel({ sourceId, actors, topics, children }: Props) {
       ...readingInput(reading),
     };
     const claimText = claimId === NEW_CLAIM ? newClaim.text : (picked?.text ?? "");
-    run(() => createStanceAction(input), ({ claimSlug }) => {
-      setSaved({ slug: claimSlug, claim: claimText, position: reading.position });
-      setOpen(false);
-      setSelection({ quote: "" });
-      setClaimId("");
-      setPicked(null);
-      setReading({ ...reading, note: "" });
-      window.getSelection()?.removeAllRanges();
-      router.refresh();
-    });
+    run(
+      () => createStanceAction(input),
+      ({ claimSlug }) => {
+        setSaved({ slug: claimSlug, claim: claimText, position: reading.position });
+        setOpen(false);
+        setSelection({ quote: "" });
+        setClaimId("");
+        setPicked(null);
+        setReading({ ...reading, note: "" });
+        window.getSelection()?.removeAllRanges();
+        router.refresh();
+      },
+    );
   }
 
   return (
@@ -213,7 +216,9 @@ export function TaggingPanel({ sourceId, actors, topics, children }: Props) {
               />
             </Field>
             {selection.start !== undefined ? (
-              <p className="muted">Characters {selection.start}–{selection.end} of the text.</p>
+              <p className="muted">
+                Characters {selection.start}–{selection.end} of the text.
+              </p>
             ) : null}
 
             <fieldset>
@@ -234,7 +239,9 @@ export function TaggingPanel({ sourceId, actors, topics, children }: Props) {
                 </label>
               </div>
               {errors.claim || errors["claim.id"] ? (
-                <p className="field-error" id="claim-choice-error">{errors.claim ?? errors["claim.id"]}</p>
+                <p className="field-error" id="claim-choice-error">
+                  {errors.claim ?? errors["claim.id"]}
+                </p>
               ) : null}
               {claimId === NEW_CLAIM ? (
                 <div className="field-group">
@@ -250,7 +257,9 @@ export function TaggingPanel({ sourceId, actors, topics, children }: Props) {
                   <Field id="new-claim-topic" label="Topic" error={errors["claim.new.topic"]}>
                     <select id="new-claim-topic" value={newClaim.topic} onChange={(e) => setNewClaim({ ...newClaim, topic: e.target.value })}>
                       {topics.map((t) => (
-                        <option key={t.id} value={t.id}>{t.name}</option>
+                        <option key={t.id} value={t.id}>
+                          {t.name}
+                        </option>
                       ))}
                     </select>
                   </Field>
@@ -261,8 +270,12 @@ export function TaggingPanel({ sourceId, actors, topics, children }: Props) {
             <StanceReadingFields id="tag" value={reading} onChange={setReading} actors={actors} errors={errors} />
 
             <div className="buttons">
-              <button type="submit" disabled={pending}>Save the stance</button>{" "}
-              <button type="button" className="secondary" onClick={close}>Cancel</button>
+              <button type="submit" disabled={pending}>
+                Save the stance
+              </button>{" "}
+              <button type="button" className="secondary" onClick={close}>
+                Cancel
+              </button>
             </div>
           </form>
         </section>

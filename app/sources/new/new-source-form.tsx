@@ -13,7 +13,18 @@ import { metadataInput, NEW_OUTLET, SourceMetadataFields, type Outlet, type Sour
 
 type Way = "paste" | "file" | "url";
 
-const EMPTY: SourceMetadata = { title: "", outletId: "", newOutletName: "", newOutletKind: "", authors: "", published: "", kind: "", language: "en", url: "", metadataNote: "" };
+const EMPTY: SourceMetadata = {
+  title: "",
+  outletId: "",
+  newOutletName: "",
+  newOutletKind: "",
+  authors: "",
+  published: "",
+  kind: "",
+  language: "en",
+  url: "",
+  metadataNote: "",
+};
 
 /**
  * Add a source: paste its text, upload a file, or fetch a page. A file or a page fills in
@@ -55,7 +66,11 @@ export function NewSourceForm({ outlets }: { outlets: Outlet[] }) {
   return (
     <div className="form">
       <ActionProblem result={problem} />
-      {notice ? <p className="notice" role="status">{notice}</p> : null}
+      {notice ? (
+        <p className="notice" role="status">
+          {notice}
+        </p>
+      ) : null}
       <LiveControls>
         <fieldset>
           <legend>How to add it</legend>
@@ -92,9 +107,17 @@ export function NewSourceForm({ outlets }: { outlets: Outlet[] }) {
             }}
           >
             <Field id="file" label="File" error={errorsOf("file").file} hint="HTML is reduced to the article's main text.">
-              <input id="file" name="file" type="file" accept=".txt,.md,.html,.htm,text/plain,text/markdown,text/html" {...invalidProps("file", errorsOf("file").file)} />
+              <input
+                id="file"
+                name="file"
+                type="file"
+                accept=".txt,.md,.html,.htm,text/plain,text/markdown,text/html"
+                {...invalidProps("file", errorsOf("file").file)}
+              />
             </Field>
-            <button type="submit" disabled={pending}>Read the file</button>
+            <button type="submit" disabled={pending}>
+              Read the file
+            </button>
           </form>
         ) : null}
 
@@ -108,16 +131,29 @@ export function NewSourceForm({ outlets }: { outlets: Outlet[] }) {
             }}
           >
             <Field id="page-url" label="Page address" error={errorsOf("url").url}>
-              <input id="page-url" type="url" value={pageUrl} onChange={(e) => setPageUrl(e.target.value)} placeholder="https://…" {...invalidProps("page-url", errorsOf("url").url)} />
+              <input
+                id="page-url"
+                type="url"
+                value={pageUrl}
+                onChange={(e) => setPageUrl(e.target.value)}
+                placeholder="https://…"
+                {...invalidProps("page-url", errorsOf("url").url)}
+              />
             </Field>
-            <button type="submit" disabled={pending}>Fetch the page</button>
+            <button type="submit" disabled={pending}>
+              Fetch the page
+            </button>
           </form>
         ) : null}
 
         <form
           onSubmit={(event) => {
             event.preventDefault();
-            run("save", () => createSourceAction({ ...metadataInput(metadata), text }), (source) => router.push(`/sources/${source.id}`));
+            run(
+              "save",
+              () => createSourceAction({ ...metadataInput(metadata), text }),
+              (source) => router.push(`/sources/${source.id}`),
+            );
           }}
           noValidate
         >
@@ -130,7 +166,9 @@ export function NewSourceForm({ outlets }: { outlets: Outlet[] }) {
             <textarea id="text" rows={14} value={text} onChange={(e) => setText(e.target.value)} {...invalidProps("text", errorsOf("save").text)} />
           </Field>
           <SourceMetadataFields value={metadata} onChange={setMetadata} outlets={outlets} errors={errorsOf("save")} />
-          <button type="submit" disabled={pending}>Save the source</button>
+          <button type="submit" disabled={pending}>
+            Save the source
+          </button>
         </form>
       </LiveControls>
     </div>

@@ -18,7 +18,9 @@ export default async function EditActorPage({ params }: Props) {
   if (!actor) notFound();
   return (
     <>
-      <p className="eyebrow"><a href={`/actors/${actor.slug}`}>Back to the speaker</a></p>
+      <p className="eyebrow">
+        <a href={`/actors/${actor.slug}`}>Back to the speaker</a>
+      </p>
       <h1>Edit {actor.name}</h1>
       <ActorEditForm actor={actor} />
     </>

@@ -10,4 +10,6 @@ export const GET = jsonRoute(async (_request, { params }: { params: Promise<{ id
 );
 
 /** Edits a source's details (researchers); `version` is the one the edit started from. */
-export const PATCH = apiWrite(async (user, body, { params }: { params: Promise<{ id: string }> }) => updateSource(db, user, { ...body, id: (await params).id }));
+export const PATCH = apiWrite(async (user, body, { params }: { params: Promise<{ id: string }> }) =>
+  updateSource(db, user, { ...body, id: (await params).id }),
+);

@@ -8,4 +8,6 @@ import { updateStance } from "@/lib/stances/write-stance";
 export const GET = jsonRoute(async (_request, { params }: { params: Promise<{ id: string }> }) => stanceJson(await getStance(db, { id: (await params).id })));
 
 /** Changes how a stance reads its passage (researchers); `version` is the one the edit started from. */
-export const PATCH = apiWrite(async (user, body, { params }: { params: Promise<{ id: string }> }) => updateStance(db, user, { ...body, id: (await params).id }));
+export const PATCH = apiWrite(async (user, body, { params }: { params: Promise<{ id: string }> }) =>
+  updateStance(db, user, { ...body, id: (await params).id }),
+);

@@ -20,9 +20,14 @@ export default async function EditClaimPage({ params }: Props) {
   const topics = await listTopicChoices(db);
   return (
     <>
-      <p className="eyebrow"><a href={`/claims/${claim.slug}`}>Back to the claim</a></p>
+      <p className="eyebrow">
+        <a href={`/claims/${claim.slug}`}>Back to the claim</a>
+      </p>
       <h1>Edit the claim</h1>
-      <p className="muted">The claim keeps its address (/claims/{claim.slug}) whatever its wording. Every change is kept in its <a href={`/claims/${claim.slug}/history`}>history</a>.</p>
+      <p className="muted">
+        The claim keeps its address (/claims/{claim.slug}) whatever its wording. Every change is kept in its{" "}
+        <a href={`/claims/${claim.slug}/history`}>history</a>.
+      </p>
       <ClaimEditForm claim={{ id: claim.id, slug: claim.slug, text: claim.text, topic: claim.topicId, version: claim.version }} topics={topics} />
       <RetractControl kind="claim" id={claim.id} version={claim.version} retracted={claim.retractedAt !== null} back={`/claims/${claim.slug}`} />
     </>

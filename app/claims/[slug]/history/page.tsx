@@ -15,7 +15,9 @@ export default async function ClaimHistoryPage({ params }: Props) {
   if (!claim) notFound();
   return (
     <>
-      <p className="eyebrow"><a href={`/claims/${claim.slug}`}>Back to the claim</a></p>
+      <p className="eyebrow">
+        <a href={`/claims/${claim.slug}`}>Back to the claim</a>
+      </p>
       <h1>History of “{claim.text}”</h1>
       <p>Every change to the claim and to the stances on it: who made it, when, what changed and why.</p>
       <HistoryList entries={await claimHistory(db, claim.id)} />

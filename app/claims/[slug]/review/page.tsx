@@ -30,18 +30,16 @@ export default async function ReviewClaimPage({ params }: Props) {
   const { user, allowed } = await pageUser("ANALYST", `/claims/${slug}/review`);
   if (!allowed) return <NotAllowed user={user} needed="ANALYST" doing="review claims" />;
   const claim = await orNotFound(getClaimWithStances(db, { slug }));
-  const [analysts, mergedFrom, mergedOut] = await Promise.all([
-    listAnalysts(db),
-    activeMergesInto(db, claim.id),
-    activeMergeOf(db, claim.id),
-  ]);
+  const [analysts, mergedFrom, mergedOut] = await Promise.all([listAnalysts(db), activeMergesInto(db, claim.id), activeMergeOf(db, claim.id)]);
   const kind = claim.quantityKind;
   const intervalOf = new Map(claim.analysis.intervals.map((i) => [i.stanceId, i]));
   const bound = (n: number | null) => (n === null || !kind ? "" : kind === "DATE" ? new Date(n).toISOString().slice(0, 10) : String(n));
 
   return (
     <>
-      <p className="eyebrow"><a href={`/claims/${claim.slug}`}>Back to the claim</a> · <a href="/review">Review queue</a></p>
+      <p className="eyebrow">
+        <a href={`/claims/${claim.slug}`}>Back to the claim</a> · <a href="/review">Review queue</a>
+      </p>
       <h1>Review: {claim.text}</h1>
 
       {claim.mergedInto ? (
@@ -56,9 +54,14 @@ export default async function ReviewClaimPage({ params }: Props) {
         <h2 id="verdict-heading">Verdict</h2>
         <p>
           Now: <strong>{VERDICT_LABEL[claim.verdict?.rating ?? "UNREVIEWED"]}</strong>
-          {claim.verdict ? <> ({CONFIDENCE_LABEL[claim.verdict.confidence].toLowerCase()} confidence, by {claim.verdict.user?.name ?? "a former account"})</> : null}.
-          The status is <strong>{claim.status.toLowerCase().replace("_", " ")}</strong>; weighted support {claim.analysis.weights.support.toFixed(2)} against dispute{" "}
-          {claim.analysis.weights.dispute.toFixed(2)}, from {claim.analysis.summary.originCount} independent origins.
+          {claim.verdict ? (
+            <>
+              {" "}
+              ({CONFIDENCE_LABEL[claim.verdict.confidence].toLowerCase()} confidence, by {claim.verdict.user?.name ?? "a former account"})
+            </>
+          ) : null}
+          . The status is <strong>{claim.status.toLowerCase().replace("_", " ")}</strong>; weighted support {claim.analysis.weights.support.toFixed(2)} against
+          dispute {claim.analysis.weights.dispute.toFixed(2)}, from {claim.analysis.summary.originCount} independent origins.
         </p>
         {claim.mergedInto ? null : <VerdictForm claimId={claim.id} />}
         <AssignForm claimId={claim.id} assigneeId={claim.assignee?.id ?? null} analysts={analysts} />
@@ -76,16 +79,27 @@ export default async function ReviewClaimPage({ params }: Props) {
             const interval = intervalOf.get(s.id);
             return (
               <li key={s.id} className={`stance stance-${s.position.toLowerCase()}`}>
-                <p><strong>{POSITION_LABEL[s.position]}</strong> — {s.source.outlet.name}{s.speaker ? `, quoting ${s.speaker.name}` : ""}: “{s.quote}”</p>
+                <p>
+                  <strong>{POSITION_LABEL[s.position]}</strong> — {s.source.outlet.name}
+                  {s.speaker ? `, quoting ${s.speaker.name}` : ""}: “{s.quote}”
+                </p>
                 <GradingNote source={s.source} credibility={s.credibility} />
                 {kind ? (
                   <p>
-                    Interval: {interval ? `${formatInterval(kind, interval.interval)} (${interval.manual ? "set by hand" : `read from “${interval.words}”`})` : "none"}
+                    Interval:{" "}
+                    {interval ? `${formatInterval(kind, interval.interval)} (${interval.manual ? "set by hand" : `read from “${interval.words}”`})` : "none"}
                   </p>
                 ) : null}
                 <StanceAssessmentForm
                   quantityKind={kind}
-                  stance={{ id: s.id, version: s.version, credibility: s.credibility, intervalManual: s.intervalManual, intervalLow: bound(s.intervalLow), intervalHigh: bound(s.intervalHigh) }}
+                  stance={{
+                    id: s.id,
+                    version: s.version,
+                    credibility: s.credibility,
+                    intervalManual: s.intervalManual,
+                    intervalLow: bound(s.intervalLow),
+                    intervalHigh: bound(s.intervalHigh),
+                  }}
                 />
               </li>
             );
@@ -125,8 +139,8 @@ export default async function ReviewClaimPage({ params }: Props) {
         {claim.mergedInto || claim.retractedAt ? null : (
           <>
             <p className="muted">
-              When another claim says the same thing, merge this one into it: every stance moves there (a passage it already links stays
-              here, retracted as a duplicate), this address redirects there, and both histories record it. It can be undone.
+              When another claim says the same thing, merge this one into it: every stance moves there (a passage it already links stays here, retracted as a
+              duplicate), this address redirects there, and both histories record it. It can be undone.
             </p>
             <MergeForm fromClaimId={claim.id} />
           </>

@@ -36,16 +36,21 @@ export default async function EditSourcePage({ params }: Props) {
   };
   return (
     <>
-      <p className="eyebrow"><a href={`/sources/${source.id}`}>Back to the source</a></p>
+      <p className="eyebrow">
+        <a href={`/sources/${source.id}`}>Back to the source</a>
+      </p>
       <h1>Edit the details of “{source.title}”</h1>
-      <p className="muted">The text itself cannot change: quotes point into it. Every change is kept in the <a href={`/sources/${source.id}/history`}>history</a>.</p>
+      <p className="muted">
+        The text itself cannot change: quotes point into it. Every change is kept in the <a href={`/sources/${source.id}/history`}>history</a>.
+      </p>
       <SourceEditForm source={{ id: source.id, version: source.version, metadata }} outlets={outlets} />
       {hasRole(user, "ANALYST") ? (
         <section aria-labelledby="grade-heading">
           <h2 id="grade-heading">Grade this source apart from its outlet</h2>
           <p className="muted">
-            {source.outlet.name} is graded {source.outlet.reliability ? `${source.outlet.reliability} (${RELIABILITY_LABEL[source.outlet.reliability].toLowerCase()})` : "not at all"} on
-            the <a href="/outlets">outlets page</a>. Give this source its own grade only with a reason.
+            {source.outlet.name} is graded{" "}
+            {source.outlet.reliability ? `${source.outlet.reliability} (${RELIABILITY_LABEL[source.outlet.reliability].toLowerCase()})` : "not at all"} on the{" "}
+            <a href="/outlets">outlets page</a>. Give this source its own grade only with a reason.
           </p>
           <GradeForm kind="source" id={source.id} version={source.version} reliability={source.reliability} reason={source.reliabilityReason} />
         </section>

@@ -15,7 +15,9 @@ export default async function SourceHistoryPage({ params }: Props) {
   if (!source) notFound();
   return (
     <>
-      <p className="eyebrow"><a href={`/sources/${source.id}`}>Back to the source</a></p>
+      <p className="eyebrow">
+        <a href={`/sources/${source.id}`}>Back to the source</a>
+      </p>
       <h1>History of “{source.title}”</h1>
       <p>Every change to the source&apos;s details and to the stances that quote it.</p>
       <HistoryList entries={await sourceHistory(db, source.id)} />

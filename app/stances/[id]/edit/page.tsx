@@ -20,12 +20,16 @@ export default async function EditStancePage({ params }: Props) {
   const actors = await listSpeakerChoices(db);
   return (
     <>
-      <p className="eyebrow"><a href={`/claims/${stance.claim.slug}`}>Back to the claim</a></p>
+      <p className="eyebrow">
+        <a href={`/claims/${stance.claim.slug}`}>Back to the claim</a>
+      </p>
       <h1>Edit a stance</h1>
       <p>
         On the claim <a href={`/claims/${stance.claim.slug}`}>{stance.claim.text}</a>, from <a href={`/sources/${stance.source.id}`}>{stance.source.title}</a>:
       </p>
-      <blockquote className="quote"><p>{stance.quote}</p></blockquote>
+      <blockquote className="quote">
+        <p>{stance.quote}</p>
+      </blockquote>
       <p className="muted">The quoted words stay as they are; to quote other words, retract this stance and tag the passage again.</p>
       <StanceEditForm stance={{ ...stance, claimSlug: stance.claim.slug }} actors={actors} />
       <RetractControl kind="stance" id={stance.id} version={stance.version} retracted={stance.retractedAt !== null} back={`/claims/${stance.claim.slug}`} />

@@ -25,28 +25,35 @@ export default async function MatrixPage({ params, searchParams }: Props) {
   const { data, problem } = await orProblem(async () => parseParams(MatrixQuerySchema, await searchParams));
   const sort = data?.sort ?? "diagnostic";
   const matrix = await orNotFound(getTopicMatrix(db, slug, sort));
-  const symbolWords = (symbol: string) =>
-    symbol === "±" ? "supports and disputes" : symbol === "+" ? "supports" : symbol === "−" ? "disputes" : "qualifies";
+  const symbolWords = (symbol: string) => (symbol === "±" ? "supports and disputes" : symbol === "+" ? "supports" : symbol === "−" ? "disputes" : "qualifies");
 
   return (
     <>
-      <p className="eyebrow"><a href={`/claims?topic=${matrix.topic.slug}`}>Claims in {matrix.topic.name}</a></p>
+      <p className="eyebrow">
+        <a href={`/claims?topic=${matrix.topic.slug}`}>Claims in {matrix.topic.name}</a>
+      </p>
       <h1>Evidence matrix: {matrix.topic.name}</h1>
       <p>
-        Each row is a claim, each column a source; a cell says what the source says of the claim —{" "}
-        <strong>+</strong> {POSITION_LABEL.SUPPORTS.toLowerCase()}, <strong>−</strong> {POSITION_LABEL.DISPUTES.toLowerCase()},{" "}
-        <strong>~</strong> {POSITION_LABEL.QUALIFIES.toLowerCase()}, <strong>±</strong> both supports and disputes — followed by the best
-        credibility an analyst gave it (1 confirmed … 6 cannot be judged), if any.
+        Each row is a claim, each column a source; a cell says what the source says of the claim — <strong>+</strong> {POSITION_LABEL.SUPPORTS.toLowerCase()},{" "}
+        <strong>−</strong> {POSITION_LABEL.DISPUTES.toLowerCase()}, <strong>~</strong> {POSITION_LABEL.QUALIFIES.toLowerCase()}, <strong>±</strong> both
+        supports and disputes — followed by the best credibility an analyst gave it (1 confirmed … 6 cannot be judged), if any.
       </p>
       <p>
-        As in analysis of competing hypotheses, a source that bears alike on competing claims separates none of them. A source&apos;s
-        diagnosticity adds up, over each pair of claims marked as contradicting each other, how differently it bears on the two (2 when it
-        supports one and disputes the other). <span aria-hidden="true">★</span> marks the most diagnostic.
-        {matrix.competingPairs === 0 ? " No claims in this topic are marked as contradicting each other yet, so no source is marked." : ` This topic has ${matrix.competingPairs} such pairs.`}
+        As in analysis of competing hypotheses, a source that bears alike on competing claims separates none of them. A source&apos;s diagnosticity adds up,
+        over each pair of claims marked as contradicting each other, how differently it bears on the two (2 when it supports one and disputes the other).{" "}
+        <span aria-hidden="true">★</span> marks the most diagnostic.
+        {matrix.competingPairs === 0
+          ? " No claims in this topic are marked as contradicting each other yet, so no source is marked."
+          : ` This topic has ${matrix.competingPairs} such pairs.`}
       </p>
-      {problem ? <p className="problem" role="alert">{problem}</p> : null}
+      {problem ? (
+        <p className="problem" role="alert">
+          {problem}
+        </p>
+      ) : null}
       <nav className="sort-links" aria-label="Sort the sources">
-        Sources: {SORTS.map(([key, label], i) => (
+        Sources:{" "}
+        {SORTS.map(([key, label], i) => (
           <span key={key}>
             {i > 0 ? " · " : ""}
             {key === sort ? <strong aria-current="true">{label}</strong> : <a href={`/topics/${matrix.topic.slug}/matrix?sort=${key}`}>{label}</a>}
@@ -63,8 +70,14 @@ export default async function MatrixPage({ params, searchParams }: Props) {
                 <th key={c.id} scope="col" className={c.mostDiagnostic ? "most-diagnostic" : undefined}>
                   <a href={`/sources/${c.id}`}>{c.outlet}</a>
                   <span className="matrix-source-meta">
-                    <PartialDate date={c.publishedAt} precision={c.datePrecision} /> · reliability {c.reliability ?? "not graded"} · diagnosticity {c.diagnosticity}
-                    {c.mostDiagnostic ? <> · <span aria-hidden="true">★</span> most diagnostic</> : null}
+                    <PartialDate date={c.publishedAt} precision={c.datePrecision} /> · reliability {c.reliability ?? "not graded"} · diagnosticity{" "}
+                    {c.diagnosticity}
+                    {c.mostDiagnostic ? (
+                      <>
+                        {" "}
+                        · <span aria-hidden="true">★</span> most diagnostic
+                      </>
+                    ) : null}
                   </span>
                 </th>
               ))}
@@ -79,11 +92,19 @@ export default async function MatrixPage({ params, searchParams }: Props) {
                 </th>
                 {matrix.columns.map((c) => {
                   const cell = matrix.cell(row.id, c.id);
-                  if (!cell) return <td key={c.id} className="cell-empty"><span className="visually-hidden">nothing</span></td>;
+                  if (!cell)
+                    return (
+                      <td key={c.id} className="cell-empty">
+                        <span className="visually-hidden">nothing</span>
+                      </td>
+                    );
                   const symbol = cellSymbol(cell);
                   return (
                     <td key={c.id} className={`cell cell-${symbol === "+" ? "supports" : symbol === "−" ? "disputes" : symbol === "~" ? "qualifies" : "both"}`}>
-                      <span aria-hidden="true">{symbol}{cell.credibility ?? ""}</span>
+                      <span aria-hidden="true">
+                        {symbol}
+                        {cell.credibility ?? ""}
+                      </span>
                       <span className="visually-hidden">
                         {symbolWords(symbol)}
                         {cell.credibility ? `, credibility ${cell.credibility}` : ""}
