@@ -1,3 +1,5 @@
+import { AppError } from "./errors";
+
 /** A URL slug from a name or a claim: "Andrei Rudenko" -> "andrei-rudenko". */
 export function slugify(text: string, maxLength = 80): string {
   const slug = text
@@ -16,4 +18,14 @@ export async function uniqueSlug(base: string, taken: (slug: string) => Promise<
     const slug = n === 1 ? base : `${base}-${n}`;
     if (!(await taken(slug))) return slug;
   }
+}
+
+/**
+ * The slug a new record gets: the one given (an import's key; refused if taken), or one made
+ * from its name. `noun` names the record in the refusal ("A speaker").
+ */
+export async function newSlug(given: string | undefined, name: string, taken: (slug: string) => Promise<boolean>, noun: string): Promise<string> {
+  if (!given) return uniqueSlug(slugify(name), taken);
+  if (await taken(given)) throw new AppError("CONFLICT", `${noun} with the slug "${given}" already exists.`, "slug");
+  return given;
 }

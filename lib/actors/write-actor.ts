@@ -3,7 +3,7 @@ import { AppError, notFound, unknownReference } from "../errors";
 import { createdFields, diffFields } from "../revisions/record";
 import { assertVersion, commitVersion } from "../write/versioned";
 import { ActorUpdateSchema, NewActorSchema } from "../schemas/writes";
-import { slugify, uniqueSlug } from "../slug";
+import { newSlug } from "../slug";
 import { defineWrite, type WriteContext } from "../write/context";
 
 type SpeakerChoice = { id: string } | { new: z.output<typeof NewActorSchema> } | null;
@@ -29,9 +29,7 @@ export async function resolveSpeaker(w: WriteContext, choice: SpeakerChoice, fie
 export async function addActor(w: WriteContext, data: z.output<typeof NewActorSchema>) {
   const { tx } = w;
   const { slug: given, ...fields } = data;
-  const taken = async (s: string) => (await tx.actor.count({ where: { slug: s } })) > 0;
-  if (given && (await taken(given))) throw new AppError("CONFLICT", `A speaker with the slug "${given}" already exists.`, "slug");
-  const slug = given ?? (await uniqueSlug(slugify(fields.name), taken));
+  const slug = await newSlug(given, fields.name, async (s) => (await tx.actor.count({ where: { slug: s } })) > 0, "A speaker");
   const actor = await tx.actor.create({ data: { ...fields, slug }, select: { id: true, name: true, version: true } });
   await w.revise({ entityType: "ACTOR", entityId: actor.id, version: actor.version, action: "CREATE", changes: createdFields({ slug, ...fields }) });
   w.actors.add(actor.id);

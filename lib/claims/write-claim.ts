@@ -3,7 +3,7 @@ import { AppError, notFound, unknownReference } from "../errors";
 import { createdFields, diffFields } from "../revisions/record";
 import { assertVersion, commitVersion, retraction } from "../write/versioned";
 import { ClaimUpdateSchema, NewClaimSchema, RestoreSchema, RetractSchema } from "../schemas/writes";
-import { slugify, uniqueSlug } from "../slug";
+import { newSlug } from "../slug";
 import { defineWrite, type WriteContext } from "../write/context";
 import { searchableText } from "./search-text";
 import type { z } from "zod";
@@ -22,7 +22,7 @@ async function findTopic(tx: Tx, id: string, field: string) {
  */
 export async function addClaim(w: WriteContext, claim: z.output<typeof NewClaimSchema> & { slug?: string }, field = "claim.new") {
   const { tx } = w;
-  const slug = claim.slug ?? (await uniqueSlug(slugify(claim.text), async (s) => (await tx.claim.count({ where: { slug: s } })) > 0));
+  const slug = await newSlug(claim.slug, claim.text, async (s) => (await tx.claim.count({ where: { slug: s } })) > 0, "A claim");
   const topic = await findTopic(tx, claim.topic, field ? `${field}.topic` : "topic");
   const created = await tx.claim.create({
     data: { slug, text: claim.text, searchText: searchableText(claim.text), topicId: topic.id, rankKey: `~${slug}` },

@@ -3,7 +3,7 @@ import { AppError, notFound } from "../errors";
 import { createdFields, diffFields } from "../revisions/record";
 import { assertVersion, commitVersion } from "../write/versioned";
 import { OutletUpdateSchema, type NewOutletSchema } from "../schemas/writes";
-import { slugify, uniqueSlug } from "../slug";
+import { newSlug } from "../slug";
 import { defineWrite, type WriteContext } from "../write/context";
 
 // Outlets (who published) are written here; their reliability grade is an analyst's write
@@ -13,11 +13,9 @@ import { defineWrite, type WriteContext } from "../write/context";
 export async function addOutlet(w: WriteContext, data: z.output<typeof NewOutletSchema> & { slug?: string }) {
   const { tx } = w;
   const { slug: given, ...fields } = data;
-  const taken = async (s: string) => (await tx.outlet.count({ where: { slug: s } })) > 0;
-  if (given && (await taken(given))) throw new AppError("CONFLICT", `An outlet with the slug "${given}" already exists.`, "slug");
   const sameName = await tx.outlet.findUnique({ where: { name: fields.name }, select: { slug: true } });
   if (sameName) throw new AppError("CONFLICT", `An outlet named "${fields.name}" is stored as "${sameName.slug}"; refer to that one.`, "name");
-  const slug = given ?? (await uniqueSlug(slugify(fields.name), taken));
+  const slug = await newSlug(given, fields.name, async (s) => (await tx.outlet.count({ where: { slug: s } })) > 0, "An outlet");
   const outlet = await tx.outlet.create({ data: { ...fields, slug }, select: { id: true, name: true, version: true } });
   await w.revise({ entityType: "OUTLET", entityId: outlet.id, version: outlet.version, action: "CREATE", changes: createdFields({ slug, ...fields }) });
   return outlet;
