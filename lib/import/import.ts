@@ -116,16 +116,20 @@ export async function runImport(db: Db, importer: Importer, raw: readonly RawRec
       importer,
       async (w) => {
         let done = invalidCount;
+        const stored = new Stored(w);
+        // With --partial each record is all or nothing on its own too: a savepoint, so that a
+        // record refused halfway (its stance written, its grade refused) leaves nothing. Without
+        // it any refusal rolls the whole import back, so no record needs its own.
+        const savepoint = mode === "partial" ? (statement: string) => w.tx.$executeRawUnsafe(statement) : async () => 0;
         for (const { record, report } of valid) {
-          // Each record is all or nothing on its own too: a savepoint, so that a record refused
-          // halfway (its stance written, its grade refused) leaves nothing, even with --partial.
-          await w.tx.$executeRawUnsafe("SAVEPOINT import_record");
+          if (record.type === "stance" && !stored.stancesReady) await stored.prefetchForStances(valid.map((v) => v.record));
+          await savepoint("SAVEPOINT import_record");
           try {
-            report.outcome = await write(w, record);
-            await w.tx.$executeRawUnsafe("RELEASE SAVEPOINT import_record");
+            report.outcome = await write(w, record, stored);
+            await savepoint("RELEASE SAVEPOINT import_record");
           } catch (error) {
             if (!(error instanceof Rejection || error instanceof AppError)) throw error;
-            await w.tx.$executeRawUnsafe("ROLLBACK TO SAVEPOINT import_record");
+            await savepoint("ROLLBACK TO SAVEPOINT import_record");
             report.outcome = "rejected";
             report.reason =
               error instanceof AppError && error.field && !error.message.startsWith(`${error.field}:`) ? `${error.field}: ${error.message}` : error.message;
@@ -158,7 +162,79 @@ function finish(mode: "all" | "partial", written: boolean, reports: RecordReport
  * import keeps the same rules: resolve the record's keys to ids, find what is stored under them,
  * and call the writer that creates it, or the ones that change what differs.
  */
-function write(w: WriteContext, record: ImportRecord): Promise<Outcome> {
+const CHUNK = 500;
+const chunks = <T>(items: readonly T[]) => Array.from({ length: Math.ceil(items.length / CHUNK) }, (_, i) => items.slice(i * CHUNK, (i + 1) * CHUNK));
+const passageKey = (claimId: string, sourceId: string, start: number, end: number) => `${claimId}|${sourceId}|${start}|${end}`;
+
+/**
+ * What the stance records refer to, looked up in batches once the stances' turn comes (claims,
+ * sources with their texts, speakers, and the stances stored on those claims), instead of
+ * several queries per stance. Kept current as the import writes: a stance is noted only once its
+ * record has been written whole, so a refused record's rollback leaves nothing noted that is gone.
+ */
+class Stored {
+  stancesReady = false;
+  claims = new Map<string, { id: string }>();
+  sources = new Map<string, { id: string; text: string }>();
+  speakers = new Map<string, { id: string }>();
+  stances = new Map<string, StoredStance>();
+  constructor(private readonly w: WriteContext) {}
+
+  async prefetchForStances(records: readonly ImportRecord[]) {
+    const { tx } = this.w;
+    const stances = records.filter((r): r is Of<typeof StanceRecord> & { type: "stance" } => r.type === "stance");
+    const unique = (pick: (r: (typeof stances)[number]) => string | undefined) => [...new Set(stances.map(pick).filter((k): k is string => !!k))];
+    for (const slugs of chunks(unique((r) => r.claim))) {
+      for (const c of await tx.claim.findMany({ where: { slug: { in: slugs } }, select: { id: true, slug: true } })) this.claims.set(c.slug, { id: c.id });
+    }
+    for (const ids of chunks(unique((r) => r.source))) {
+      for (const src of await tx.source.findMany({ where: { id: { in: ids } }, select: { id: true, text: true } })) this.sources.set(src.id, src);
+    }
+    for (const slugs of chunks(unique((r) => r.speaker))) {
+      for (const a of await tx.actor.findMany({ where: { slug: { in: slugs } }, select: { id: true, slug: true } })) this.speakers.set(a.slug, { id: a.id });
+    }
+    for (const ids of chunks([...this.claims.values()].map((c) => c.id))) {
+      for (const st of await tx.stance.findMany({ where: { claimId: { in: ids } }, select: STORED_STANCE }))
+        this.stances.set(passageKey(st.claimId, st.sourceId, st.start, st.end), st);
+    }
+    this.stancesReady = true;
+  }
+}
+
+const STORED_STANCE = {
+  id: true,
+  claimId: true,
+  sourceId: true,
+  start: true,
+  end: true,
+  version: true,
+  position: true,
+  mode: true,
+  speakerId: true,
+  note: true,
+  credibility: true,
+  intervalManual: true,
+  intervalLow: true,
+  intervalHigh: true,
+} as const;
+type StoredStance = {
+  id: string;
+  claimId: string;
+  sourceId: string;
+  start: number;
+  end: number;
+  version: number;
+  position: string;
+  mode: string;
+  speakerId: string | null;
+  note: string | null;
+  credibility: number | null;
+  intervalManual: boolean;
+  intervalLow: number | null;
+  intervalHigh: number | null;
+};
+
+function write(w: WriteContext, record: ImportRecord, stored: Stored): Promise<Outcome> {
   switch (record.type) {
     case "topic":
       return saveTopic.within(w, { slug: record.slug, name: record.name }).then((r) => r.outcome);
@@ -171,7 +247,7 @@ function write(w: WriteContext, record: ImportRecord): Promise<Outcome> {
     case "claim":
       return writeClaim(w, record);
     case "stance":
-      return writeStance(w, record);
+      return writeStance(w, record, stored);
     case "relation":
       return writeRelation(w, record);
     case "verdict":
@@ -284,13 +360,12 @@ async function writeClaim(w: WriteContext, r: Of<typeof ClaimRecord>): Promise<O
   return outcome;
 }
 
-async function writeStance(w: WriteContext, r: Of<typeof StanceRecord>): Promise<Outcome> {
-  const { tx } = w;
-  const claim = await tx.claim.findUnique({ where: { slug: r.claim }, select: { id: true } });
+async function writeStance(w: WriteContext, r: Of<typeof StanceRecord>, known: Stored): Promise<Outcome> {
+  const claim = known.claims.get(r.claim);
   if (!claim) throw new Rejection(`claim: no claim "${r.claim}" in the file or stored.`);
-  const source = await tx.source.findUnique({ where: { id: r.source }, select: { id: true, text: true } });
+  const source = known.sources.get(r.source);
   if (!source) throw new Rejection(`source: no source "${r.source}" in the file or stored.`);
-  const speaker = r.speaker ? await tx.actor.findUnique({ where: { slug: r.speaker }, select: { id: true } }) : null;
+  const speaker = r.speaker ? known.speakers.get(r.speaker) : null;
   if (r.speaker && !speaker) throw new Rejection(`speaker: no speaker "${r.speaker}" in the file or stored.`);
   // The same rule as the forms': offsets are a hint, the words decide. Without offsets, the
   // record may say which occurrence it means.
@@ -299,29 +374,18 @@ async function writeStance(w: WriteContext, r: Of<typeof StanceRecord>): Promise
   // are left to createStance to refuse, in the words the forms use.
   const anchor = placed(() => locateQuote(source.text, r.quote, hint));
   const reading = { position: r.position, mode: r.mode, speaker: speaker ? { id: speaker.id } : null, note: r.note ?? "" };
-  let stored = anchor
-    ? await tx.stance.findUnique({
-        where: { claimId_sourceId_start_end: { claimId: claim.id, sourceId: source.id, start: anchor.start, end: anchor.end } },
-        select: {
-          id: true,
-          version: true,
-          position: true,
-          mode: true,
-          speakerId: true,
-          note: true,
-          credibility: true,
-          intervalManual: true,
-          intervalLow: true,
-          intervalHigh: true,
-        },
-      })
-    : null;
+  const key = anchor ? passageKey(claim.id, source.id, anchor.start, anchor.end) : null;
+  let stored = key ? known.stances.get(key) : undefined;
   let outcome: Outcome = "unchanged";
   if (!stored) {
     authorizeWriter(w.writer, r.credibility === undefined && r.interval === undefined ? "RESEARCHER" : "ANALYST", "import credibility and intervals");
     const created = await createStance.within(w, { sourceId: source.id, quote: r.quote, ...hint, claim: { id: claim.id }, ...reading });
     stored = {
       id: created.id,
+      claimId: claim.id,
+      sourceId: source.id,
+      start: created.start,
+      end: created.end,
       version: 1,
       position: r.position,
       mode: r.mode,
@@ -335,7 +399,7 @@ async function writeStance(w: WriteContext, r: Of<typeof StanceRecord>): Promise
     outcome = "created";
   } else if (changed(stored, { position: r.position, mode: r.mode, speakerId: speaker?.id ?? null, note: r.note ?? null })) {
     const { version } = await updateStance.within(w, { id: stored.id, version: stored.version, reason: REASON, ...reading });
-    stored = { ...stored, version };
+    stored = { ...stored, version, position: r.position, mode: r.mode, speakerId: speaker?.id ?? null, note: r.note ?? null };
     outcome = "updated";
   }
   const assessment = {
@@ -345,9 +409,11 @@ async function writeStance(w: WriteContext, r: Of<typeof StanceRecord>): Promise
       : { intervalManual: true, intervalLow: r.interval.low, intervalHigh: r.interval.high }),
   };
   if ((r.credibility !== undefined || r.interval !== undefined) && changed(stored, assessment)) {
-    await assessStance.within(w, { id: stored.id, version: stored.version, reason: REASON, ...assessment });
+    const { version } = await assessStance.within(w, { id: stored.id, version: stored.version, reason: REASON, ...assessment });
+    stored = { ...stored, ...assessment, version };
     if (outcome === "unchanged") outcome = "updated";
   }
+  known.stances.set(passageKey(claim.id, source.id, stored.start, stored.end), stored);
   return outcome;
 }
 
