@@ -19,7 +19,17 @@ export function createDb(url: string): Db {
   if (isPostgresUrl(url)) {
     // A server that is down or restarting is found out in seconds, never waited on forever.
     const pool = { connectionString: url, connectionTimeoutMillis: 5_000, query_timeout: 60_000 };
-    return new PostgresPrismaClient({ adapter: new PrismaPg(pool) }) as unknown as Db;
+    const db = new PostgresPrismaClient({ adapter: new PrismaPg(pool) }) as unknown as Db;
+    postgresClients.add(db);
+    return db;
   }
   return new PrismaClient({ adapter: new PrismaBetterSqlite3({ url }) });
 }
+
+const postgresClients = new WeakSet<Db>();
+
+/**
+ * Whether writing transactions of this client run side by side (PostgreSQL) or one at a time
+ * (SQLite), which decides whether a write must lock the summaries it recomputes.
+ */
+export const writesConcurrently = (db: Db) => postgresClients.has(db);

@@ -1,5 +1,6 @@
 import type { z } from "zod";
-import type { Db, Tx } from "../database/create-client";
+import { writesConcurrently, type Db, type Tx } from "../database/create-client";
+import { lockClaimSummaries, lockCorpusCounts } from "../database/row-locks";
 import { isUniqueViolation } from "../database/unique-violation";
 import { AppError } from "../errors";
 import { aRole, authorize, hasRole, type CurrentUser, type Role } from "../roles";
@@ -36,6 +37,8 @@ export class WriteContext {
     readonly tx: Tx,
     readonly writer: Writer,
     private readonly keepRevisions: boolean,
+    /** PostgreSQL: other writes run beside this one, so the summaries it recomputes are locked first. */
+    private readonly concurrent = false,
   ) {}
 
   /** The writing account's id, for rows that name who made them. */
@@ -69,8 +72,14 @@ export class WriteContext {
 
   /** Refreshes what the write touched; runWrite calls it once, before the transaction commits. */
   async settle(): Promise<void> {
-    if (this.claims.size > 0) await refreshClaimSummaries(this.tx, [...this.claims]);
-    if (this.countsChanged) await refreshCorpusCounts(this.tx);
+    if (this.claims.size > 0) {
+      if (this.concurrent) await lockClaimSummaries(this.tx, [...this.claims]);
+      await refreshClaimSummaries(this.tx, [...this.claims]);
+    }
+    if (this.countsChanged) {
+      if (this.concurrent) await lockCorpusCounts(this.tx);
+      await refreshCorpusCounts(this.tx);
+    }
   }
 }
 
@@ -78,7 +87,7 @@ export class WriteContext {
 export async function runWrite<T>(db: Db, writer: Writer, write: (w: WriteContext) => Promise<T>, options: WriteOptions = {}): Promise<T> {
   return db.$transaction(
     async (tx) => {
-      const w = new WriteContext(tx, writer, options.revisions ?? true);
+      const w = new WriteContext(tx, writer, options.revisions ?? true, writesConcurrently(db));
       const result = await write(w);
       await w.settle();
       return result;

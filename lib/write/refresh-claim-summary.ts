@@ -1,6 +1,5 @@
 import type { Db, Tx } from "../database/create-client";
 import { changedFields } from "../database/sync-rows";
-import { lockClaimSummaries } from "../database/row-locks";
 import { rankKey, summarizeClaim } from "../analysis/conflict";
 import { stanceFact, type StanceFactRow } from "../analysis/stance-facts";
 
@@ -10,7 +9,6 @@ import { stanceFact, type StanceFactRow } from "../analysis/stance-facts";
  * transaction that changed the stances, so the summary is never stale.
  */
 export async function refreshClaimSummaries(tx: Tx, claimIds: readonly string[]): Promise<void> {
-  await lockClaimSummaries(tx, claimIds);
   const claims = await tx.claim.findMany({
     where: { id: { in: [...claimIds] } },
     select: {

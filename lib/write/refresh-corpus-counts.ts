@@ -1,6 +1,5 @@
 import type { Tx } from "../database/create-client";
 import { changedFields } from "../database/sync-rows";
-import { lockCorpusCounts } from "../database/row-locks";
 
 /**
  * Recounts the corpus (retracted claims and stances not counted) and stores the counts,
@@ -9,7 +8,6 @@ import { lockCorpusCounts } from "../database/row-locks";
  * updatedAt) alone.
  */
 export async function refreshCorpusCounts(tx: Tx): Promise<void> {
-  await lockCorpusCounts(tx);
   const [claims, contested, sources, stances, actors] = await Promise.all([
     tx.claim.count({ where: { retractedAt: null } }),
     tx.claim.count({ where: { status: "CONTESTED", retractedAt: null } }),
