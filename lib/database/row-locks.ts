@@ -6,8 +6,10 @@ import type { Tx } from "./create-client";
 // READ COMMITTED each would count without the other's new rows and the later write would win: the
 // fault drill lost a claim from the corpus count that way. So a writer first takes the row lock of
 // each summary it will recompute (an UPDATE that changes nothing), in id order so that two writers
-// cannot wait on each other; the second then counts after the first has committed. SQLite runs one
-// writing transaction at a time, where the same statement costs next to nothing.
+// cannot wait on each other; the second then counts after the first has committed. The write
+// context takes these locks on PostgreSQL only: SQLite runs one writing transaction at a time, and
+// there the no-op UPDATE of the 2,200 claims that quote a graded outlet took grading it from 2.1 s
+// to 4.4 s (benchmark corpus, p50 of 10) for nothing.
 
 const CHUNK = 5_000;
 
