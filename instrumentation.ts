@@ -1,11 +1,10 @@
 import { databaseFault } from "@/lib/database/faults";
 import { noteDatabaseFault } from "@/lib/database/fault-breaker";
-import { noteStopping } from "@/lib/http/shutdown";
 
 /** Once, when the server starts: remember a stop signal (Next.js itself closes the server on it). */
-export function register() {
-  if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  for (const signal of ["SIGTERM", "SIGINT"] as const) process.once(signal, noteStopping);
+export async function register() {
+  // Node.js only: the edge runtime has no process signals (so the import is behind the check).
+  if (process.env.NEXT_RUNTIME === "nodejs") (await import("@/lib/http/shutdown")).listenForStop();
 }
 
 /**

@@ -13,3 +13,8 @@ export function noteStopping(): void {
 export function isStopping(): boolean {
   return state.corroborateStopping === true;
 }
+
+/** Notes the stop signals once (instrumentation.ts calls it, in the Node.js runtime only). */
+export function listenForStop(): void {
+  for (const signal of ["SIGTERM", "SIGINT"] as const) process.once(signal, noteStopping);
+}
