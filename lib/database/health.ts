@@ -6,7 +6,8 @@ import { isPostgresUrl } from "./create-client";
 /** The migrations this build of the app expects: the folders in its migrations directory. */
 export function expectedMigrations(databaseUrl: string, root = process.cwd()): string[] {
   const dir = resolve(root, isPostgresUrl(databaseUrl) ? "prisma/postgresql/migrations" : "prisma/migrations");
-  return readdirSync(dir, { withFileTypes: true })
+  // Read at run time from the app's own folder; not something to trace into the build's output.
+  return readdirSync(/*turbopackIgnore: true*/ dir, { withFileTypes: true })
     .filter((entry) => entry.isDirectory())
     .map((entry) => entry.name)
     .sort();
