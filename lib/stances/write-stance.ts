@@ -1,4 +1,4 @@
-import type { Tx } from "../database/create-client";
+import type { z } from "zod";
 import { AppError, notFound, unknownReference } from "../errors";
 import { resolveSpeaker } from "../actors/write-actor";
 import { addClaim } from "../claims/write-claim";
@@ -6,13 +6,145 @@ import { createdFields, diffFields } from "../revisions/record";
 import { assertVersion, commitVersion, retraction } from "../write/versioned";
 import { RestoreSchema, RetractSchema, StanceCreateSchema, StanceUpdateSchema } from "../schemas/writes";
 import { locateQuote } from "../sources/anchor-quote";
-import { defineWrite, type WriteContext } from "../write/context";
+import { authorizeWriter, defineWrite, type WriteContext } from "../write/context";
+import { parseInput } from "../schemas/parse-input";
+
+type StanceInput = z.output<typeof StanceCreateSchema>;
+export type Linked = { id: string; claimId: string; claimSlug: string; start: number; end: number };
+export type LinkOutcome = { ok: true; value: Linked } | { ok: false; error: AppError };
+
+const CHUNK = 500;
+const chunks = <T>(items: readonly T[]) => Array.from({ length: Math.ceil(items.length / CHUNK) }, (_, i) => items.slice(i * CHUNK, (i + 1) * CHUNK));
+const passageKey = (claimId: string, sourceId: string, start: number, end: number) => `${claimId}|${sourceId}|${start}|${end}`;
 
 /**
- * Links a passage of a source to a claim: the quote is checked against the stored text
- * (the offsets given are only a hint), and a new claim or speaker named on the way is
- * created in the same transaction, so a refused stance leaves nothing behind.
+ * Links passages of sources to claims, one or many at once (the form and the API link one, an
+ * import many): each quote is checked against its source's stored text (the offsets given are
+ * only a hint), and a new claim or speaker named on the way is created in the same transaction.
+ * What the items refer to is looked up in batches and the stances are inserted in batches;
+ * each item gets its own answer, and a refused item writes nothing.
  */
+export async function linkPassages(w: WriteContext, items: readonly StanceInput[]): Promise<LinkOutcome[]> {
+  const { tx } = w;
+  const unique = (ids: (string | undefined)[]) => [...new Set(ids.filter((id): id is string => id !== undefined))];
+  const sources = new Map<string, { id: string; text: string }>();
+  for (const ids of chunks(unique(items.map((i) => i.sourceId)))) {
+    for (const source of await tx.source.findMany({ where: { id: { in: ids } }, select: { id: true, text: true } })) sources.set(source.id, source);
+  }
+  const claims = new Map<string, { id: string; slug: string; retractedAt: Date | null }>();
+  for (const refs of chunks(unique(items.map((i) => ("id" in i.claim ? i.claim.id : undefined))))) {
+    for (const claim of await tx.claim.findMany({
+      where: { OR: [{ id: { in: refs } }, { slug: { in: refs } }] },
+      select: { id: true, slug: true, retractedAt: true },
+    })) {
+      claims.set(claim.id, claim).set(claim.slug, claim);
+    }
+  }
+  const speakers = new Map<string, { id: string; name: string }>();
+  for (const ids of chunks(unique(items.map((i) => (i.speaker && "id" in i.speaker ? i.speaker.id : undefined))))) {
+    for (const actor of await tx.actor.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } })) speakers.set(actor.id, actor);
+  }
+
+  type Ready = {
+    at: number;
+    data: StanceInput;
+    sourceId: string;
+    claim: { id: string; slug: string };
+    speaker: { id: string; name: string } | null;
+    anchor: ReturnType<typeof locateQuote>;
+  };
+  const outcomes: LinkOutcome[] = [];
+  const ready: Ready[] = [];
+  for (const [at, data] of items.entries()) {
+    try {
+      const source = sources.get(data.sourceId);
+      if (!source) throw unknownReference("sourceId", "The source");
+      const hint = data.start !== undefined && data.end !== undefined ? { start: data.start, end: data.end } : undefined;
+      const anchor = locateQuote(source.text, data.quote, hint);
+      const claim = "id" in data.claim ? liveClaim(claims.get(data.claim.id)) : await addClaim(w, data.claim.new);
+      const speaker = data.speaker === null ? null : "id" in data.speaker ? speakers.get(data.speaker.id) : await resolveSpeaker(w, data.speaker);
+      if (speaker === undefined) throw unknownReference("speaker", "The chosen speaker");
+      ready.push({ at, data, sourceId: source.id, claim, speaker, anchor });
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      outcomes[at] = { ok: false, error };
+    }
+  }
+
+  // A passage already linked to the claim, or linked twice in these items, is refused.
+  const stored = new Map<string, { retractedAt: Date | null }>();
+  for (const ids of chunks(unique(ready.map((r) => r.claim.id)))) {
+    const rows = await tx.stance.findMany({
+      where: { claimId: { in: ids }, sourceId: { in: unique(ready.map((r) => r.sourceId)) } },
+      select: { claimId: true, sourceId: true, start: true, end: true, retractedAt: true },
+    });
+    for (const row of rows) stored.set(passageKey(row.claimId, row.sourceId, row.start, row.end), row);
+  }
+  const toInsert: Ready[] = [];
+  for (const r of ready) {
+    const key = passageKey(r.claim.id, r.sourceId, r.anchor.start, r.anchor.end);
+    const same = stored.get(key);
+    if (same) {
+      const message = same.retractedAt
+        ? "This passage was linked to this claim and retracted; restore that stance instead."
+        : "This passage is already linked to this claim.";
+      outcomes[r.at] = { ok: false, error: new AppError("CONFLICT", message, "quote") };
+      continue;
+    }
+    stored.set(key, { retractedAt: null });
+    toInsert.push(r);
+  }
+
+  const fieldsOf = (r: Ready) => ({
+    position: r.data.position,
+    mode: r.data.mode,
+    quote: r.data.quote,
+    start: r.anchor.start,
+    end: r.anchor.end,
+    note: r.data.note,
+  });
+  for (const batch of chunks(toInsert)) {
+    const rows = await tx.stance.createManyAndReturn({
+      data: batch.map((r) => ({
+        ...fieldsOf(r),
+        speakerId: r.speaker?.id ?? null,
+        claimId: r.claim.id,
+        sourceId: r.sourceId,
+        prefix: r.anchor.prefix,
+        suffix: r.anchor.suffix,
+      })),
+      select: { id: true, version: true, claimId: true, sourceId: true, start: true, end: true },
+    });
+    const idOf = new Map(rows.map((row) => [passageKey(row.claimId, row.sourceId, row.start, row.end), row]));
+    const made = batch.map((r) => ({ r, row: idOf.get(passageKey(r.claim.id, r.sourceId, r.anchor.start, r.anchor.end))! }));
+    await w.reviseMany(
+      made.map(({ r, row }) => ({
+        entityType: "STANCE",
+        entityId: row.id,
+        version: row.version,
+        action: "CREATE",
+        changes: createdFields({ ...fieldsOf(r), speaker: r.speaker?.name ?? null }),
+        claimId: r.claim.id,
+        sourceId: r.sourceId,
+      })),
+    );
+    for (const { r, row } of made) {
+      w.touchClaims(r.claim.id);
+      w.sources.add(r.sourceId);
+      if (r.speaker) w.actors.add(r.speaker.id);
+      outcomes[r.at] = { ok: true, value: { id: row.id, claimId: r.claim.id, claimSlug: r.claim.slug, start: r.anchor.start, end: r.anchor.end } };
+    }
+  }
+  return outcomes;
+}
+
+function liveClaim(claim: { id: string; slug: string; retractedAt: Date | null } | undefined) {
+  if (!claim) throw unknownReference("claim", "The chosen claim");
+  if (claim.retractedAt) throw new AppError("INVALID", "The chosen claim is retracted; restore it before linking passages to it.", "claim");
+  return claim;
+}
+
+/** Links one passage to a claim (the tagging panel, the API): linkPassages with one item. */
 export const createStance = defineWrite(
   {
     role: "RESEARCHER",
@@ -21,52 +153,32 @@ export const createStance = defineWrite(
     duplicate: { message: "Someone has just linked this passage to this claim.", field: "quote" },
   },
   async (w, data) => {
-    const { tx } = w;
-    const source = await tx.source.findUnique({ where: { id: data.sourceId }, select: { id: true, text: true } });
-    if (!source) throw unknownReference("sourceId", "The source");
-    const hint = data.start !== undefined && data.end !== undefined ? { start: data.start, end: data.end } : undefined;
-    const anchor = locateQuote(source.text, data.quote, hint);
-    const claim = "id" in data.claim ? await existingClaim(tx, data.claim.id) : await addClaim(w, data.claim.new);
-    const speaker = await resolveSpeaker(w, data.speaker);
-    const same = await tx.stance.findUnique({
-      where: { claimId_sourceId_start_end: { claimId: claim.id, sourceId: source.id, start: anchor.start, end: anchor.end } },
-      select: { retractedAt: true },
-    });
-    if (same) {
-      throw new AppError(
-        "CONFLICT",
-        same.retractedAt
-          ? "This passage was linked to this claim and retracted; restore that stance instead."
-          : "This passage is already linked to this claim.",
-        "quote",
-      );
-    }
-    const fields = { position: data.position, mode: data.mode, quote: data.quote, start: anchor.start, end: anchor.end, note: data.note };
-    const stance = await tx.stance.create({
-      data: { ...fields, speakerId: speaker?.id ?? null, claimId: claim.id, sourceId: source.id, prefix: anchor.prefix, suffix: anchor.suffix },
-      select: { id: true, version: true },
-    });
-    await w.revise({
-      entityType: "STANCE",
-      entityId: stance.id,
-      version: stance.version,
-      action: "CREATE",
-      changes: createdFields({ ...fields, speaker: speaker?.name ?? null }),
-      claimId: claim.id,
-      sourceId: source.id,
-    });
-    w.touchClaims(claim.id);
-    w.sources.add(source.id);
-    if (speaker) w.actors.add(speaker.id);
-    return { id: stance.id, claimSlug: claim.slug, start: anchor.start, end: anchor.end };
+    const [outcome] = await linkPassages(w, [data]);
+    if (!outcome!.ok) throw outcome!.error;
+    const { claimId: _, ...linked } = outcome!.value;
+    return linked;
   },
 );
 
-async function existingClaim(tx: Tx, id: string) {
-  const claim = await tx.claim.findFirst({ where: { OR: [{ id }, { slug: id }] }, select: { id: true, slug: true, retractedAt: true } });
-  if (!claim) throw unknownReference("claim", "The chosen claim");
-  if (claim.retractedAt) throw new AppError("INVALID", "The chosen claim is retracted; restore it before linking passages to it.", "claim");
-  return claim;
+/** Links many passages inside an open write (an import): the same role check and schema as createStance, item by item. */
+export async function createStances(w: WriteContext, inputs: readonly unknown[]): Promise<LinkOutcome[]> {
+  authorizeWriter(w.writer, "RESEARCHER", "link passages to claims");
+  const outcomes: LinkOutcome[] = [];
+  const parsed: { at: number; data: StanceInput }[] = [];
+  for (const [at, input] of inputs.entries()) {
+    try {
+      parsed.push({ at, data: parseInput(StanceCreateSchema, input) });
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      outcomes[at] = { ok: false, error };
+    }
+  }
+  const linked = await linkPassages(
+    w,
+    parsed.map((p) => p.data),
+  );
+  for (const [i, outcome] of linked.entries()) outcomes[parsed[i]!.at] = outcome;
+  return outcomes;
 }
 
 /** Changes how a stance reads its passage (position, mode, speaker, note); the passage itself stays. */
