@@ -14,7 +14,7 @@ import { diffFields } from "../revisions/record";
 import { locateQuote } from "../sources/anchor-quote";
 import { contentHash } from "../sources/source-text";
 import { addSource, updateSource } from "../sources/write-source";
-import { createStance, updateStance } from "../stances/write-stance";
+import { createStance, createStances, updateStance } from "../stances/write-stance";
 import { saveTopic } from "../topics/write-topic";
 import { authorizeWriter, runWrite, type WriteContext, type Writer } from "../write/context";
 import type { RawRecord } from "./parse";
@@ -121,8 +121,51 @@ export async function runImport(db: Db, importer: Importer, raw: readonly RawRec
         // record refused halfway (its stance written, its grade refused) leaves nothing. Without
         // it any refusal rolls the whole import back, so no record needs its own.
         const savepoint = mode === "partial" ? (statement: string) => w.tx.$executeRawUnsafe(statement) : async () => 0;
+        const refuse = (report: RecordReport, error: Rejection | AppError) => {
+          report.outcome = "rejected";
+          report.reason =
+            error instanceof AppError && error.field && !error.message.startsWith(`${error.field}:`) ? `${error.field}: ${error.message}` : error.message;
+        };
+        // New stances that carry nothing but the link are written many at a time (linkPassages),
+        // each still checked as the forms check one; the rest go record by record.
+        const batch: { record: Of<typeof StanceRecord>; report: RecordReport; input: Record<string, unknown>; key: string }[] = [];
+        const flush = async () => {
+          const outcomes = await createStances(
+            w,
+            batch.map((b) => b.input),
+          );
+          for (const [i, outcome] of outcomes.entries()) {
+            const { report } = batch[i]!;
+            if (!outcome.ok) refuse(report, outcome.error);
+            else {
+              report.outcome = "created";
+              stored.noteCreated(outcome.value, batch[i]!.record);
+            }
+            options.onProgress?.(++done, raw.length);
+          }
+          batch.length = 0;
+        };
         for (const { record, report } of valid) {
-          if (record.type === "stance" && !stored.stancesReady) await stored.prefetchForStances(valid.map((v) => v.record));
+          if (record.type === "stance") {
+            if (!stored.stancesReady) await stored.prefetchForStances(valid.map((v) => v.record));
+            try {
+              const plain = stored.plainNewStance(record, batch);
+              if (plain === "unchanged") {
+                options.onProgress?.(++done, raw.length);
+                continue;
+              }
+              if (plain) {
+                batch.push({ record, report, ...plain });
+                if (batch.length >= 1_000) await flush();
+                continue;
+              }
+            } catch (error) {
+              if (!(error instanceof Rejection || error instanceof AppError)) throw error;
+              refuse(report, error);
+              options.onProgress?.(++done, raw.length);
+              continue;
+            }
+          } else if (batch.length > 0) await flush();
           await savepoint("SAVEPOINT import_record");
           try {
             report.outcome = await write(w, record, stored);
@@ -130,12 +173,11 @@ export async function runImport(db: Db, importer: Importer, raw: readonly RawRec
           } catch (error) {
             if (!(error instanceof Rejection || error instanceof AppError)) throw error;
             await savepoint("ROLLBACK TO SAVEPOINT import_record");
-            report.outcome = "rejected";
-            report.reason =
-              error instanceof AppError && error.field && !error.message.startsWith(`${error.field}:`) ? `${error.field}: ${error.message}` : error.message;
+            refuse(report, error);
           }
           options.onProgress?.(++done, raw.length);
         }
+        if (batch.length > 0) await flush();
         // A file whose every record was refused before writing still ends with a full bar.
         if (valid.length === 0) options.onProgress?.(raw.length, raw.length);
         if (mode === "all" && reports.some((r) => r.outcome === "rejected")) throw new RollBack();
@@ -179,6 +221,76 @@ class Stored {
   speakers = new Map<string, { id: string }>();
   stances = new Map<string, StoredStance>();
   constructor(private readonly w: WriteContext) {}
+
+  /**
+   * For a stance record that is new and carries only the link (no credibility or interval): the
+   * createStance input and its passage's key, to be written in a batch; "unchanged" when the file
+   * already linked the same passage the same way; null when the record must go on its own (it is
+   * stored, or carries an analyst's fields). Unknown references are refused here.
+   */
+  plainNewStance(r: Of<typeof StanceRecord>, queued: readonly { record: Of<typeof StanceRecord>; key: string }[]) {
+    if (r.credibility !== undefined || r.interval !== undefined) return null;
+    const { claim, source, speaker, hint, anchor } = this.resolve(r);
+    const key = anchor ? passageKey(claim.id, source.id, anchor.start, anchor.end) : `unplaced:${queued.length}`;
+    if (anchor && this.stances.has(key)) return null;
+    const twin = anchor ? queued.find((q) => q.key === key) : undefined;
+    if (twin) {
+      const same = !changed(
+        { position: twin.record.position, mode: twin.record.mode, speaker: twin.record.speaker ?? null, note: twin.record.note ?? null },
+        { position: r.position, mode: r.mode, speaker: r.speaker ?? null, note: r.note ?? null },
+      );
+      if (same) return "unchanged" as const;
+      throw new Rejection("The file links this passage to this claim twice, reading it differently; keep one.");
+    }
+    const input = {
+      sourceId: source.id,
+      quote: r.quote,
+      ...hint,
+      claim: { id: claim.id },
+      position: r.position,
+      mode: r.mode,
+      speaker: speaker ? { id: speaker.id } : null,
+      note: r.note ?? "",
+    };
+    return { input, key };
+  }
+
+  /** What a stance record refers to, from the batch lookups; a reference to nothing is refused. */
+  resolve(r: Of<typeof StanceRecord>) {
+    const claim = this.claims.get(r.claim);
+    if (!claim) throw new Rejection(`claim: no claim "${r.claim}" in the file or stored.`);
+    const source = this.sources.get(r.source);
+    if (!source) throw new Rejection(`source: no source "${r.source}" in the file or stored.`);
+    const speaker = r.speaker ? this.speakers.get(r.speaker) : null;
+    if (r.speaker && !speaker) throw new Rejection(`speaker: no speaker "${r.speaker}" in the file or stored.`);
+    // The same rule as the forms': offsets are a hint, the words decide. Without offsets, the
+    // record may say which occurrence it means. Words that cannot be placed are left to
+    // createStance to refuse, in the words the forms use.
+    const hint = r.start !== undefined && r.end !== undefined ? { start: r.start, end: r.end } : nthOccurrence(source.text, r.quote, r.occurrence);
+    const anchor = placed(() => locateQuote(source.text, r.quote, hint));
+    return { claim, source, speaker: speaker ?? null, hint, anchor };
+  }
+
+  /** A stance the batch created, so a later record for the same passage finds it. */
+  noteCreated(linked: { id: string; claimId: string; start: number; end: number }, r: Of<typeof StanceRecord>) {
+    const source = this.sources.get(r.source)!;
+    this.stances.set(passageKey(linked.claimId, source.id, linked.start, linked.end), {
+      id: linked.id,
+      claimId: linked.claimId,
+      sourceId: source.id,
+      start: linked.start,
+      end: linked.end,
+      version: 1,
+      position: r.position,
+      mode: r.mode,
+      speakerId: r.speaker ? (this.speakers.get(r.speaker)?.id ?? null) : null,
+      note: r.note ?? null,
+      credibility: null,
+      intervalManual: false,
+      intervalLow: null,
+      intervalHigh: null,
+    });
+  }
 
   async prefetchForStances(records: readonly ImportRecord[]) {
     const { tx } = this.w;
@@ -361,18 +473,7 @@ async function writeClaim(w: WriteContext, r: Of<typeof ClaimRecord>): Promise<O
 }
 
 async function writeStance(w: WriteContext, r: Of<typeof StanceRecord>, known: Stored): Promise<Outcome> {
-  const claim = known.claims.get(r.claim);
-  if (!claim) throw new Rejection(`claim: no claim "${r.claim}" in the file or stored.`);
-  const source = known.sources.get(r.source);
-  if (!source) throw new Rejection(`source: no source "${r.source}" in the file or stored.`);
-  const speaker = r.speaker ? known.speakers.get(r.speaker) : null;
-  if (r.speaker && !speaker) throw new Rejection(`speaker: no speaker "${r.speaker}" in the file or stored.`);
-  // The same rule as the forms': offsets are a hint, the words decide. Without offsets, the
-  // record may say which occurrence it means.
-  const hint = r.start !== undefined && r.end !== undefined ? { start: r.start, end: r.end } : nthOccurrence(source.text, r.quote, r.occurrence);
-  // Where the words are decides which stored stance the record is; words that cannot be placed
-  // are left to createStance to refuse, in the words the forms use.
-  const anchor = placed(() => locateQuote(source.text, r.quote, hint));
+  const { claim, source, speaker, hint, anchor } = known.resolve(r);
   const reading = { position: r.position, mode: r.mode, speaker: speaker ? { id: speaker.id } : null, note: r.note ?? "" };
   const key = anchor ? passageKey(claim.id, source.id, anchor.start, anchor.end) : null;
   let stored = key ? known.stances.get(key) : undefined;
