@@ -153,6 +153,35 @@ describe("importing a JSON document", () => {
   });
 });
 
+describe("many stances at once", () => {
+  it("takes a passage linked twice the same way once, and refuses it linked twice differently, naming the record", async () => {
+    const stance = {
+      claim: "dprk-troops-number-about-10000",
+      source: "import-wire-kursk",
+      position: "QUALIFIES",
+      mode: "REPORTED_ALLEGATION",
+      quote: "Moscow denied it.",
+    };
+    const twice = await importRecords(t.db, importer, file({ stances: [stance, stance] }));
+    expect(twice).toMatchObject({ written: true, counts: { created: 1, unchanged: 1, rejected: 0 } });
+    const before = await dumpDatabase(t.db);
+    const differently = await importRecords(
+      t.db,
+      importer,
+      file({
+        stances: [
+          { ...stance, quote: "Kyiv said" },
+          { ...stance, quote: "Kyiv said", position: "DISPUTES" },
+        ],
+      }),
+    );
+    expect(differently.records.filter((r) => r.outcome === "rejected").map((r) => [r.at, r.reason])).toEqual([
+      ["stances[1]", "The file links this passage to this claim twice, reading it differently; keep one."],
+    ]);
+    expect(await dumpDatabase(t.db)).toEqual(before);
+  });
+});
+
 describe("JSONL and CSV", () => {
   it("reads one record per line, and reports a line that is not JSON", async () => {
     const lines = [
