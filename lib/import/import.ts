@@ -128,7 +128,9 @@ export async function runImport(db: Db, importer: Importer, raw: readonly RawRec
         };
         // New stances that carry nothing but the link are written many at a time (linkPassages),
         // each still checked as the forms check one; the rest go record by record.
-        const batch: { record: Of<typeof StanceRecord>; report: RecordReport; input: Record<string, unknown>; key: string }[] = [];
+        const batch: { record: Of<typeof StanceRecord>; report: RecordReport; input: Record<string, unknown> }[] = [];
+        /** The batch's records by their passage, to find one linked twice in the file. */
+        const queued = new Map<string, Of<typeof StanceRecord>>();
         const flush = async () => {
           const outcomes = await createStances(
             w,
@@ -144,18 +146,20 @@ export async function runImport(db: Db, importer: Importer, raw: readonly RawRec
             options.onProgress?.(++done, raw.length);
           }
           batch.length = 0;
+          queued.clear();
         };
         for (const { record, report } of valid) {
           if (record.type === "stance") {
             if (!stored.stancesReady) await stored.prefetchForStances(valid.map((v) => v.record));
             try {
-              const plain = stored.plainNewStance(record, batch);
+              const plain = stored.plainNewStance(record, queued);
               if (plain === "unchanged") {
                 options.onProgress?.(++done, raw.length);
                 continue;
               }
               if (plain) {
-                batch.push({ record, report, ...plain });
+                batch.push({ record, report, input: plain.input });
+                queued.set(plain.key, record);
                 if (batch.length >= 1_000) await flush();
                 continue;
               }
@@ -228,15 +232,15 @@ class Stored {
    * already linked the same passage the same way; null when the record must go on its own (it is
    * stored, or carries an analyst's fields). Unknown references are refused here.
    */
-  plainNewStance(r: Of<typeof StanceRecord>, queued: readonly { record: Of<typeof StanceRecord>; key: string }[]) {
+  plainNewStance(r: Of<typeof StanceRecord>, queued: ReadonlyMap<string, Of<typeof StanceRecord>>) {
     if (r.credibility !== undefined || r.interval !== undefined) return null;
     const { claim, source, speaker, hint, anchor } = this.resolve(r);
-    const key = anchor ? passageKey(claim.id, source.id, anchor.start, anchor.end) : `unplaced:${queued.length}`;
+    const key = anchor ? passageKey(claim.id, source.id, anchor.start, anchor.end) : `unplaced:${queued.size}`;
     if (anchor && this.stances.has(key)) return null;
-    const twin = anchor ? queued.find((q) => q.key === key) : undefined;
+    const twin = anchor ? queued.get(key) : undefined;
     if (twin) {
       const same = !changed(
-        { position: twin.record.position, mode: twin.record.mode, speaker: twin.record.speaker ?? null, note: twin.record.note ?? null },
+        { position: twin.position, mode: twin.mode, speaker: twin.speaker ?? null, note: twin.note ?? null },
         { position: r.position, mode: r.mode, speaker: r.speaker ?? null, note: r.note ?? null },
       );
       if (same) return "unchanged" as const;
@@ -373,21 +377,22 @@ const changed = (before: Record<string, unknown>, after: Record<string, unknown>
 
 async function writeOutlet(w: WriteContext, r: Of<typeof OutletRecord>): Promise<Outcome> {
   const fields = { name: r.name, kind: r.kind, country: r.country ?? null };
-  let stored = await w.tx.outlet.findUnique({ where: { slug: r.slug } });
+  const found = await w.tx.outlet.findUnique({ where: { slug: r.slug } });
+  let current: { id: string; version: number; reliability: string | null; reliabilityReason: string | null };
   let outcome: Outcome = "unchanged";
-  if (!stored) {
+  if (!found) {
     authorizeWriter(w.writer, r.reliability === undefined ? "RESEARCHER" : "ANALYST", "import outlet grades");
-    await addOutlet(w, { slug: r.slug, ...fields });
-    stored = await w.tx.outlet.findUniqueOrThrow({ where: { slug: r.slug } });
+    const created = await addOutlet(w, { slug: r.slug, ...fields });
+    current = { id: created.id, version: created.version, reliability: null, reliabilityReason: null };
     outcome = "created";
-  } else if (changed(stored, fields)) {
-    const { version } = await updateOutlet.within(w, { id: stored.id, version: stored.version, reason: REASON, ...fields, country: r.country ?? "" });
-    stored = { ...stored, version };
+  } else if (changed(found, fields)) {
+    const { version } = await updateOutlet.within(w, { id: found.id, version: found.version, reason: REASON, ...fields, country: r.country ?? "" });
+    current = { ...found, version };
     outcome = "updated";
-  }
+  } else current = found;
   const grade = { reliability: r.reliability ?? null, reliabilityReason: r.reliabilityReason ?? null };
-  if (r.reliability !== undefined && changed(stored, grade)) {
-    await gradeOutlet.within(w, { id: stored.id, version: stored.version, reliability: r.reliability, reason: r.reliabilityReason ?? "" });
+  if (r.reliability !== undefined && changed(current, grade)) {
+    await gradeOutlet.within(w, { id: current.id, version: current.version, reliability: r.reliability, reason: r.reliabilityReason ?? "" });
     if (outcome === "unchanged") outcome = "updated";
   }
   return outcome;
