@@ -18,7 +18,8 @@ import pg from "pg";
 import { createDb } from "../lib/database/create-client";
 import { exportDataset } from "../lib/export/dataset";
 import { runImport } from "../lib/import/import";
-import { parseImportFile } from "../lib/import/parse";
+import { MAX_IMPORT_BYTES, parseImportFile, type RawRecord } from "../lib/import/parse";
+import { DOCUMENT_KEYS } from "../lib/import/records";
 import { bin, root } from "./harness";
 
 const { values } = parseArgs({
@@ -48,11 +49,15 @@ async function main() {
     { cwd: root, stdio: "ignore" },
   );
   const exporter = createDb(`file:${source}`);
-  const dataset = JSON.stringify(await exportDataset(exporter));
+  const document = await exportDataset(exporter);
   await exporter.$disconnect();
+  const dataset = JSON.stringify(document);
   writeFileSync(file("import-bench.json"), dataset);
-  const records = parseImportFile("import-bench.json", dataset);
-  console.log(`The file: ${records.length.toLocaleString("en-US")} records, ${(dataset.length / 1024 / 1024).toFixed(1)} MB.`);
+  // The records as parseImportFile gives them; built here so that a file past the 20 MB an upload
+  // may have (the issue's full size is larger) can still be timed.
+  const records = dataset.length <= MAX_IMPORT_BYTES ? parseImportFile("import-bench.json", dataset) : asRecords(document);
+  const limit = dataset.length > MAX_IMPORT_BYTES ? ` (over the ${MAX_IMPORT_BYTES / 1024 / 1024} MB an upload may have)` : "";
+  console.log(`The file: ${records.length.toLocaleString("en-US")} records, ${(dataset.length / 1024 / 1024).toFixed(1)} MB${limit}.`);
 
   const floorMs = floor(records.map((r) => r.value as Record<string, unknown>));
   console.log(`| run | records | time s | records/s | × floor |`);
@@ -105,6 +110,13 @@ async function main() {
   }
   console.log(`\nReads of the claim list from another process during the first import: ${reads.toLocaleString("en-US")} (${rate(reads, firstMs)}/s).`);
   console.log(`Peak resident memory of this process: ${Math.round(process.resourceUsage().maxRSS / 1024)} MiB.`);
+}
+
+/** A document's lists as import records, each with its type, as parseImportFile reads a JSON file. */
+function asRecords(document: object): RawRecord[] {
+  return Object.entries(document).flatMap(([key, list]) =>
+    key in DOCUMENT_KEYS && Array.isArray(list) ? list.map((value, i) => ({ at: `${key}[${i}]`, value: { type: DOCUMENT_KEYS[key], ...value } })) : [],
+  );
 }
 
 /** The same rows the importer would write, inserted raw: the floor no importer can beat. */
