@@ -10,8 +10,9 @@ import { startImportJob } from "@/lib/import/jobs";
 import { env } from "@/lib/env";
 import { NextResponse } from "next/server";
 
-const FORMATS = { json: "json", jsonl: "jsonl", ndjson: "jsonl", csv: "csv" } as const;
-const FORMAT_OF_TYPE: Record<string, keyof typeof FORMATS> = {
+type Format = "json" | "jsonl" | "csv";
+const FORMATS: Record<string, Format> = { json: "json", jsonl: "jsonl", ndjson: "jsonl", csv: "csv" };
+const FORMAT_OF_TYPE: Record<string, Format> = {
   "application/json": "json",
   "application/x-ndjson": "jsonl",
   "application/jsonl": "jsonl",
@@ -32,7 +33,7 @@ const tokenImport = apiWrite(
     if (partial !== null && partial !== "0" && partial !== "1") throw new AppError("INVALID", "partial: must be 1 or 0", "partial");
     const named = url.searchParams.get("format");
     const type = (request.headers.get("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
-    const format = named ? FORMATS[named as keyof typeof FORMATS] : FORMATS[FORMAT_OF_TYPE[type] ?? ("" as keyof typeof FORMATS)];
+    const format = named ? FORMATS[named] : FORMAT_OF_TYPE[type];
     if (!format)
       throw new AppError(
         "INVALID",
