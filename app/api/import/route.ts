@@ -11,13 +11,18 @@ import { env } from "@/lib/env";
 import { NextResponse } from "next/server";
 
 type Format = "json" | "jsonl" | "csv";
-const FORMATS: Record<string, Format> = { json: "json", jsonl: "jsonl", ndjson: "jsonl", csv: "csv" };
-const FORMAT_OF_TYPE: Record<string, Format> = {
-  "application/json": "json",
-  "application/x-ndjson": "jsonl",
-  "application/jsonl": "jsonl",
-  "text/csv": "csv",
-};
+const FORMATS = new Map<string, Format>([
+  ["json", "json"],
+  ["jsonl", "jsonl"],
+  ["ndjson", "jsonl"],
+  ["csv", "csv"],
+]);
+const FORMAT_OF_TYPE = new Map<string, Format>([
+  ["application/json", "json"],
+  ["application/x-ndjson", "jsonl"],
+  ["application/jsonl", "jsonl"],
+  ["text/csv", "csv"],
+]);
 
 /**
  * A program's import: the file as the body (JSON, JSONL or CSV, by `?format=` or the content
@@ -33,7 +38,7 @@ const tokenImport = apiWrite(
     if (partial !== null && partial !== "0" && partial !== "1") throw new AppError("INVALID", "partial: must be 1 or 0", "partial");
     const named = url.searchParams.get("format");
     const type = (request.headers.get("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
-    const format = named ? FORMATS[named] : FORMAT_OF_TYPE[type];
+    const format = named ? FORMATS.get(named) : FORMAT_OF_TYPE.get(type);
     if (!format)
       throw new AppError(
         "INVALID",
