@@ -62,6 +62,10 @@ describe("POST /api/import with a token", () => {
     });
     expect(await answer(await post(document("x"), tokens.researcher, "", "text/plain"))).toMatchObject({ status: 422, body: { error: { field: "format" } } });
     expect(await answer(await post(document("x"), tokens.researcher, "?partial=yes"))).toMatchObject({ status: 422, body: { error: { field: "partial" } } });
+    expect(await answer(await post(document("x"), tokens.researcher, "?format=constructor"))).toMatchObject({
+      status: 422,
+      body: { error: { field: "format" } },
+    });
     const { apiTokens: _, ...after } = { ...(await dumpDatabase(t.db)), apiTokens: null };
     const { apiTokens: __, ...was } = { ...before, apiTokens: null };
     expect(after).toEqual(was);
