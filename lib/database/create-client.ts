@@ -33,3 +33,7 @@ const postgresClients = new WeakSet<Db>();
  * (SQLite), which decides whether a write must lock the summaries it recomputes.
  */
 export const writesConcurrently = (db: Db) => postgresClients.has(db);
+
+export type Dialect = "sqlite" | "postgresql";
+/** The SQL dialect behind a client, for the few statements written by hand (lib/database/insert-rows.ts). */
+export const dialectOf = (db: Db): Dialect => (postgresClients.has(db) ? "postgresql" : "sqlite");

@@ -1,4 +1,5 @@
-import type { Tx } from "../database/create-client";
+import type { Dialect, Tx } from "../database/create-client";
+import { insertRows } from "../database/insert-rows";
 import type { RevisionAction, RevisionEntity } from "../../generated/sqlite/enums";
 
 /** field -> [before, after]. Dates are stored as ISO strings, absent values as null. */
@@ -40,8 +41,14 @@ export async function recordRevision(tx: Tx, revision: RevisionInput): Promise<v
   await tx.revision.create({ data: revisionRow(revision) });
 }
 
-/** Records many changes in one statement (a merge moves every stance of a claim). */
-export async function recordRevisions(tx: Tx, revisions: readonly RevisionInput[]): Promise<void> {
-  if (revisions.length === 0) return;
-  await tx.revision.createMany({ data: revisions.map(revisionRow) });
+/** Records many changes in as few statements as can hold them (a merge moves every stance of a claim; an import adds thousands). */
+export async function recordRevisions(target: { tx: Tx; dialect: Dialect }, revisions: readonly RevisionInput[]): Promise<void> {
+  await insertRows(
+    target,
+    "Revision",
+    revisions.map((r) => {
+      const { claimId = null, sourceId = null, ...row } = revisionRow(r);
+      return { ...row, claimId, sourceId };
+    }),
+  );
 }

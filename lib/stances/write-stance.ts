@@ -8,9 +8,12 @@ import { RestoreSchema, RetractSchema, StanceCreateSchema, StanceUpdateSchema } 
 import { locateQuote } from "../sources/anchor-quote";
 import { authorizeWriter, defineWrite, type WriteContext } from "../write/context";
 import { parseInput } from "../schemas/parse-input";
+import { insertRows } from "../database/insert-rows";
 
 type StanceInput = z.output<typeof StanceCreateSchema>;
 export type Linked = { id: string; claimId: string; claimSlug: string; start: number; end: number };
+/** Source texts the caller has already read from this transaction (an import's), by source id. */
+export type KnownTexts = ReadonlyMap<string, string>;
 export type LinkOutcome = { ok: true; value: Linked } | { ok: false; error: AppError };
 
 const CHUNK = 500;
@@ -24,11 +27,15 @@ const passageKey = (claimId: string, sourceId: string, start: number, end: numbe
  * What the items refer to is looked up in batches and the stances are inserted in batches;
  * each item gets its own answer, and a refused item writes nothing.
  */
-export async function linkPassages(w: WriteContext, items: readonly StanceInput[]): Promise<LinkOutcome[]> {
+export async function linkPassages(w: WriteContext, items: readonly StanceInput[], known: KnownTexts = new Map()): Promise<LinkOutcome[]> {
   const { tx } = w;
   const unique = (ids: (string | undefined)[]) => [...new Set(ids.filter((id): id is string => id !== undefined))];
   const sources = new Map<string, { id: string; text: string }>();
-  for (const ids of chunks(unique(items.map((i) => i.sourceId)))) {
+  for (const id of unique(items.map((i) => i.sourceId))) {
+    const text = known.get(id);
+    if (text !== undefined) sources.set(id, { id, text });
+  }
+  for (const ids of chunks(unique(items.map((i) => i.sourceId)).filter((id) => !sources.has(id)))) {
     for (const source of await tx.source.findMany({ where: { id: { in: ids } }, select: { id: true, text: true } })) sources.set(source.id, source);
   }
   const claims = new Map<string, { id: string; slug: string; retractedAt: Date | null }>();
@@ -103,37 +110,34 @@ export async function linkPassages(w: WriteContext, items: readonly StanceInput[
     end: r.anchor.end,
     note: r.data.note,
   });
-  for (const batch of chunks(toInsert)) {
-    const rows = await tx.stance.createManyAndReturn({
-      data: batch.map((r) => ({
-        ...fieldsOf(r),
-        speakerId: r.speaker?.id ?? null,
-        claimId: r.claim.id,
-        sourceId: r.sourceId,
-        prefix: r.anchor.prefix,
-        suffix: r.anchor.suffix,
-      })),
-      select: { id: true, version: true, claimId: true, sourceId: true, start: true, end: true },
-    });
-    const idOf = new Map(rows.map((row) => [passageKey(row.claimId, row.sourceId, row.start, row.end), row]));
-    const made = batch.map((r) => ({ r, row: idOf.get(passageKey(r.claim.id, r.sourceId, r.anchor.start, r.anchor.end))! }));
-    await w.reviseMany(
-      made.map(({ r, row }) => ({
-        entityType: "STANCE",
-        entityId: row.id,
-        version: row.version,
-        action: "CREATE",
-        changes: createdFields({ ...fieldsOf(r), speaker: r.speaker?.name ?? null }),
-        claimId: r.claim.id,
-        sourceId: r.sourceId,
-      })),
-    );
-    for (const { r, row } of made) {
-      w.touchClaims(r.claim.id);
-      w.sources.add(r.sourceId);
-      if (r.speaker) w.actors.add(r.speaker.id);
-      outcomes[r.at] = { ok: true, value: { id: row.id, claimId: r.claim.id, claimSlug: r.claim.slug, start: r.anchor.start, end: r.anchor.end } };
-    }
+  const rows = await insertRows(
+    w,
+    "Stance",
+    toInsert.map((r) => ({
+      ...fieldsOf(r),
+      speakerId: r.speaker?.id ?? null,
+      claimId: r.claim.id,
+      sourceId: r.sourceId,
+      prefix: r.anchor.prefix,
+      suffix: r.anchor.suffix,
+    })),
+  );
+  await w.reviseMany(
+    toInsert.map((r, i) => ({
+      entityType: "STANCE",
+      entityId: rows[i]!.id,
+      version: 1,
+      action: "CREATE",
+      changes: createdFields({ ...fieldsOf(r), speaker: r.speaker?.name ?? null }),
+      claimId: r.claim.id,
+      sourceId: r.sourceId,
+    })),
+  );
+  for (const [i, r] of toInsert.entries()) {
+    w.touchClaims(r.claim.id);
+    w.sources.add(r.sourceId);
+    if (r.speaker) w.actors.add(r.speaker.id);
+    outcomes[r.at] = { ok: true, value: { id: rows[i]!.id, claimId: r.claim.id, claimSlug: r.claim.slug, start: r.anchor.start, end: r.anchor.end } };
   }
   return outcomes;
 }
@@ -161,7 +165,7 @@ export const createStance = defineWrite(
 );
 
 /** Links many passages inside an open write (an import): the same role check and schema as createStance, item by item. */
-export async function createStances(w: WriteContext, inputs: readonly unknown[]): Promise<LinkOutcome[]> {
+export async function createStances(w: WriteContext, inputs: readonly unknown[], known?: KnownTexts): Promise<LinkOutcome[]> {
   authorizeWriter(w.writer, "RESEARCHER", "link passages to claims");
   const outcomes: LinkOutcome[] = [];
   const parsed: { at: number; data: StanceInput }[] = [];
@@ -176,6 +180,7 @@ export async function createStances(w: WriteContext, inputs: readonly unknown[])
   const linked = await linkPassages(
     w,
     parsed.map((p) => p.data),
+    known,
   );
   for (const [i, outcome] of linked.entries()) outcomes[parsed[i]!.at] = outcome;
   return outcomes;

@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { writesConcurrently, type Db, type Tx } from "../database/create-client";
+import { dialectOf, type Db, type Dialect, type Tx } from "../database/create-client";
 import { lockClaimSummaries, lockCorpusCounts } from "../database/row-locks";
 import { isUniqueViolation } from "../database/unique-violation";
 import { AppError } from "../errors";
@@ -37,9 +37,14 @@ export class WriteContext {
     readonly tx: Tx,
     readonly writer: Writer,
     private readonly keepRevisions: boolean,
-    /** PostgreSQL: other writes run beside this one, so the summaries it recomputes are locked first. */
-    private readonly concurrent = false,
+    /** For the statements written by hand (insertRows). */
+    readonly dialect: Dialect = "sqlite",
   ) {}
+
+  /** PostgreSQL: other writes run beside this one, so the summaries it recomputes are locked first. */
+  private get concurrent(): boolean {
+    return this.dialect === "postgresql";
+  }
 
   /** The writing account's id, for rows that name who made them. */
   get userId(): string | null {
@@ -65,7 +70,7 @@ export class WriteContext {
   async reviseMany(revisions: readonly Omit<RevisionInput, "userId">[]): Promise<void> {
     if (this.keepRevisions)
       await recordRevisions(
-        this.tx,
+        this,
         revisions.map((r) => ({ ...r, userId: this.writer.userId })),
       );
   }
@@ -87,7 +92,7 @@ export class WriteContext {
 export async function runWrite<T>(db: Db, writer: Writer, write: (w: WriteContext) => Promise<T>, options: WriteOptions = {}): Promise<T> {
   return db.$transaction(
     async (tx) => {
-      const w = new WriteContext(tx, writer, options.revisions ?? true, writesConcurrently(db));
+      const w = new WriteContext(tx, writer, options.revisions ?? true, dialectOf(db));
       const result = await write(w);
       await w.settle();
       return result;

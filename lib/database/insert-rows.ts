@@ -1,0 +1,86 @@
+import { randomBytes } from "node:crypto";
+import type { Prisma } from "../../generated/sqlite/client";
+import type { Dialect, Tx } from "./create-client";
+
+// Many rows in one INSERT statement, for the writers that take many items at once (an import).
+// Prisma's createMany builds its query row by row in its query compiler: 20,000 stances took
+// 4.4 s where this statement, through the same driver adapter and transaction, takes 0.4 s
+// (measured on this machine). The rows are typed by Prisma's own create types; only the writer
+// of a table calls this for it (decision 0014).
+
+/** The rows each table takes, and the timestamps it keeps. */
+type Tables = {
+  Topic: Prisma.TopicCreateManyInput;
+  Outlet: Prisma.OutletCreateManyInput;
+  Actor: Prisma.ActorCreateManyInput;
+  Source: Prisma.SourceCreateManyInput;
+  SourceAuthor: Prisma.SourceAuthorCreateManyInput;
+  Claim: Prisma.ClaimCreateManyInput;
+  Tag: Prisma.TagCreateManyInput;
+  ClaimTag: Prisma.ClaimTagCreateManyInput;
+  Stance: Prisma.StanceCreateManyInput;
+  Revision: Prisma.RevisionCreateManyInput;
+};
+export type Table = keyof Tables;
+export type RowOf<T extends Table> = Tables[T];
+
+/** The columns Prisma would fill itself: @default(cuid()) ids, @default(now()) and @updatedAt stamps. */
+const FILLED: Record<Table, { id: boolean; stamps: readonly ("createdAt" | "updatedAt")[] }> = {
+  Topic: { id: true, stamps: ["createdAt", "updatedAt"] },
+  Outlet: { id: true, stamps: ["createdAt", "updatedAt"] },
+  Actor: { id: true, stamps: ["createdAt", "updatedAt"] },
+  Source: { id: true, stamps: ["createdAt", "updatedAt"] },
+  SourceAuthor: { id: true, stamps: ["createdAt", "updatedAt"] },
+  Claim: { id: true, stamps: ["createdAt", "updatedAt"] },
+  Tag: { id: true, stamps: ["createdAt", "updatedAt"] },
+  ClaimTag: { id: false, stamps: ["createdAt"] },
+  Stance: { id: true, stamps: ["createdAt", "updatedAt"] },
+  Revision: { id: true, stamps: ["createdAt"] },
+};
+
+/** Bound values per statement: under SQLite's 32,766 and PostgreSQL's 65,535. */
+const MAX_VALUES = 30_000;
+
+/**
+ * Inserts rows into a table, as few statements as the bound-value limit allows. Every row must
+ * give the same columns (a column left out takes its database default in every row); the id, if
+ * not given, and the timestamps are filled as Prisma fills them. Returns the rows as written.
+ */
+export async function insertRows<T extends Table>(
+  target: { tx: Tx; dialect: Dialect },
+  table: T,
+  rows: readonly RowOf<T>[],
+): Promise<(RowOf<T> & { id: string })[]> {
+  if (rows.length === 0) return [];
+  const filled = FILLED[table];
+  const now = new Date();
+  const written = rows.map((row) => {
+    const full: Record<string, unknown> = { ...row };
+    if (filled.id && full.id === undefined) full.id = newId();
+    for (const stamp of filled.stamps) full[stamp] ??= now;
+    return full;
+  });
+  const columns = Object.keys(written[0]!);
+  for (const row of written) {
+    if (Object.keys(row).length !== columns.length || columns.some((c) => !(c in row)))
+      throw new Error(`insertRows(${table}): every row must give the same columns (${columns.join(", ")}).`);
+  }
+  const perStatement = Math.max(1, Math.floor(MAX_VALUES / columns.length));
+  const names = columns.map((c) => `"${c}"`).join(", ");
+  for (let from = 0; from < written.length; from += perStatement) {
+    const chunk = written.slice(from, from + perStatement);
+    let n = 0;
+    const placeholder = target.dialect === "postgresql" ? () => `$${++n}` : () => "?";
+    const values = chunk.map(() => `(${columns.map(placeholder).join(", ")})`).join(", ");
+    await target.tx.$executeRawUnsafe(`INSERT INTO "${table}" (${names}) VALUES ${values}`, ...chunk.flatMap((row) => columns.map((c) => row[c] ?? null)));
+  }
+  return written as unknown as (RowOf<T> & { id: string })[];
+}
+
+let sequence = randomBytes(2).readUInt16BE();
+
+/** A new row id in the shape of Prisma's cuid(): "c", the time, a counter and randomness; 25 characters. */
+export function newId(): string {
+  sequence = (sequence + 1) % 1_679_616; // 36^4
+  return `c${Date.now().toString(36).padStart(8, "0")}${sequence.toString(36).padStart(4, "0")}${randomBytes(8).toString("hex").slice(0, 12)}`;
+}
