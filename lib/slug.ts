@@ -12,20 +12,39 @@ export function slugify(text: string, maxLength = 80): string {
   return cut || "item";
 }
 
-/** `base`, or `base-2`, `base-3`... whichever `taken` says is free. */
-export async function uniqueSlug(base: string, taken: (slug: string) => Promise<boolean>): Promise<string> {
-  for (let n = 1; ; n += 1) {
-    const slug = n === 1 ? base : `${base}-${n}`;
-    if (!(await taken(slug))) return slug;
-  }
-}
+/** A new record's wish for a slug: its own (an import's key), or none, to be made from its name. */
+export type SlugWish = { slug?: string; name: string };
 
 /**
- * The slug a new record gets: the one given (an import's key; refused if taken), or one made
- * from its name. `noun` names the record in the refusal ("A speaker").
+ * The slugs new records get, many at once: the one given (an import's key; refused if stored or
+ * given twice), or one made from the name, `base`, `base-2`… whichever `stored` (given candidate
+ * slugs, the ones already taken) and the other records leave free. `noun` names the record in the
+ * refusal ("A speaker").
  */
-export async function newSlug(given: string | undefined, name: string, taken: (slug: string) => Promise<boolean>, noun: string): Promise<string> {
-  if (!given) return uniqueSlug(slugify(name), taken);
-  if (await taken(given)) throw new AppError("CONFLICT", `${noun} with the slug "${given}" already exists.`, "slug");
-  return given;
+export async function newSlugs(
+  wishes: readonly SlugWish[],
+  stored: (candidates: string[]) => Promise<Set<string>>,
+  noun: string,
+): Promise<(string | AppError)[]> {
+  const slugs: (string | AppError)[] = [];
+  const used = new Set<string>();
+  const taken = await stored(wishes.flatMap((w) => (w.slug ? [w.slug] : [])));
+  for (const [at, { slug }] of wishes.entries()) {
+    if (!slug) continue;
+    if (taken.has(slug) || used.has(slug)) slugs[at] = new AppError("CONFLICT", `${noun} with the slug "${slug}" already exists.`, "slug");
+    else slugs[at] = (used.add(slug), slug);
+  }
+  let pending = wishes.flatMap((w, at) => (w.slug ? [] : [{ at, base: slugify(w.name), n: 1 }]));
+  while (pending.length > 0) {
+    const candidate = (p: (typeof pending)[number]) => (p.n === 1 ? p.base : `${p.base}-${p.n}`);
+    const takenNow = await stored(pending.map(candidate));
+    const next: typeof pending = [];
+    for (const p of pending) {
+      const slug = candidate(p);
+      if (takenNow.has(slug) || used.has(slug)) next.push({ ...p, n: p.n + 1 });
+      else slugs[p.at] = (used.add(slug), slug);
+    }
+    pending = next;
+  }
+  return slugs;
 }

@@ -3,8 +3,12 @@ import { AppError, notFound, unknownReference } from "../errors";
 import { createdFields, diffFields } from "../revisions/record";
 import { assertVersion, commitVersion } from "../write/versioned";
 import { ActorUpdateSchema, NewActorSchema } from "../schemas/writes";
-import { newSlug } from "../slug";
-import { defineWrite, type WriteContext } from "../write/context";
+import { newSlugs } from "../slug";
+import { findByKeys } from "../database/in-chunks";
+import { insertRows } from "../database/insert-rows";
+import { parseInput } from "../schemas/parse-input";
+import { checkEach, only, refused, thenEach, written, type Outcome } from "../write/outcome";
+import { authorizeWriter, defineWrite, type WriteContext } from "../write/context";
 
 type SpeakerChoice = { id: string } | { new: z.output<typeof NewActorSchema> } | null;
 
@@ -25,16 +29,78 @@ export async function resolveSpeaker(w: WriteContext, choice: SpeakerChoice, fie
   return addActor(w, choice.new);
 }
 
+type NewActor = z.output<typeof NewActorSchema>;
+export type AddedActor = { id: string; slug: string; name: string; version: number };
+
 /** A new speaker; `slug` is the import's own key, otherwise one is made from the name. */
-export async function addActor(w: WriteContext, data: z.output<typeof NewActorSchema>) {
+export async function addActor(w: WriteContext, data: NewActor): Promise<AddedActor> {
+  return only(await addActors(w, [data]));
+}
+
+/**
+ * New speakers, many at once (an import) or one: each gets its slug (newSlugs), its row and its
+ * revision; the rows go in as one statement.
+ */
+export async function addActors(w: WriteContext, items: readonly NewActor[]): Promise<Outcome<AddedActor>[]> {
   const { tx } = w;
-  const { slug: given, ...fields } = data;
-  const slug = await newSlug(given, fields.name, async (s) => (await tx.actor.count({ where: { slug: s } })) > 0, "A speaker");
-  const actor = await tx.actor.create({ data: { ...fields, slug }, select: { id: true, name: true, version: true } });
-  await w.revise({ entityType: "ACTOR", entityId: actor.id, version: actor.version, action: "CREATE", changes: createdFields({ slug, ...fields }) });
-  w.actors.add(actor.id);
-  w.touchCounts();
-  return actor;
+  const slugs = await newSlugs(
+    items,
+    async (candidates) =>
+      new Set((await findByKeys(candidates, (slug) => tx.actor.findMany({ where: { slug: { in: slug } }, select: { slug: true } }))).map((a) => a.slug)),
+    "A speaker",
+  );
+  const outcomes: Outcome<AddedActor>[] = [];
+  const ready = items.flatMap(({ slug: _, ...fields }, at) => {
+    const slug = slugs[at]!;
+    if (slug instanceof AppError) return ((outcomes[at] = refused(slug)), []);
+    return [{ at, slug, fields }];
+  });
+  const rows = await insertRows(
+    w,
+    "Actor",
+    ready.map(({ slug, fields }) => ({
+      slug,
+      name: fields.name,
+      kind: fields.kind,
+      description: fields.description ?? null,
+      unnamed: fields.unnamed ?? false,
+    })),
+  );
+  await w.reviseMany(
+    ready.map(({ slug, fields }, i) => ({
+      entityType: "ACTOR",
+      entityId: rows[i]!.id,
+      version: 1,
+      action: "CREATE",
+      changes: createdFields({ slug, ...fields }),
+    })),
+  );
+  for (const [i, { at, slug, fields }] of ready.entries()) {
+    w.actors.add(rows[i]!.id);
+    outcomes[at] = written({ id: rows[i]!.id, slug, name: fields.name, version: 1 });
+  }
+  if (ready.length > 0) w.touchCounts();
+  return outcomes;
+}
+
+/** A speaker of exactly that name is a CONFLICT naming the existing one (or the item before it), so a client can use its id. */
+async function refuseTakenNames(w: WriteContext, items: readonly NewActor[]): Promise<(AppError | null)[]> {
+  const stored = new Map(
+    (
+      await findByKeys(
+        items.map((i) => i.name),
+        (names) => w.tx.actor.findMany({ where: { name: { in: names } }, select: { id: true, slug: true, name: true } }),
+      )
+    ).map((a) => [a.name, a]),
+  );
+  const seen = new Set<string>();
+  return items.map(({ name }) => {
+    const existing = stored.get(name);
+    if (existing) return new AppError("CONFLICT", `A speaker named "${name}" already exists.`, "name", { existing: { id: existing.id, slug: existing.slug } });
+    if (seen.has(name)) return new AppError("CONFLICT", `A speaker named "${name}" is added twice.`, "name");
+    seen.add(name);
+    return null;
+  });
 }
 
 /**
@@ -50,9 +116,7 @@ export const createActor = defineWrite(
     duplicate: { message: "A speaker of that name was added at the same moment.", field: "name" },
   },
   async (w, data) => {
-    const existing = await w.tx.actor.findFirst({ where: { name: data.name }, select: { id: true, slug: true } });
-    if (existing) throw new AppError("CONFLICT", `A speaker named "${data.name}" already exists.`, "name", { existing });
-    const speaker = await addActor(w, data);
+    const speaker = only(await addNamedActors(w, [data]));
     return w.tx.actor.findUniqueOrThrow({
       where: { id: speaker.id },
       select: { id: true, slug: true, name: true, kind: true, description: true, version: true },
@@ -60,6 +124,23 @@ export const createActor = defineWrite(
   },
 );
 
+/** Many speakers inside an open write (an import): createActor's role check, schema and rules, item by item. */
+export async function createActors(w: WriteContext, inputs: readonly unknown[]): Promise<Outcome<AddedActor>[]> {
+  authorizeWriter(w.writer, "RESEARCHER", "add speakers");
+  return thenEach(
+    checkEach(inputs, (input) => parseInput(NewActorSchema, input)),
+    (items) => addNamedActors(w, items),
+  );
+}
+
+/** addActors, refusing a name already stored. */
+async function addNamedActors(w: WriteContext, items: readonly NewActor[]): Promise<Outcome<AddedActor>[]> {
+  const taken = await refuseTakenNames(w, items);
+  return thenEach(
+    items.map((data, at) => (taken[at] ? refused<NewActor>(taken[at]) : written(data))),
+    (free) => addActors(w, free),
+  );
+}
 /** Edits a speaker's name, kind or description (and, from an import, whether it is unnamed); refused if someone saved in between. */
 export const updateActor = defineWrite({ role: "RESEARCHER", doing: "edit speakers", input: ActorUpdateSchema }, async (w, data) => {
   const { tx } = w;

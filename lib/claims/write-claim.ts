@@ -3,7 +3,10 @@ import { AppError, notFound, unknownReference } from "../errors";
 import { createdFields, diffFields } from "../revisions/record";
 import { assertVersion, commitVersion, retraction } from "../write/versioned";
 import { ClaimUpdateSchema, NewClaimSchema, RestoreSchema, RetractSchema } from "../schemas/writes";
-import { newSlug } from "../slug";
+import { newSlugs } from "../slug";
+import { findByKeys } from "../database/in-chunks";
+import { insertRows } from "../database/insert-rows";
+import { only, refused, thenEach, written, type Outcome } from "../write/outcome";
 import { defineWrite, type WriteContext } from "../write/context";
 import { searchableText } from "./search-text";
 import type { z } from "zod";
@@ -15,29 +18,66 @@ async function findTopic(tx: Tx, id: string, field: string) {
   return topic;
 }
 
+type NewClaim = z.output<typeof NewClaimSchema> & { slug?: string };
+export type AddedClaim = { id: string; slug: string; version: number };
+
 /**
  * A new claim inside the caller's write (the tagging panel adds one with its first stance); it has
  * no stances yet, so it ranks last until one is added. `slug` is the import's own key; otherwise
- * one is made from the wording.
+ * one is made from the wording. `field` names the input the claim came from, for a refusal.
  */
-export async function addClaim(w: WriteContext, claim: z.output<typeof NewClaimSchema> & { slug?: string }, field = "claim.new") {
+export async function addClaim(w: WriteContext, claim: NewClaim, field = "claim.new"): Promise<AddedClaim> {
+  return only(await addClaims(w, [claim], field));
+}
+
+/** New claims, many at once (an import) or one: each names a stored topic and gets its slug, its row and its revision. */
+export async function addClaims(w: WriteContext, items: readonly NewClaim[], field = ""): Promise<Outcome<AddedClaim>[]> {
   const { tx } = w;
-  const slug = await newSlug(claim.slug, claim.text, async (s) => (await tx.claim.count({ where: { slug: s } })) > 0, "A claim");
-  const topic = await findTopic(tx, claim.topic, field ? `${field}.topic` : "topic");
-  const created = await tx.claim.create({
-    data: { slug, text: claim.text, searchText: searchableText(claim.text), topicId: topic.id, rankKey: `~${slug}` },
-    select: { id: true, slug: true, version: true },
+  const topicRefs = items.map((i) => i.topic);
+  const topics = new Map<string, { id: string; slug: string }>();
+  for (const topic of await findByKeys(topicRefs, (refs) =>
+    tx.topic.findMany({ where: { OR: [{ id: { in: refs } }, { slug: { in: refs } }] }, select: { id: true, slug: true } }),
+  ))
+    topics.set(topic.id, topic).set(topic.slug, topic);
+  const withTopic = items.map((item) => {
+    const topic = topics.get(item.topic);
+    return topic
+      ? written({ ...item, topic })
+      : refused<NewClaim & { topic: { id: string; slug: string } }>(unknownReference(field ? `${field}.topic` : "topic", "The chosen topic"));
   });
-  await w.revise({
-    entityType: "CLAIM",
-    entityId: created.id,
-    version: created.version,
-    action: "CREATE",
-    changes: createdFields({ slug, text: claim.text, topic: topic.slug }),
-    claimId: created.id,
+  return thenEach(withTopic, async (known) => {
+    const slugs = await newSlugs(
+      known.map((c) => ({ slug: c.slug, name: c.text })),
+      async (candidates) =>
+        new Set((await findByKeys(candidates, (slug) => tx.claim.findMany({ where: { slug: { in: slug } }, select: { slug: true } }))).map((c) => c.slug)),
+      "A claim",
+    );
+    return thenEach(
+      known.map((claim, at) => {
+        const slug = slugs[at]!;
+        return slug instanceof AppError ? refused<typeof claim & { slug: string }>(slug) : written({ ...claim, slug });
+      }),
+      async (ready) => {
+        const rows = await insertRows(
+          w,
+          "Claim",
+          ready.map((c) => ({ slug: c.slug, text: c.text, searchText: searchableText(c.text), topicId: c.topic.id, rankKey: `~${c.slug}` })),
+        );
+        await w.reviseMany(
+          ready.map((c, i) => ({
+            entityType: "CLAIM",
+            entityId: rows[i]!.id,
+            version: 1,
+            action: "CREATE",
+            changes: createdFields({ slug: c.slug, text: c.text, topic: c.topic.slug }),
+            claimId: rows[i]!.id,
+          })),
+        );
+        if (rows.length > 0) w.touchCounts();
+        return rows.map((row) => written({ id: row.id, slug: row.slug, version: 1 }));
+      },
+    );
   });
-  w.touchCounts();
-  return created;
 }
 
 /** Adds a claim on its own (the write API). */

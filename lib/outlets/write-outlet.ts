@@ -3,22 +3,74 @@ import { AppError, notFound } from "../errors";
 import { createdFields, diffFields } from "../revisions/record";
 import { assertVersion, commitVersion } from "../write/versioned";
 import { OutletUpdateSchema, type NewOutletSchema } from "../schemas/writes";
-import { newSlug } from "../slug";
+import { newSlugs } from "../slug";
+import { findByKeys } from "../database/in-chunks";
+import { insertRows } from "../database/insert-rows";
+import { only, refused, thenEach, written, type Outcome } from "../write/outcome";
 import { defineWrite, type WriteContext } from "../write/context";
 
 // Outlets (who published) are written here; their reliability grade is an analyst's write
 // (lib/review/grading.ts).
 
+type NewOutlet = z.output<typeof NewOutletSchema> & { slug?: string };
+export type AddedOutlet = { id: string; name: string; version: number };
+
 /** A new outlet; `slug` is the import's own key, otherwise one is made from the name. Names are unique. */
-export async function addOutlet(w: WriteContext, data: z.output<typeof NewOutletSchema> & { slug?: string }) {
+export async function addOutlet(w: WriteContext, data: NewOutlet): Promise<AddedOutlet> {
+  return only(await addOutlets(w, [data]));
+}
+
+/** New outlets, many at once (an import) or one: a name already stored (or given twice) is refused, each gets its slug, its row and its revision. */
+export async function addOutlets(w: WriteContext, items: readonly NewOutlet[]): Promise<Outcome<AddedOutlet>[]> {
   const { tx } = w;
-  const { slug: given, ...fields } = data;
-  const sameName = await tx.outlet.findUnique({ where: { name: fields.name }, select: { slug: true } });
-  if (sameName) throw new AppError("CONFLICT", `An outlet named "${fields.name}" is stored as "${sameName.slug}"; refer to that one.`, "name");
-  const slug = await newSlug(given, fields.name, async (s) => (await tx.outlet.count({ where: { slug: s } })) > 0, "An outlet");
-  const outlet = await tx.outlet.create({ data: { ...fields, slug }, select: { id: true, name: true, version: true } });
-  await w.revise({ entityType: "OUTLET", entityId: outlet.id, version: outlet.version, action: "CREATE", changes: createdFields({ slug, ...fields }) });
-  return outlet;
+  const stored = new Map(
+    (
+      await findByKeys(
+        items.map((i) => i.name),
+        (names) => tx.outlet.findMany({ where: { name: { in: names } }, select: { name: true, slug: true } }),
+      )
+    ).map((o) => [o.name, o.slug]),
+  );
+  const seen = new Set<string>();
+  const named = items.map((item) => {
+    const slug = stored.get(item.name);
+    if (slug !== undefined)
+      return refused<NewOutlet>(new AppError("CONFLICT", `An outlet named "${item.name}" is stored as "${slug}"; refer to that one.`, "name"));
+    if (seen.has(item.name)) return refused<NewOutlet>(new AppError("CONFLICT", `An outlet named "${item.name}" is added twice.`, "name"));
+    seen.add(item.name);
+    return written(item);
+  });
+  return thenEach(named, async (free) => {
+    const slugs = await newSlugs(
+      free,
+      async (candidates) =>
+        new Set((await findByKeys(candidates, (slug) => tx.outlet.findMany({ where: { slug: { in: slug } }, select: { slug: true } }))).map((o) => o.slug)),
+      "An outlet",
+    );
+    return thenEach(
+      free.map(({ slug: _, ...fields }, at) => {
+        const slug = slugs[at]!;
+        return slug instanceof AppError ? refused<{ slug: string; fields: typeof fields }>(slug) : written({ slug, fields });
+      }),
+      async (ready) => {
+        const rows = await insertRows(
+          w,
+          "Outlet",
+          ready.map(({ slug, fields }) => ({ slug, name: fields.name, kind: fields.kind, country: fields.country ?? null })),
+        );
+        await w.reviseMany(
+          ready.map(({ slug, fields }, i) => ({
+            entityType: "OUTLET",
+            entityId: rows[i]!.id,
+            version: 1,
+            action: "CREATE",
+            changes: createdFields({ slug, ...fields }),
+          })),
+        );
+        return rows.map((row) => written({ id: row.id, name: row.name, version: 1 }));
+      },
+    );
+  });
 }
 
 /** Edits an outlet's name, kind or country; refused if someone saved in between. */

@@ -6,6 +6,9 @@ import { SourceCreateSchema, SourceUpdateSchema, type NewOutletSchema } from "..
 import { defineWrite, type WriteContext } from "../write/context";
 import { addOutlet } from "../outlets/write-outlet";
 import { contentHash, normalizeSourceText } from "./source-text";
+import { findByKeys } from "../database/in-chunks";
+import { insertRows } from "../database/insert-rows";
+import { checkEach, joinEach, only, refused, thenEach, written, type Outcome } from "../write/outcome";
 import type { z } from "zod";
 
 export type DuplicateSource = { id: string; title: string; matchedOn: "url" | "text" };
@@ -49,43 +52,102 @@ function metadataColumns(data: Omit<SourceMetadataInput, "id" | "version" | "rea
   };
 }
 
+type NewSource = Omit<z.output<typeof SourceCreateSchema>, "text"> & { id?: string };
+export type AddedSource = { id: string; title: string; version: number };
+
 /**
  * A new source inside the caller's write. `text` is stored as given: the form and the API tidy it
  * first (normalizeSourceText), an import stores a file's text exactly, so its offsets stay true.
- * `id` is the import's own key; otherwise the database makes one.
+ * `id` is the import's own key; otherwise one is made.
  */
-export async function addSource(w: WriteContext, data: Omit<z.output<typeof SourceCreateSchema>, "text"> & { id?: string }, text: string) {
+export async function addSource(w: WriteContext, data: NewSource, text: string): Promise<AddedSource> {
+  return only(await addSources(w, [{ data, text }]));
+}
+
+/**
+ * New sources, many at once (an import) or one: a text or address already stored, or given twice,
+ * is refused (as is an id already taken); each gets its row, its authors and its revision.
+ */
+export async function addSources(w: WriteContext, items: readonly { data: NewSource; text: string }[]): Promise<Outcome<AddedSource>[]> {
   const { tx } = w;
-  if (text.trim() === "") throw new AppError("INVALID", "text: must not be empty", "text");
-  const hash = contentHash(text);
-  const url = data.url ?? null;
-  const duplicate = await findDuplicateSource(tx, { url, hash });
-  if (duplicate) throw duplicateError(duplicate);
-  if (data.id && (await tx.source.count({ where: { id: data.id } })) > 0)
-    throw new AppError("CONFLICT", `A source with the id "${data.id}" already exists.`, "id");
-  const outlet = await resolveOutlet(w, data.outlet);
-  const fields = metadataColumns(data, outlet.id);
-  const source = await tx.source.create({
-    data: {
-      ...(data.id ? { id: data.id } : {}),
-      ...fields,
-      text,
-      contentHash: hash,
-      authors: { create: data.authors.map((name, position) => ({ name, position })) },
-    },
-    select: { id: true, title: true, version: true },
+  const hashed = checkEach(items, ({ data, text }) => {
+    if (text.trim() === "") throw new AppError("INVALID", "text: must not be empty", "text");
+    return { data, text, hash: contentHash(text), url: data.url ?? null };
   });
-  await w.revise({
-    entityType: "SOURCE",
-    entityId: source.id,
-    version: source.version,
-    action: "CREATE",
-    changes: createdFields({ ...withoutOutletId(fields), outlet: outlet.name, authors: data.authors.join(", "), characters: text.length }),
-    sourceId: source.id,
+  const good = hashed.flatMap((o) => (o.ok ? [o.value] : []));
+  const select = { id: true, title: true, url: true, contentHash: true } as const;
+  const [byUrl, byText, byId] = await Promise.all([
+    findByKeys(
+      good.flatMap((g) => (g.url ? [g.url] : [])),
+      (urls) => tx.source.findMany({ where: { url: { in: urls } }, select }),
+    ),
+    findByKeys(
+      good.map((g) => g.hash),
+      (hashes) => tx.source.findMany({ where: { contentHash: { in: hashes } }, select }),
+    ),
+    findByKeys(
+      good.flatMap((g) => (g.data.id ? [g.data.id] : [])),
+      (ids) => tx.source.findMany({ where: { id: { in: ids } }, select: { id: true } }),
+    ),
+  ]);
+  // What is stored, and what the items before have claimed: a later item with the same address, text or id is refused.
+  const urls = new Map(byUrl.map((s) => [s.url!, s]));
+  const texts = new Map(byText.map((s) => [s.contentHash, s]));
+  const ids = new Set(byId.map((s) => s.id));
+  const unique = hashed.map((outcome) => {
+    if (!outcome.ok) return outcome;
+    const item = outcome.value;
+    const sameUrl = item.url ? urls.get(item.url) : undefined;
+    if (sameUrl) return refused<typeof item>(duplicateError({ id: sameUrl.id, title: sameUrl.title, matchedOn: "url" }));
+    const sameText = texts.get(item.hash);
+    if (sameText) return refused<typeof item>(duplicateError({ id: sameText.id, title: sameText.title, matchedOn: "text" }));
+    if (item.data.id && ids.has(item.data.id))
+      return refused<typeof item>(new AppError("CONFLICT", `A source with the id "${item.data.id}" already exists.`, "id"));
+    const claimed = { id: item.data.id ?? "", title: item.data.title, url: item.url, contentHash: item.hash };
+    if (item.url) urls.set(item.url, claimed);
+    texts.set(item.hash, claimed);
+    if (item.data.id) ids.add(item.data.id);
+    return outcome;
   });
-  w.sources.add(source.id);
-  w.touchCounts();
-  return source;
+  return thenEach(unique, async (ready) => {
+    const outlets = await resolveOutlets(
+      w,
+      ready.map((r) => r.data.outlet),
+    );
+    return thenEach(
+      joinEach(ready, outlets, (r, outlet) => ({ ...r, outlet })),
+      async (placed) => {
+        const rows = await insertRows(
+          w,
+          "Source",
+          placed.map((p) => ({ ...(p.data.id ? { id: p.data.id } : {}), ...metadataColumns(p.data, p.outlet.id), text: p.text, contentHash: p.hash })),
+        );
+        await insertRows(
+          w,
+          "SourceAuthor",
+          placed.flatMap((p, i) => p.data.authors.map((name, position) => ({ sourceId: rows[i]!.id, name, position }))),
+        );
+        await w.reviseMany(
+          placed.map((p, i) => ({
+            entityType: "SOURCE",
+            entityId: rows[i]!.id,
+            version: 1,
+            action: "CREATE",
+            changes: createdFields({
+              ...withoutOutletId(metadataColumns(p.data, p.outlet.id)),
+              outlet: p.outlet.name,
+              authors: p.data.authors.join(", "),
+              characters: p.text.length,
+            }),
+            sourceId: rows[i]!.id,
+          })),
+        );
+        for (const row of rows) w.sources.add(row.id);
+        if (rows.length > 0) w.touchCounts();
+        return rows.map((row) => written({ id: row.id, title: row.title, version: 1 }));
+      },
+    );
+  });
 }
 
 /** Adds a source: its text stored verbatim (normalized line endings), never a second copy of one already stored. */
@@ -141,6 +203,33 @@ export const updateSource = defineWrite(
 const withoutOutletId = <T extends { outletId: string }>({ outletId: _, ...rest }: T) => rest;
 
 type OutletChoice = { id: string } | { new: z.output<typeof NewOutletSchema> };
+
+/** The chosen outlets, many at once: those chosen by id looked up together, the rest one by one (resolveOutlet). */
+async function resolveOutlets(w: WriteContext, choices: readonly OutletChoice[]): Promise<Outcome<{ id: string; name: string }>[]> {
+  const byId = new Map(
+    (
+      await findByKeys(
+        choices.flatMap((c) => ("id" in c ? [c.id] : [])),
+        (ids) => w.tx.outlet.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } }),
+      )
+    ).map((o) => [o.id, o]),
+  );
+  const outcomes: Outcome<{ id: string; name: string }>[] = [];
+  for (const choice of choices) {
+    if ("id" in choice) {
+      const outlet = byId.get(choice.id);
+      outcomes.push(outlet ? written(outlet) : refused(unknownReference("outlet", "The chosen outlet")));
+    } else {
+      try {
+        outcomes.push(written(await resolveOutlet(w, choice)));
+      } catch (error) {
+        if (!(error instanceof AppError)) throw error;
+        outcomes.push(refused(error));
+      }
+    }
+  }
+  return outcomes;
+}
 
 /** The chosen outlet; a new outlet is created, or the existing one of the same name reused. */
 export async function resolveOutlet(w: WriteContext, choice: OutletChoice): Promise<{ id: string; name: string }> {

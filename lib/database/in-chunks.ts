@@ -1,0 +1,13 @@
+/** How many keys one `IN (...)` list holds: well under both databases' bound-value limits. */
+const CHUNK = 1_000;
+
+/**
+ * Runs a lookup by a list of keys in chunks and joins the rows: a lookup for an import's
+ * thousands of keys, without one bound value per key in a single statement.
+ */
+export async function findByKeys<K, R>(keys: Iterable<K>, find: (chunk: K[]) => Promise<R[]>): Promise<R[]> {
+  const unique = [...new Set(keys)];
+  const rows: R[] = [];
+  for (let from = 0; from < unique.length; from += CHUNK) rows.push(...(await find(unique.slice(from, from + CHUNK))));
+  return rows;
+}
