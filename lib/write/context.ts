@@ -79,7 +79,7 @@ export class WriteContext {
   async settle(): Promise<void> {
     if (this.claims.size > 0) {
       if (this.concurrent) await lockClaimSummaries(this.tx, [...this.claims]);
-      await refreshClaimSummaries(this.tx, [...this.claims]);
+      await refreshClaimSummaries(this, [...this.claims]);
     }
     if (this.countsChanged) {
       if (this.concurrent) await lockCorpusCounts(this.tx);

@@ -1,4 +1,5 @@
-import type { Db, Tx } from "../database/create-client";
+import { dialectOf, type Db, type Dialect, type Tx } from "../database/create-client";
+import { updateRows } from "../database/update-rows";
 import { changedFields } from "../database/sync-rows";
 import { rankKey, summarizeClaim } from "../analysis/conflict";
 import { stanceFact, type StanceFactRow } from "../analysis/stance-facts";
@@ -8,7 +9,8 @@ import { stanceFact, type StanceFactRow } from "../analysis/stance-facts";
  * appearance, rank key, weights and origins) and writes it only where it changed. Call it inside the
  * transaction that changed the stances, so the summary is never stale.
  */
-export async function refreshClaimSummaries(tx: Tx, claimIds: readonly string[]): Promise<void> {
+export async function refreshClaimSummaries(target: { tx: Tx; dialect: Dialect }, claimIds: readonly string[]): Promise<void> {
+  const { tx } = target;
   const claims = await tx.claim.findMany({
     where: { id: { in: [...claimIds] } },
     select: {
@@ -31,12 +33,36 @@ export async function refreshClaimSummaries(tx: Tx, claimIds: readonly string[])
     },
   });
   const stances = await liveStanceFacts(tx, claimIds);
-  for (const { id, slug, ...stored } of claims) {
+  const changed = claims.map(({ id, slug, ...stored }) => {
     const summary = summarizeClaim((stances.get(id) ?? []).map(stanceFact));
-    const changes = changedFields(stored, { ...summary, rankKey: rankKey(summary.conflictScore, slug) });
-    if (Object.keys(changes).length > 0) await tx.claim.update({ where: { id }, data: changes });
-  }
+    return { id, ...changedFields(stored, { ...summary, rankKey: rankKey(summary.conflictScore, slug) }), updatedAt: new Date() };
+  });
+  await updateRows(
+    target,
+    "Claim",
+    changed.filter((c) => Object.keys(c).length > 2),
+    SUMMARY_TYPES,
+  );
 }
+
+/** The summary's columns as PostgreSQL types them. */
+const SUMMARY_TYPES = {
+  status: '"ClaimStatus"',
+  supportsCount: "integer",
+  disputesCount: "integer",
+  qualifiesCount: "integer",
+  sourceCount: "integer",
+  stanceCount: "integer",
+  conflictScore: "integer",
+  firstSeenAt: "timestamp(3)",
+  supportWeight: "double precision",
+  disputeWeight: "double precision",
+  conflictWeight: "double precision",
+  originCount: "integer",
+  lastEvidenceAt: "timestamp(3)",
+  rankKey: "text",
+  updatedAt: "timestamp(3)",
+} as const;
 
 /**
  * The live stances of these claims as the summary reads them, by claim. Flat rows and one
@@ -88,7 +114,7 @@ export async function summarizeMigratedClaims(db: Db): Promise<number> {
     await db.$transaction(
       (tx) =>
         refreshClaimSummaries(
-          tx,
+          { tx, dialect: dialectOf(db) },
           batch.map((c) => c.id),
         ),
       { timeout: 120_000 },
