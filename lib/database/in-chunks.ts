@@ -1,5 +1,8 @@
-/** How many keys one `IN (...)` list holds: well under both databases' bound-value limits. */
-const CHUNK = 1_000;
+/**
+ * How many keys one `IN (...)` list holds: under the 999 bound values Prisma allows a SQLite query,
+ * which also caps the list it makes to load a nested relation (a source's authors).
+ */
+const CHUNK = 500;
 
 /**
  * Runs a lookup by a list of keys in chunks and joins the rows: a lookup for an import's

@@ -78,9 +78,14 @@ export async function insertRows<T extends Table>(
 }
 
 let sequence = randomBytes(2).readUInt16BE();
+/** Random bytes drawn 6 at a time: one call for 2,730 ids, where one call per id cost a fifth of an import's inserts. */
+let pool = randomBytes(16_380);
+let drawn = 0;
 
 /** A new row id in the shape of Prisma's cuid(): "c", the time, a counter and randomness; 25 characters. */
 export function newId(): string {
+  if (drawn + 6 > pool.length) [pool, drawn] = [randomBytes(pool.length), 0];
+  const random = pool.toString("hex", drawn, (drawn += 6));
   sequence = (sequence + 1) % 1_679_616; // 36^4
-  return `c${Date.now().toString(36).padStart(8, "0")}${sequence.toString(36).padStart(4, "0")}${randomBytes(8).toString("hex").slice(0, 12)}`;
+  return `c${Date.now().toString(36).padStart(8, "0")}${sequence.toString(36).padStart(4, "0")}${random}`;
 }

@@ -2,25 +2,28 @@ import type { z } from "zod";
 import type { Db } from "../database/create-client";
 import { AppError } from "../errors";
 import { authorize, type CurrentUser } from "../roles";
-import { createActor, updateActor } from "../actors/write-actor";
-import { addClaim, updateClaim } from "../claims/write-claim";
-import { tagClaim } from "../claims/tag-claim";
+import { createActor, createActors, updateActor } from "../actors/write-actor";
+import { addClaim, addClaims, updateClaim } from "../claims/write-claim";
+import { tagClaim, tagClaims } from "../claims/tag-claim";
+import { findByKeys } from "../database/in-chunks";
 import { isoPartialDate } from "../format";
-import { addOutlet, updateOutlet } from "../outlets/write-outlet";
+import { addOutlet, addOutlets, updateOutlet } from "../outlets/write-outlet";
 import { assessStance, gradeOutlet, gradeSource, setClaimQuantity } from "../review/grading";
 import { addRelation, removeRelation } from "../review/relations";
 import { giveVerdict } from "../review/verdicts";
 import { diffFields } from "../revisions/record";
 import { locateQuote } from "../sources/anchor-quote";
 import { contentHash } from "../sources/source-text";
-import { addSource, updateSource } from "../sources/write-source";
+import { addSource, addSources, updateSource } from "../sources/write-source";
 import { createStance, createStances, updateStance } from "../stances/write-stance";
+import type { Outcome as WriterOutcome } from "../write/outcome";
 import { saveTopic } from "../topics/write-topic";
 import { authorizeWriter, runWrite, type WriteContext, type Writer } from "../write/context";
 import type { RawRecord } from "./parse";
 import {
   ImportRecord,
   RECORD_ORDER,
+  type RecordType,
   type ActorRecord,
   type ClaimRecord,
   type OutletRecord,
@@ -89,7 +92,7 @@ export async function importRecords(db: Db, user: CurrentUser | null, raw: reado
 export async function runImport(db: Db, importer: Importer, raw: readonly RawRecord[], options: ImportOptions = {}): Promise<ImportReport> {
   const mode = options.partial ? "partial" : "all";
   const reports: RecordReport[] = [];
-  const valid: { at: string; record: ImportRecord; report: RecordReport }[] = [];
+  const valid: Item[] = [];
   for (const { at, value } of raw) {
     const parsed = ImportRecord.safeParse(value);
     const type = typeof value === "object" && value !== null && "type" in value ? String((value as { type: unknown }).type) : "?";
@@ -105,83 +108,26 @@ export async function runImport(db: Db, importer: Importer, raw: readonly RawRec
     reports.push(report);
     valid.push({ at, record: parsed.data, report });
   }
-  valid.sort((a, b) => RECORD_ORDER.indexOf(a.record.type) - RECORD_ORDER.indexOf(b.record.type));
   // Even when some records are already refused, the rest are tried (and rolled back), so the
   // report names every problem in the file at once.
   const invalidCount = reports.length - valid.length;
 
+  const groups = new Map<RecordType, Item[]>();
+  for (const item of valid) {
+    const group = groups.get(item.record.type);
+    if (group) group.push(item);
+    else groups.set(item.record.type, [item]);
+  }
   try {
     await runWrite(
       db,
       importer,
       async (w) => {
-        let done = invalidCount;
-        const stored = new Stored(w);
-        // With --partial each record is all or nothing on its own too: a savepoint, so that a
-        // record refused halfway (its stance written, its grade refused) leaves nothing. Without
-        // it any refusal rolls the whole import back, so no record needs its own.
-        const savepoint = mode === "partial" ? (statement: string) => w.tx.$executeRawUnsafe(statement) : async () => 0;
-        const refuse = (report: RecordReport, error: Rejection | AppError) => {
-          report.outcome = "rejected";
-          report.reason =
-            error instanceof AppError && error.field && !error.message.startsWith(`${error.field}:`) ? `${error.field}: ${error.message}` : error.message;
-        };
-        // New stances that carry nothing but the link are written many at a time (linkPassages),
-        // each still checked as the forms check one; the rest go record by record.
-        const batch: { record: Of<typeof StanceRecord>; report: RecordReport; input: Record<string, unknown> }[] = [];
-        /** The batch's records by their passage, to find one linked twice in the file. */
-        const queued = new Map<string, Of<typeof StanceRecord>>();
-        const flush = async () => {
-          const outcomes = await createStances(
-            w,
-            batch.map((b) => b.input),
-          );
-          for (const [i, outcome] of outcomes.entries()) {
-            const { report } = batch[i]!;
-            if (!outcome.ok) refuse(report, outcome.error);
-            else {
-              report.outcome = "created";
-              stored.noteCreated(outcome.value, batch[i]!.record);
-            }
-            options.onProgress?.(++done, raw.length);
-          }
-          batch.length = 0;
-          queued.clear();
-        };
-        for (const { record, report } of valid) {
-          if (record.type === "stance") {
-            if (!stored.stancesReady) await stored.prefetchForStances(valid.map((v) => v.record));
-            try {
-              const plain = stored.plainNewStance(record, queued);
-              if (plain === "unchanged") {
-                options.onProgress?.(++done, raw.length);
-                continue;
-              }
-              if (plain) {
-                batch.push({ record, report, input: plain.input });
-                queued.set(plain.key, record);
-                if (batch.length >= 1_000) await flush();
-                continue;
-              }
-            } catch (error) {
-              if (!(error instanceof Rejection || error instanceof AppError)) throw error;
-              refuse(report, error);
-              options.onProgress?.(++done, raw.length);
-              continue;
-            }
-          } else if (batch.length > 0) await flush();
-          await savepoint("SAVEPOINT import_record");
-          try {
-            report.outcome = await write(w, record, stored);
-            await savepoint("RELEASE SAVEPOINT import_record");
-          } catch (error) {
-            if (!(error instanceof Rejection || error instanceof AppError)) throw error;
-            await savepoint("ROLLBACK TO SAVEPOINT import_record");
-            refuse(report, error);
-          }
-          options.onProgress?.(++done, raw.length);
+        const run = new ImportRun(w, mode, raw.length, invalidCount, options.onProgress);
+        for (const type of RECORD_ORDER) {
+          const items = groups.get(type) ?? [];
+          if (items.length > 0) await PHASES[type](run, items as never);
         }
-        if (batch.length > 0) await flush();
         // A file whose every record was refused before writing still ends with a full bar.
         if (valid.length === 0) options.onProgress?.(raw.length, raw.length);
         if (mode === "all" && reports.some((r) => r.outcome === "rejected")) throw new RollBack();
@@ -203,118 +149,496 @@ function finish(mode: "all" | "partial", written: boolean, reports: RecordReport
   return { mode, written, counts, records: reports };
 }
 
-/**
- * Each record type is mapped onto the writers the forms and the API use (lib/<entity>/), so an
- * import keeps the same rules: resolve the record's keys to ids, find what is stored under them,
- * and call the writer that creates it, or the ones that change what differs.
- */
-const CHUNK = 500;
-const chunks = <T>(items: readonly T[]) => Array.from({ length: Math.ceil(items.length / CHUNK) }, (_, i) => items.slice(i * CHUNK, (i + 1) * CHUNK));
+type Item<R extends ImportRecord = ImportRecord> = { at: string; record: R; report: RecordReport };
+type RecordOf<T extends RecordType> = Extract<ImportRecord, { type: T }>;
+
 const passageKey = (claimId: string, sourceId: string, start: number, end: number) => `${claimId}|${sourceId}|${start}|${end}`;
+const STANCE_BATCH = 5_000;
 
 /**
- * What the stance records refer to, looked up in batches once the stances' turn comes (claims,
- * sources with their texts, speakers, and the stances stored on those claims), instead of
- * several queries per stance. Kept current as the import writes: a stance is noted only once its
- * record has been written whole, so a refused record's rollback leaves nothing noted that is gone.
+ * One import as its phases run, one record type after another (RECORD_ORDER): the write, the
+ * progress, and the ids and texts the phases found or made, so that a later phase looks up only
+ * what the file did not bring. Each record type is mapped onto the writers the forms and the API
+ * use (lib/<entity>/), so an import keeps their rules: resolve the record's keys to ids, find what
+ * is stored under them, and call the writer that creates it (many at once) or the ones that
+ * change what differs (record by record).
  */
-class Stored {
-  stancesReady = false;
-  claims = new Map<string, { id: string }>();
-  sources = new Map<string, { id: string; text: string }>();
-  speakers = new Map<string, { id: string }>();
-  stances = new Map<string, StoredStance>();
-  constructor(private readonly w: WriteContext) {}
+class ImportRun {
+  /** Ids by natural key (slug), of what this import found stored or wrote. */
+  readonly topics = new Map<string, string>();
+  readonly outlets = new Map<string, string>();
+  readonly speakers = new Map<string, string>();
+  readonly claims = new Map<string, string>();
+  /** Source texts by id: the file's own, and the stored ones its stances quote. */
+  readonly texts = new Map<string, string>();
+  /** Stances stored on the file's claims, by passage; kept current as the import writes. */
+  readonly stances = new Map<string, StoredStance>();
+  private done: number;
+
+  constructor(
+    readonly w: WriteContext,
+    private readonly mode: "all" | "partial",
+    private readonly total: number,
+    refusedBefore: number,
+    private readonly onProgress?: (done: number, total: number) => void,
+  ) {
+    this.done = refusedBefore;
+  }
+
+  progress(records = 1) {
+    this.done += records;
+    this.onProgress?.(this.done, this.total);
+  }
+
+  refuse(report: RecordReport, error: Rejection | AppError) {
+    report.outcome = "rejected";
+    report.reason =
+      error instanceof AppError && error.field && !error.message.startsWith(`${error.field}:`) ? `${error.field}: ${error.message}` : error.message;
+  }
 
   /**
-   * For a stance record that is new and carries only the link (no credibility or interval): the
-   * createStance input and its passage's key, to be written in a batch; "unchanged" when the file
-   * already linked the same passage the same way; null when the record must go on its own (it is
-   * stored, or carries an analyst's fields). Unknown references are refused here.
+   * One record on its own. With --partial it is all or nothing on its own too: a savepoint, so
+   * that a record refused halfway (its stance written, its grade refused) leaves nothing. Without
+   * it any refusal rolls the whole import back, so no record needs its own.
    */
-  plainNewStance(r: Of<typeof StanceRecord>, queued: ReadonlyMap<string, Of<typeof StanceRecord>>) {
-    if (r.credibility !== undefined || r.interval !== undefined) return null;
-    const { claim, source, speaker, hint, anchor } = this.resolve(r);
-    const key = anchor ? passageKey(claim.id, source.id, anchor.start, anchor.end) : `unplaced:${queued.size}`;
-    if (anchor && this.stances.has(key)) return null;
-    const twin = anchor ? queued.get(key) : undefined;
-    if (twin) {
-      const same = !changed(
-        { position: twin.position, mode: twin.mode, speaker: twin.speaker ?? null, note: twin.note ?? null },
-        { position: r.position, mode: r.mode, speaker: r.speaker ?? null, note: r.note ?? null },
-      );
-      if (same) return "unchanged" as const;
-      throw new Rejection("The file links this passage to this claim twice, reading it differently; keep one.");
+  async one(item: Item, write: () => Promise<Outcome>) {
+    const savepoint = this.mode === "partial" ? (statement: string) => this.w.tx.$executeRawUnsafe(statement) : async () => 0;
+    await savepoint("SAVEPOINT import_record");
+    try {
+      item.report.outcome = await write();
+      await savepoint("RELEASE SAVEPOINT import_record");
+    } catch (error) {
+      if (!(error instanceof Rejection || error instanceof AppError)) throw error;
+      await savepoint("ROLLBACK TO SAVEPOINT import_record");
+      this.refuse(item.report, error);
     }
-    const input = {
-      sourceId: source.id,
-      quote: r.quote,
-      ...hint,
-      claim: { id: claim.id },
-      position: r.position,
-      mode: r.mode,
-      speaker: speaker ? { id: speaker.id } : null,
-      note: r.note ?? "",
-    };
-    return { input, key };
+    this.progress();
   }
 
-  /** What a stance record refers to, from the batch lookups; a reference to nothing is refused. */
-  resolve(r: Of<typeof StanceRecord>) {
-    const claim = this.claims.get(r.claim);
-    if (!claim) throw new Rejection(`claim: no claim "${r.claim}" in the file or stored.`);
-    const source = this.sources.get(r.source);
-    if (!source) throw new Rejection(`source: no source "${r.source}" in the file or stored.`);
-    const speaker = r.speaker ? this.speakers.get(r.speaker) : null;
-    if (r.speaker && !speaker) throw new Rejection(`speaker: no speaker "${r.speaker}" in the file or stored.`);
-    // The same rule as the forms': offsets are a hint, the words decide. Without offsets, the
-    // record may say which occurrence it means. Words that cannot be placed are left to
-    // createStance to refuse, in the words the forms use.
-    const hint = r.start !== undefined && r.end !== undefined ? { start: r.start, end: r.end } : nthOccurrence(source.text, r.quote, r.occurrence);
-    const anchor = placed(() => locateQuote(source.text, r.quote, hint));
-    return { claim, source, speaker: speaker ?? null, hint, anchor };
+  /** Records a many-item writer took: each gets its own outcome (a refused one wrote nothing). */
+  took<R extends ImportRecord, T>(items: readonly Item<R>[], outcomes: readonly WriterOutcome<T>[], onWritten: (item: Item<R>, value: T) => void = () => {}) {
+    for (const [i, outcome] of outcomes.entries()) {
+      const item = items[i]!;
+      if (!outcome.ok) this.refuse(item.report, outcome.error);
+      else {
+        item.report.outcome = "created";
+        onWritten(item, outcome.value);
+      }
+    }
+    this.progress(items.length);
   }
 
-  /** A stance the batch created, so a later record for the same passage finds it. */
-  noteCreated(linked: { id: string; claimId: string; start: number; end: number }, r: Of<typeof StanceRecord>) {
-    const source = this.sources.get(r.source)!;
-    this.stances.set(passageKey(linked.claimId, source.id, linked.start, linked.end), {
-      id: linked.id,
-      claimId: linked.claimId,
-      sourceId: source.id,
-      start: linked.start,
-      end: linked.end,
-      version: 1,
-      position: r.position,
-      mode: r.mode,
-      speakerId: r.speaker ? (this.speakers.get(r.speaker)?.id ?? null) : null,
-      note: r.note ?? null,
-      credibility: null,
-      intervalManual: false,
-      intervalLow: null,
-      intervalHigh: null,
+  /** Refuses a record before any writer sees it (a reference to nothing). */
+  refuseNow(item: Item, error: Rejection) {
+    this.refuse(item.report, error);
+    this.progress();
+  }
+
+  /** Puts in `known` the ids of the keys it lacks, looked up in batches. */
+  async resolve(known: Map<string, string>, keys: Iterable<string>, find: (keys: string[]) => Promise<{ id: string; slug: string }[]>) {
+    for (const row of await findByKeys(
+      [...keys].filter((key) => !known.has(key)),
+      find,
+    ))
+      known.set(row.slug, row.id);
+  }
+}
+
+/**
+ * Splits a phase's records three ways: those that match what is stored (reported unchanged, nothing
+ * written), new ones a many-item writer takes (the first record of each key), and the rest, each on
+ * its own (changes, analysts' fields, a key the file gives twice).
+ */
+function triage<R extends ImportRecord>(run: ImportRun, items: readonly Item<R>[], keyOf: (r: R) => string, judge: (r: R) => "new" | "unchanged" | "alone") {
+  const fresh: Item<R>[] = [];
+  const alone: Item<R>[] = [];
+  const seen = new Set<string>();
+  for (const item of items) {
+    const key = keyOf(item.record);
+    const verdict = seen.has(key) ? "alone" : judge(item.record);
+    seen.add(key);
+    if (verdict === "unchanged") run.progress();
+    else (verdict === "new" ? fresh : alone).push(item);
+  }
+  return { fresh, alone };
+}
+
+const PHASES: { [T in RecordType]: (run: ImportRun, items: Item<RecordOf<T>>[]) => Promise<void> } = {
+  topic: async (run, items) => {
+    for (const item of items)
+      await run.one(item, async () => {
+        const saved = await saveTopic.within(run.w, { slug: item.record.slug, name: item.record.name });
+        run.topics.set(item.record.slug, saved.id);
+        return saved.outcome;
+      });
+  },
+  outlet: importOutlets,
+  actor: importActors,
+  source: importSources,
+  claim: importClaims,
+  stance: importStances,
+  relation: async (run, items) => {
+    for (const item of items) await run.one(item, () => writeRelation(run.w, item.record));
+  },
+  verdict: async (run, items) => {
+    for (const item of items) await run.one(item, () => writeVerdict(run.w, item.record));
+  },
+};
+
+async function importOutlets(run: ImportRun, items: Item<Of<typeof OutletRecord>>[]) {
+  const { w } = run;
+  const stored = new Map(
+    (
+      await findByKeys(
+        items.map((i) => i.record.slug),
+        (slugs) =>
+          w.tx.outlet.findMany({
+            where: { slug: { in: slugs } },
+            select: { id: true, slug: true, name: true, kind: true, country: true, reliability: true, reliabilityReason: true },
+          }),
+      )
+    ).map((o) => [o.slug, o]),
+  );
+  for (const o of stored.values()) run.outlets.set(o.slug, o.id);
+  const { fresh, alone } = triage(
+    run,
+    items,
+    (r) => r.slug,
+    (r) => {
+      const outlet = stored.get(r.slug);
+      if (!outlet) return r.reliability === undefined ? "new" : "alone";
+      const same =
+        !changed(outlet, { name: r.name, kind: r.kind, country: r.country ?? null }) &&
+        (r.reliability === undefined || !changed(outlet, { reliability: r.reliability, reliabilityReason: r.reliabilityReason ?? null }));
+      return same ? "unchanged" : "alone";
+    },
+  );
+  if (fresh.length > 0) {
+    authorizeWriter(w.writer, "RESEARCHER", "add outlets");
+    const outcomes = await addOutlets(
+      w,
+      fresh.map(({ record: r }) => ({ slug: r.slug, name: r.name, kind: r.kind, country: r.country ?? null })),
+    );
+    run.took(fresh, outcomes, (item, outlet) => run.outlets.set(item.record.slug, outlet.id));
+  }
+  for (const item of alone) await run.one(item, () => writeOutlet(w, item.record));
+}
+
+async function importActors(run: ImportRun, items: Item<Of<typeof ActorRecord>>[]) {
+  const { w } = run;
+  const stored = new Map(
+    (
+      await findByKeys(
+        items.map((i) => i.record.slug),
+        (slugs) =>
+          w.tx.actor.findMany({ where: { slug: { in: slugs } }, select: { id: true, slug: true, name: true, kind: true, description: true, unnamed: true } }),
+      )
+    ).map((a) => [a.slug, a]),
+  );
+  for (const a of stored.values()) run.speakers.set(a.slug, a.id);
+  const { fresh, alone } = triage(
+    run,
+    items,
+    (r) => r.slug,
+    (r) => {
+      const actor = stored.get(r.slug);
+      if (!actor) return "new";
+      const same = !changed(actor, { name: r.name, kind: r.kind, description: r.description ?? null, unnamed: r.unnamed ?? false });
+      return same ? "unchanged" : "alone";
+    },
+  );
+  if (fresh.length > 0) {
+    const outcomes = await createActors(
+      w,
+      fresh.map(({ record: r }) => ({ slug: r.slug, name: r.name, kind: r.kind, description: r.description ?? "", unnamed: r.unnamed ?? false })),
+    );
+    run.took(fresh, outcomes, (item, actor) => run.speakers.set(item.record.slug, actor.id));
+  }
+  for (const item of alone) await run.one(item, () => writeActor(w, item.record));
+}
+
+async function importSources(run: ImportRun, items: Item<Of<typeof SourceRecord>>[]) {
+  const { w } = run;
+  await run.resolve(
+    run.outlets,
+    items.map((i) => i.record.outlet),
+    (slugs) => w.tx.outlet.findMany({ where: { slug: { in: slugs } }, select: { id: true, slug: true } }),
+  );
+  const stored = new Map(
+    (
+      await findByKeys(
+        items.map((i) => i.record.id),
+        (ids) =>
+          w.tx.source.findMany({
+            where: { id: { in: ids } },
+            select: {
+              id: true,
+              contentHash: true,
+              title: true,
+              outletId: true,
+              url: true,
+              publishedAt: true,
+              datePrecision: true,
+              kind: true,
+              language: true,
+              metadataNote: true,
+              reliability: true,
+              reliabilityReason: true,
+              authors: { select: { name: true }, orderBy: { position: "asc" } },
+            },
+          }),
+      )
+    ).map((s) => [s.id, s]),
+  );
+  const { fresh, alone } = triage(
+    run,
+    items,
+    (r) => r.id,
+    (r) => {
+      const source = stored.get(r.id);
+      if (!source) return r.reliability === undefined ? "new" : "alone";
+      if (source.contentHash !== contentHash(r.text)) return "alone";
+      // A stored source whose hash matches has the file's text: its stances can be checked against it.
+      run.texts.set(r.id, r.text);
+      const same =
+        source.title === r.title &&
+        source.outletId === run.outlets.get(r.outlet) &&
+        source.authors.map((a) => a.name).join("\n") === r.authors.join("\n") &&
+        (source.url ?? null) === (r.url ?? null) &&
+        isoPartialDate(source.publishedAt, source.datePrecision) === isoPartialDate(r.publishedAt?.date ?? null, r.publishedAt?.precision ?? null) &&
+        source.kind === r.kind &&
+        source.language === r.language &&
+        (source.metadataNote ?? null) === (r.metadataNote ?? null) &&
+        (r.reliability === undefined || !changed(source, { reliability: r.reliability, reliabilityReason: r.reliabilityReason ?? null }));
+      return same ? "unchanged" : "alone";
+    },
+  );
+  const placed = fresh.filter((item) => {
+    if (run.outlets.has(item.record.outlet)) return true;
+    run.refuseNow(item, new Rejection(`outlet: no outlet "${item.record.outlet}" in the file or stored.`));
+    return false;
+  });
+  if (placed.length > 0) {
+    authorizeWriter(w.writer, "RESEARCHER", "add sources");
+    const outcomes = await addSources(
+      w,
+      placed.map(({ record: r }) => ({
+        data: {
+          id: r.id,
+          title: r.title,
+          outlet: { id: run.outlets.get(r.outlet)! },
+          authors: r.authors,
+          url: r.url,
+          published: r.publishedAt,
+          kind: r.kind,
+          language: r.language,
+          metadataNote: r.metadataNote ?? null,
+        },
+        // Stored exactly as given (unlike a pasted text, which is tidied): the file's offsets point into it.
+        text: r.text,
+      })),
+    );
+    run.took(placed, outcomes, (item) => run.texts.set(item.record.id, item.record.text));
+  }
+  for (const item of alone) await run.one(item, () => writeSource(w, item.record));
+}
+
+async function importClaims(run: ImportRun, items: Item<Of<typeof ClaimRecord>>[]) {
+  const { w } = run;
+  await run.resolve(
+    run.topics,
+    items.map((i) => i.record.topic),
+    (slugs) => w.tx.topic.findMany({ where: { slug: { in: slugs } }, select: { id: true, slug: true } }),
+  );
+  const stored = new Map(
+    (
+      await findByKeys(
+        items.map((i) => i.record.slug),
+        (slugs) =>
+          w.tx.claim.findMany({
+            where: { slug: { in: slugs } },
+            select: { id: true, slug: true, text: true, topicId: true, quantityKind: true, tags: { select: { tag: { select: { slug: true } } } } },
+          }),
+      )
+    ).map((c) => [c.slug, c]),
+  );
+  for (const c of stored.values()) run.claims.set(c.slug, c.id);
+  const { fresh, alone } = triage(
+    run,
+    items,
+    (r) => r.slug,
+    (r) => {
+      const claim = stored.get(r.slug);
+      if (!claim) return r.quantity === undefined ? "new" : "alone";
+      const tags = new Set(claim.tags.map((t) => t.tag.slug));
+      const same =
+        claim.text === r.text &&
+        claim.topicId === run.topics.get(r.topic) &&
+        (r.quantity === undefined || r.quantity === claim.quantityKind) &&
+        r.tags.every((t) => tags.has(t));
+      return same ? "unchanged" : "alone";
+    },
+  );
+  const placed = fresh.filter((item) => {
+    if (run.topics.has(item.record.topic)) return true;
+    run.refuseNow(item, new Rejection(`topic: no topic "${item.record.topic}" in the file or stored.`));
+    return false;
+  });
+  if (placed.length > 0) {
+    authorizeWriter(w.writer, "RESEARCHER", "add claims");
+    const outcomes = await addClaims(
+      w,
+      placed.map(({ record: r }) => ({ slug: r.slug, text: r.text, topic: run.topics.get(r.topic)! })),
+    );
+    const tagged: { claimId: string; slugs: string[] }[] = [];
+    run.took(placed, outcomes, (item, claim) => {
+      run.claims.set(item.record.slug, claim.id);
+      tagged.push({ claimId: claim.id, slugs: item.record.tags });
     });
+    await tagClaims(w, tagged);
   }
+  for (const item of alone) await run.one(item, () => writeClaim(w, item.record));
+}
 
-  async prefetchForStances(records: readonly ImportRecord[]) {
-    const { tx } = this.w;
-    const stances = records.filter((r): r is Of<typeof StanceRecord> & { type: "stance" } => r.type === "stance");
-    const unique = (pick: (r: (typeof stances)[number]) => string | undefined) => [...new Set(stances.map(pick).filter((k): k is string => !!k))];
-    for (const slugs of chunks(unique((r) => r.claim))) {
-      for (const c of await tx.claim.findMany({ where: { slug: { in: slugs } }, select: { id: true, slug: true } })) this.claims.set(c.slug, { id: c.id });
+/**
+ * Stances: what they refer to is looked up in batches first (claims, speakers, the texts of stored
+ * sources, the stances already on those claims). New stances that carry nothing but the link are
+ * written many at a time (createStances), each still checked as the forms check one; the rest go
+ * record by record.
+ */
+async function importStances(run: ImportRun, items: Item<Of<typeof StanceRecord>>[]) {
+  const { w } = run;
+  const records = items.map((i) => i.record);
+  await run.resolve(
+    run.claims,
+    records.map((r) => r.claim),
+    (slugs) => w.tx.claim.findMany({ where: { slug: { in: slugs } }, select: { id: true, slug: true } }),
+  );
+  await run.resolve(
+    run.speakers,
+    records.flatMap((r) => (r.speaker ? [r.speaker] : [])),
+    (slugs) => w.tx.actor.findMany({ where: { slug: { in: slugs } }, select: { id: true, slug: true } }),
+  );
+  for (const source of await findByKeys(
+    records.map((r) => r.source).filter((id) => !run.texts.has(id)),
+    (ids) => w.tx.source.findMany({ where: { id: { in: ids } }, select: { id: true, text: true } }),
+  ))
+    run.texts.set(source.id, source.text);
+  for (const stance of await findByKeys(
+    records.flatMap((r) => run.claims.get(r.claim) ?? []),
+    (ids) => w.tx.stance.findMany({ where: { claimId: { in: ids } }, select: STORED_STANCE }),
+  ))
+    run.stances.set(passageKey(stance.claimId, stance.sourceId, stance.start, stance.end), stance);
+
+  const batch: { item: Item<Of<typeof StanceRecord>>; input: Record<string, unknown> }[] = [];
+  /** The batch's records by their passage, to find one linked twice in the file. */
+  const queued = new Map<string, Of<typeof StanceRecord>>();
+  const flush = async () => {
+    authorizeWriter(w.writer, "RESEARCHER", "link passages to claims");
+    const outcomes = await createStances(
+      w,
+      batch.map((b) => b.input),
+      run.texts,
+    );
+    run.took(
+      batch.map((b) => b.item),
+      outcomes,
+      (item, linked) => noteCreated(run, linked, item.record),
+    );
+    batch.length = 0;
+    queued.clear();
+  };
+  for (const item of items) {
+    try {
+      const plain = plainNewStance(run, item.record, queued);
+      if (plain === "unchanged") {
+        run.progress();
+        continue;
+      }
+      if (plain) {
+        batch.push({ item, input: plain.input });
+        queued.set(plain.key, item.record);
+        if (batch.length >= STANCE_BATCH) await flush();
+        continue;
+      }
+    } catch (error) {
+      if (!(error instanceof Rejection || error instanceof AppError)) throw error;
+      run.refuseNow(item, error as Rejection);
+      continue;
     }
-    for (const ids of chunks(unique((r) => r.source))) {
-      for (const src of await tx.source.findMany({ where: { id: { in: ids } }, select: { id: true, text: true } })) this.sources.set(src.id, src);
-    }
-    for (const slugs of chunks(unique((r) => r.speaker))) {
-      for (const a of await tx.actor.findMany({ where: { slug: { in: slugs } }, select: { id: true, slug: true } })) this.speakers.set(a.slug, { id: a.id });
-    }
-    for (const ids of chunks([...this.claims.values()].map((c) => c.id))) {
-      for (const st of await tx.stance.findMany({ where: { claimId: { in: ids } }, select: STORED_STANCE }))
-        this.stances.set(passageKey(st.claimId, st.sourceId, st.start, st.end), st);
-    }
-    this.stancesReady = true;
+    if (batch.length > 0) await flush();
+    await run.one(item, () => writeStance(w, item.record, run));
   }
+  if (batch.length > 0) await flush();
+}
+
+/**
+ * For a stance record that is new and carries only the link (no credibility or interval): the
+ * createStance input and its passage's key, to be written in a batch; "unchanged" when the file
+ * already linked the same passage the same way; null when the record must go on its own (it is
+ * stored, or carries an analyst's fields). Unknown references are refused here.
+ */
+function plainNewStance(run: ImportRun, r: Of<typeof StanceRecord>, queued: ReadonlyMap<string, Of<typeof StanceRecord>>) {
+  if (r.credibility !== undefined || r.interval !== undefined) return null;
+  const { claim, source, speaker, hint, anchor } = resolveStance(run, r);
+  const key = anchor ? passageKey(claim, source.id, anchor.start, anchor.end) : `unplaced:${queued.size}`;
+  if (anchor && run.stances.has(key)) return null;
+  const twin = anchor ? queued.get(key) : undefined;
+  if (twin) {
+    const same = !changed(
+      { position: twin.position, mode: twin.mode, speaker: twin.speaker ?? null, note: twin.note ?? null },
+      { position: r.position, mode: r.mode, speaker: r.speaker ?? null, note: r.note ?? null },
+    );
+    if (same) return "unchanged" as const;
+    throw new Rejection("The file links this passage to this claim twice, reading it differently; keep one.");
+  }
+  const input = {
+    sourceId: source.id,
+    quote: r.quote,
+    ...hint,
+    claim: { id: claim },
+    position: r.position,
+    mode: r.mode,
+    speaker: speaker ? { id: speaker } : null,
+    note: r.note ?? "",
+  };
+  return { input, key };
+}
+
+/** What a stance record refers to, from the run's lookups; a reference to nothing is refused. */
+function resolveStance(run: ImportRun, r: Of<typeof StanceRecord>) {
+  const claim = run.claims.get(r.claim);
+  if (!claim) throw new Rejection(`claim: no claim "${r.claim}" in the file or stored.`);
+  const text = run.texts.get(r.source);
+  if (text === undefined) throw new Rejection(`source: no source "${r.source}" in the file or stored.`);
+  const speaker = r.speaker ? run.speakers.get(r.speaker) : null;
+  if (r.speaker && !speaker) throw new Rejection(`speaker: no speaker "${r.speaker}" in the file or stored.`);
+  // The same rule as the forms': offsets are a hint, the words decide. Without offsets, the
+  // record may say which occurrence it means. Words that cannot be placed are left to
+  // createStance to refuse, in the words the forms use.
+  const hint = r.start !== undefined && r.end !== undefined ? { start: r.start, end: r.end } : nthOccurrence(text, r.quote, r.occurrence);
+  const anchor = placed(() => locateQuote(text, r.quote, hint));
+  return { claim, source: { id: r.source, text }, speaker: speaker ?? null, hint, anchor };
+}
+
+/** A stance the batch created, so a later record for the same passage finds it. */
+function noteCreated(run: ImportRun, linked: { id: string; claimId: string; start: number; end: number }, r: Of<typeof StanceRecord>) {
+  run.stances.set(passageKey(linked.claimId, r.source, linked.start, linked.end), {
+    id: linked.id,
+    claimId: linked.claimId,
+    sourceId: r.source,
+    start: linked.start,
+    end: linked.end,
+    version: 1,
+    position: r.position,
+    mode: r.mode,
+    speakerId: r.speaker ? (run.speakers.get(r.speaker) ?? null) : null,
+    note: r.note ?? null,
+    credibility: null,
+    intervalManual: false,
+    intervalLow: null,
+    intervalHigh: null,
+  });
 }
 
 const STORED_STANCE = {
@@ -349,27 +673,6 @@ type StoredStance = {
   intervalLow: number | null;
   intervalHigh: number | null;
 };
-
-function write(w: WriteContext, record: ImportRecord, stored: Stored): Promise<Outcome> {
-  switch (record.type) {
-    case "topic":
-      return saveTopic.within(w, { slug: record.slug, name: record.name }).then((r) => r.outcome);
-    case "outlet":
-      return writeOutlet(w, record);
-    case "actor":
-      return writeActor(w, record);
-    case "source":
-      return writeSource(w, record);
-    case "claim":
-      return writeClaim(w, record);
-    case "stance":
-      return writeStance(w, record, stored);
-    case "relation":
-      return writeRelation(w, record);
-    case "verdict":
-      return writeVerdict(w, record);
-  }
-}
 
 type Of<S extends z.ZodType> = z.output<S>;
 const REASON = "import";
@@ -477,11 +780,14 @@ async function writeClaim(w: WriteContext, r: Of<typeof ClaimRecord>): Promise<O
   return outcome;
 }
 
-async function writeStance(w: WriteContext, r: Of<typeof StanceRecord>, known: Stored): Promise<Outcome> {
-  const { claim, source, speaker, hint, anchor } = known.resolve(r);
+async function writeStance(w: WriteContext, r: Of<typeof StanceRecord>, run: ImportRun): Promise<Outcome> {
+  const resolved = resolveStance(run, r);
+  const { source, hint, anchor } = resolved;
+  const claim = { id: resolved.claim };
+  const speaker = resolved.speaker ? { id: resolved.speaker } : null;
   const reading = { position: r.position, mode: r.mode, speaker: speaker ? { id: speaker.id } : null, note: r.note ?? "" };
   const key = anchor ? passageKey(claim.id, source.id, anchor.start, anchor.end) : null;
-  let stored = key ? known.stances.get(key) : undefined;
+  let stored = key ? run.stances.get(key) : undefined;
   let outcome: Outcome = "unchanged";
   if (!stored) {
     authorizeWriter(w.writer, r.credibility === undefined && r.interval === undefined ? "RESEARCHER" : "ANALYST", "import credibility and intervals");
@@ -519,7 +825,7 @@ async function writeStance(w: WriteContext, r: Of<typeof StanceRecord>, known: S
     stored = { ...stored, ...assessment, version };
     if (outcome === "unchanged") outcome = "updated";
   }
-  known.stances.set(passageKey(claim.id, source.id, stored.start, stored.end), stored);
+  run.stances.set(passageKey(claim.id, source.id, stored.start, stored.end), stored);
   return outcome;
 }
 
