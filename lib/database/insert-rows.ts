@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
+import Database from "better-sqlite3";
 import type { Prisma } from "../../generated/sqlite/client";
-import type { Dialect, Tx } from "./create-client";
+import type { TxConnection } from "./create-client";
 
 // Many rows in one INSERT statement, for the writers that take many items at once (an import).
 // Prisma's createMany builds its query row by row in its query compiler: 20,000 stances took
@@ -46,11 +47,7 @@ const MAX_VALUES = 30_000;
  * give the same columns (a column left out takes its database default in every row); the id, if
  * not given, and the timestamps are filled as Prisma fills them. Returns the rows as written.
  */
-export async function insertRows<T extends Table>(
-  target: { tx: Tx; dialect: Dialect },
-  table: T,
-  rows: readonly RowOf<T>[],
-): Promise<(RowOf<T> & { id: string })[]> {
+export async function insertRows<T extends Table>(target: TxConnection, table: T, rows: readonly RowOf<T>[]): Promise<(RowOf<T> & { id: string })[]> {
   if (rows.length === 0) return [];
   const filled = FILLED[table];
   const now = new Date();
@@ -65,16 +62,48 @@ export async function insertRows<T extends Table>(
     if (Object.keys(row).length !== columns.length || columns.some((c) => !(c in row)))
       throw new Error(`insertRows(${table}): every row must give the same columns (${columns.join(", ")}).`);
   }
-  const perStatement = Math.max(1, Math.floor(MAX_VALUES / columns.length));
-  const names = columns.map((c) => `"${c}"`).join(", ");
-  for (let from = 0; from < written.length; from += perStatement) {
-    const chunk = written.slice(from, from + perStatement);
-    let n = 0;
-    const placeholder = target.dialect === "postgresql" ? () => `$${++n}` : () => "?";
-    const values = chunk.map(() => `(${columns.map(placeholder).join(", ")})`).join(", ");
-    await target.tx.$executeRawUnsafe(`INSERT INTO "${table}" (${names}) VALUES ${values}`, ...chunk.flatMap((row) => columns.map((c) => row[c] ?? null)));
+  if (target.sqlite) insertPrepared(target.sqlite, table, columns, written);
+  else {
+    const perStatement = Math.max(1, Math.floor(MAX_VALUES / columns.length));
+    const names = columns.map((c) => `"${c}"`).join(", ");
+    for (let from = 0; from < written.length; from += perStatement) {
+      const chunk = written.slice(from, from + perStatement);
+      let n = 0;
+      const placeholder = target.dialect === "postgresql" ? () => `$${++n}` : () => "?";
+      const values = chunk.map(() => `(${columns.map(placeholder).join(", ")})`).join(", ");
+      await target.tx.$executeRawUnsafe(`INSERT INTO "${table}" (${names}) VALUES ${values}`, ...chunk.flatMap((row) => columns.map((c) => row[c] ?? null)));
+    }
   }
   return written as unknown as (RowOf<T> & { id: string })[];
+}
+
+/**
+ * On SQLite, one prepared statement run per row on the driver Prisma's transaction is open on
+ * (lib/database/create-client.ts): values stored as Prisma's adapter stores them (dates as ISO
+ * text with +00:00, booleans as 1 and 0). Synchronous, so no other statement runs in between.
+ */
+function insertPrepared(driver: Database.Database, table: Table, columns: string[], rows: Record<string, unknown>[]) {
+  const statement = driver.prepare(`INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(", ")}) VALUES (${columns.map(() => "?").join(", ")})`);
+  try {
+    for (const row of rows) statement.run(columns.map((c) => storedValue(row[c])));
+  } catch (error) {
+    throw driverError(error);
+  }
+}
+
+const storedValue = (value: unknown) =>
+  value instanceof Date ? value.toISOString().replace("Z", "+00:00") : typeof value === "boolean" ? Number(value) : (value ?? null);
+
+/** The driver's error in the shape Prisma gives a failed raw statement, so that callers (isUniqueViolation) read one kind. */
+function driverError(error: unknown) {
+  if (!(error instanceof Database.SqliteError)) return error;
+  const unique = error.code === "SQLITE_CONSTRAINT_UNIQUE" || error.code === "SQLITE_CONSTRAINT_PRIMARYKEY";
+  return Object.assign(new Error(`Raw query failed. Code: \`${error.code}\`. Message: \`${error.message}\``), {
+    code: "P2010",
+    meta: {
+      driverAdapterError: { cause: { originalCode: error.code, originalMessage: error.message, kind: unique ? "UniqueConstraintViolation" : "sqlite" } },
+    },
+  });
 }
 
 let sequence = randomBytes(2).readUInt16BE();

@@ -1,4 +1,4 @@
-import type { Dialect, Tx } from "./create-client";
+import type { TxConnection } from "./create-client";
 
 /** Bound values per statement: under SQLite's 32,766 and PostgreSQL's 65,535. */
 const MAX_VALUES = 30_000;
@@ -10,7 +10,7 @@ const MAX_VALUES = 30_000;
  * PostgreSQL reads the values' types from `types` (its column types); SQLite needs none.
  */
 export async function updateRows<C extends string>(
-  target: { tx: Tx; dialect: Dialect },
+  target: TxConnection,
   table: string,
   rows: readonly ({ id: string } & Partial<Record<NoInfer<C>, unknown>>)[],
   types: Record<C, string>,

@@ -1,4 +1,4 @@
-import type { Dialect, Tx } from "../database/create-client";
+import type { Tx, TxConnection } from "../database/create-client";
 import { insertRows } from "../database/insert-rows";
 import type { RevisionAction, RevisionEntity } from "../../generated/sqlite/enums";
 
@@ -42,7 +42,7 @@ export async function recordRevision(tx: Tx, revision: RevisionInput): Promise<v
 }
 
 /** Records many changes in as few statements as can hold them (a merge moves every stance of a claim; an import adds thousands). */
-export async function recordRevisions(target: { tx: Tx; dialect: Dialect }, revisions: readonly RevisionInput[]): Promise<void> {
+export async function recordRevisions(target: TxConnection, revisions: readonly RevisionInput[]): Promise<void> {
   await insertRows(
     target,
     "Revision",

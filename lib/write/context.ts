@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { dialectOf, type Db, type Dialect, type Tx } from "../database/create-client";
+import { connectionOf, type Db, type Dialect, type Tx, type TxConnection } from "../database/create-client";
 import { lockClaimSummaries, lockCorpusCounts } from "../database/row-locks";
 import { isUniqueViolation } from "../database/unique-violation";
 import { AppError } from "../errors";
@@ -25,7 +25,7 @@ export type WriteOptions = {
   timeout?: number;
 };
 
-export class WriteContext {
+export class WriteContext implements TxConnection {
   /** Claims whose stored summary (counts, status, weights, origins) this write may have changed. */
   readonly claims = new Set<string>();
   /** Sources and speakers whose pages this write changed (for the caches of issue 11). */
@@ -37,8 +37,9 @@ export class WriteContext {
     readonly tx: Tx,
     readonly writer: Writer,
     private readonly keepRevisions: boolean,
-    /** For the statements written by hand (insertRows). */
+    /** For the statements written by hand (insertRows): the dialect, and on SQLite the driver. */
     readonly dialect: Dialect = "sqlite",
+    readonly sqlite: TxConnection["sqlite"] = null,
   ) {}
 
   /** PostgreSQL: other writes run beside this one, so the summaries it recomputes are locked first. */
@@ -92,7 +93,8 @@ export class WriteContext {
 export async function runWrite<T>(db: Db, writer: Writer, write: (w: WriteContext) => Promise<T>, options: WriteOptions = {}): Promise<T> {
   return db.$transaction(
     async (tx) => {
-      const w = new WriteContext(tx, writer, options.revisions ?? true, dialectOf(db));
+      const { dialect, sqlite } = connectionOf(db, tx);
+      const w = new WriteContext(tx, writer, options.revisions ?? true, dialect, sqlite);
       const result = await write(w);
       await w.settle();
       return result;

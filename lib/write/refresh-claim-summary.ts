@@ -1,4 +1,4 @@
-import { dialectOf, type Db, type Dialect, type Tx } from "../database/create-client";
+import { connectionOf, type Db, type Tx, type TxConnection } from "../database/create-client";
 import { updateRows } from "../database/update-rows";
 import { changedFields } from "../database/sync-rows";
 import { rankKey, summarizeClaim } from "../analysis/conflict";
@@ -9,7 +9,7 @@ import { stanceFact, type StanceFactRow } from "../analysis/stance-facts";
  * appearance, rank key, weights and origins) and writes it only where it changed. Call it inside the
  * transaction that changed the stances, so the summary is never stale.
  */
-export async function refreshClaimSummaries(target: { tx: Tx; dialect: Dialect }, claimIds: readonly string[]): Promise<void> {
+export async function refreshClaimSummaries(target: TxConnection, claimIds: readonly string[]): Promise<void> {
   const { tx } = target;
   const claims = await tx.claim.findMany({
     where: { id: { in: [...claimIds] } },
@@ -114,7 +114,7 @@ export async function summarizeMigratedClaims(db: Db): Promise<number> {
     await db.$transaction(
       (tx) =>
         refreshClaimSummaries(
-          { tx, dialect: dialectOf(db) },
+          connectionOf(db, tx),
           batch.map((c) => c.id),
         ),
       { timeout: 120_000 },
