@@ -18,8 +18,15 @@ export function diffFields(before: Record<string, unknown>, after: Record<string
   return changes;
 }
 
-/** A new record's fields as changes from nothing. */
-export const createdFields = (fields: Record<string, unknown>): FieldChanges => diffFields({}, fields);
+/** A new record's fields as changes from nothing: diffFields({}, fields), without comparing each value with nothing (an import makes 100,000). */
+export function createdFields(fields: Record<string, unknown>): FieldChanges {
+  const changes: FieldChanges = {};
+  for (const [field, value] of Object.entries(fields)) {
+    const now = plain(value);
+    if (now !== null) changes[field] = [null, now];
+  }
+  return changes;
+}
 
 export type RevisionInput = {
   entityType: RevisionEntity;
