@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import Database from "better-sqlite3";
 import type { Prisma } from "../../generated/sqlite/client";
 import type { TxConnection } from "./create-client";
+import { placeholders } from "./placeholders";
 
 // Many rows in one INSERT statement, for the writers that take many items at once (an import).
 // Prisma's createMany builds its query row by row in its query compiler: 20,000 stances took
@@ -68,9 +69,8 @@ export async function insertRows<T extends Table>(target: TxConnection, table: T
     const names = columns.map((c) => `"${c}"`).join(", ");
     for (let from = 0; from < written.length; from += perStatement) {
       const chunk = written.slice(from, from + perStatement);
-      let n = 0;
-      const placeholder = target.dialect === "postgresql" ? () => `$${++n}` : () => "?";
-      const values = chunk.map(() => `(${columns.map(placeholder).join(", ")})`).join(", ");
+      const next = placeholders(target.dialect);
+      const values = chunk.map(() => `(${columns.map(() => next()).join(", ")})`).join(", ");
       await target.tx.$executeRawUnsafe(`INSERT INTO "${table}" (${names}) VALUES ${values}`, ...chunk.flatMap((row) => columns.map((c) => row[c] ?? null)));
     }
   }

@@ -1,4 +1,5 @@
 import type { TxConnection } from "./create-client";
+import { placeholders } from "./placeholders";
 
 /** Bound values per statement: under SQLite's 32,766 and PostgreSQL's 65,535. */
 const MAX_VALUES = 30_000;
@@ -29,8 +30,8 @@ export async function updateRows<C extends string>(
     const set = columns.map((c) => `"${c}" = v."${c}"`).join(", ");
     for (let from = 0; from < group.length; from += perStatement) {
       const chunk = group.slice(from, from + perStatement);
-      let n = 0;
-      const value = target.dialect === "postgresql" ? (column: C | "id") => `$${++n}::${column === "id" ? "text" : types[column]}` : () => "?";
+      const next = placeholders(target.dialect);
+      const value = (column: C | "id") => next(column === "id" ? "text" : types[column]);
       const values = chunk.map(() => `(${[value("id"), ...columns.map(value)].join(", ")})`).join(", ");
       await target.tx.$executeRawUnsafe(
         `WITH v(${names}) AS (VALUES ${values}) UPDATE "${table}" SET ${set} FROM v WHERE "${table}"."id" = v."id"`,

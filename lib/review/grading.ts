@@ -1,17 +1,11 @@
-import type { Tx } from "../database/create-client";
 import { AppError, notFound } from "../errors";
 import { diffFields } from "../revisions/record";
 import { assertVersion, commitVersion } from "../write/versioned";
 import { defineWrite } from "../write/context";
+import { reweighClaims } from "../write/reweigh-claims";
 import { PartialDateSchema } from "../schemas/common";
 import { ClaimQuantitySchema, OutletGradeSchema, SourceGradeSchema, StanceAssessmentSchema } from "../schemas/review";
 import type { QuantityKind } from "../analysis/intervals";
-
-/** Claims with a live stance on any of these sources: their weights change with the grade. */
-async function claimsQuoting(tx: Tx, where: { sourceId: string } | { source: { outletId: string } }) {
-  const rows = await tx.stance.findMany({ where: { ...where, retractedAt: null }, select: { claimId: true }, distinct: ["claimId"] });
-  return rows.map((r) => r.claimId);
-}
 
 /** Grades an outlet's reliability, A–F (null: not graded); every claim quoting it is reweighed in the same transaction. */
 export const gradeOutlet = defineWrite({ role: "ANALYST", doing: "grade sources", input: OutletGradeSchema, timeout: 60_000 }, async (w, data) => {
@@ -28,7 +22,7 @@ export const gradeOutlet = defineWrite({ role: "ANALYST", doing: "grade sources"
     changes,
     reason: data.reason,
   });
-  w.touchClaims(...(await claimsQuoting(tx, { source: { outletId: outlet.id } })));
+  await reweighClaims(w, { outletId: outlet.id, was: outlet.reliability });
   return { version, changed: true };
 });
 
@@ -49,7 +43,7 @@ export const gradeSource = defineWrite({ role: "ANALYST", doing: "grade sources"
     reason: data.reason,
     sourceId: source.id,
   });
-  w.touchClaims(...(await claimsQuoting(tx, { sourceId: source.id })));
+  await reweighClaims(w, { sourceId: source.id, was: source.reliability });
   w.sources.add(source.id);
   return { version, changed: true };
 });

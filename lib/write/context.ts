@@ -76,10 +76,15 @@ export class WriteContext implements TxConnection {
       );
   }
 
+  /** Before reading stored summaries to change them in place: on PostgreSQL, their row locks (lib/database/row-locks.ts). */
+  async lockSummaries(claimIds: readonly string[]): Promise<void> {
+    if (this.concurrent) await lockClaimSummaries(this.tx, claimIds);
+  }
+
   /** Refreshes what the write touched; runWrite calls it once, before the transaction commits. */
   async settle(): Promise<void> {
     if (this.claims.size > 0) {
-      if (this.concurrent) await lockClaimSummaries(this.tx, [...this.claims]);
+      await this.lockSummaries([...this.claims]);
       await refreshClaimSummaries(this, [...this.claims]);
     }
     if (this.countsChanged) {
