@@ -1,14 +1,15 @@
 import { randomBytes } from "node:crypto";
-import Database from "better-sqlite3";
 import type { Prisma } from "../../generated/sqlite/client";
 import type { TxConnection } from "./create-client";
 import { placeholders } from "./placeholders";
+import { runPerRow } from "./sqlite-driver";
 
-// Many rows in one INSERT statement, for the writers that take many items at once (an import).
-// Prisma's createMany builds its query row by row in its query compiler: 20,000 stances took
-// 4.4 s where this statement, through the same driver adapter and transaction, takes 0.4 s
-// (measured on this machine). The rows are typed by Prisma's own create types; only the writer
-// of a table calls this for it (decision 0014).
+// Many rows at once, for the writers that take many items (an import). Prisma's createMany builds
+// its query row by row in its query compiler: 20,000 stances took 4.4 s. On PostgreSQL this sends
+// multi-row INSERT statements through the same adapter and transaction (0.4 s for those 20,000 on
+// SQLite); on SQLite it runs a prepared INSERT per row on the driver itself (lib/database/
+// sqlite-driver.ts), which halves that again (measured on this machine). The rows are typed by
+// Prisma's own create types; only the writer of a table calls this for it (decision 0014).
 
 /** The rows each table takes, and the timestamps it keeps. */
 type Tables = {
@@ -44,7 +45,7 @@ const FILLED: Record<Table, { id: boolean; stamps: readonly ("createdAt" | "upda
 const MAX_VALUES = 30_000;
 
 /**
- * Inserts rows into a table, as few statements as the bound-value limit allows. Every row must
+ * Inserts rows into a table (on PostgreSQL in as few statements as the bound-value limit allows). Every row must
  * give the same columns (a column left out takes its database default in every row); the id, if
  * not given, and the timestamps are filled as Prisma fills them. Returns the rows as written.
  */
@@ -63,7 +64,12 @@ export async function insertRows<T extends Table>(target: TxConnection, table: T
     if (Object.keys(row).length !== columns.length || columns.some((c) => !(c in row)))
       throw new Error(`insertRows(${table}): every row must give the same columns (${columns.join(", ")}).`);
   }
-  if (target.sqlite) insertPrepared(target.sqlite, table, columns, written);
+  if (target.sqlite)
+    runPerRow(
+      target.sqlite,
+      `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(", ")}) VALUES (${columns.map(() => "?").join(", ")})`,
+      written.map((row) => columns.map((c) => row[c])),
+    );
   else {
     const perStatement = Math.max(1, Math.floor(MAX_VALUES / columns.length));
     const names = columns.map((c) => `"${c}"`).join(", ");
@@ -75,35 +81,6 @@ export async function insertRows<T extends Table>(target: TxConnection, table: T
     }
   }
   return written as unknown as (RowOf<T> & { id: string })[];
-}
-
-/**
- * On SQLite, one prepared statement run per row on the driver Prisma's transaction is open on
- * (lib/database/create-client.ts): values stored as Prisma's adapter stores them (dates as ISO
- * text with +00:00, booleans as 1 and 0). Synchronous, so no other statement runs in between.
- */
-function insertPrepared(driver: Database.Database, table: Table, columns: string[], rows: Record<string, unknown>[]) {
-  const statement = driver.prepare(`INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(", ")}) VALUES (${columns.map(() => "?").join(", ")})`);
-  try {
-    for (const row of rows) statement.run(columns.map((c) => storedValue(row[c])));
-  } catch (error) {
-    throw driverError(error);
-  }
-}
-
-const storedValue = (value: unknown) =>
-  value instanceof Date ? value.toISOString().replace("Z", "+00:00") : typeof value === "boolean" ? Number(value) : (value ?? null);
-
-/** The driver's error in the shape Prisma gives a failed raw statement, so that callers (isUniqueViolation) read one kind. */
-function driverError(error: unknown) {
-  if (!(error instanceof Database.SqliteError)) return error;
-  const unique = error.code === "SQLITE_CONSTRAINT_UNIQUE" || error.code === "SQLITE_CONSTRAINT_PRIMARYKEY";
-  return Object.assign(new Error(`Raw query failed. Code: \`${error.code}\`. Message: \`${error.message}\``), {
-    code: "P2010",
-    meta: {
-      driverAdapterError: { cause: { originalCode: error.code, originalMessage: error.message, kind: unique ? "UniqueConstraintViolation" : "sqlite" } },
-    },
-  });
 }
 
 let sequence = randomBytes(2).readUInt16BE();

@@ -1,0 +1,31 @@
+import Database from "better-sqlite3";
+
+/**
+ * On SQLite, the bulk writers (insertRows, updateRows) run one prepared statement per row on the
+ * driver Prisma's transaction is open on (lib/database/create-client.ts), with values stored as
+ * Prisma's adapter stores them: dates as ISO text with +00:00, booleans as 1 and 0. Synchronous,
+ * so no other statement runs in between.
+ */
+export function runPerRow(driver: Database.Database, sql: string, rows: readonly (readonly unknown[])[]): void {
+  const statement = driver.prepare(sql);
+  try {
+    for (const values of rows) statement.run(values.map(storedValue));
+  } catch (error) {
+    throw driverError(error);
+  }
+}
+
+const storedValue = (value: unknown) =>
+  value instanceof Date ? value.toISOString().replace("Z", "+00:00") : typeof value === "boolean" ? Number(value) : (value ?? null);
+
+/** The driver's error in the shape Prisma gives a failed raw statement, so that callers (isUniqueViolation) read one kind. */
+function driverError(error: unknown) {
+  if (!(error instanceof Database.SqliteError)) return error;
+  const unique = error.code === "SQLITE_CONSTRAINT_UNIQUE" || error.code === "SQLITE_CONSTRAINT_PRIMARYKEY";
+  return Object.assign(new Error(`Raw query failed. Code: \`${error.code}\`. Message: \`${error.message}\``), {
+    code: "P2010",
+    meta: {
+      driverAdapterError: { cause: { originalCode: error.code, originalMessage: error.message, kind: unique ? "UniqueConstraintViolation" : "sqlite" } },
+    },
+  });
+}
