@@ -90,23 +90,30 @@ export async function addSources(w: WriteContext, items: readonly { data: NewSou
       (ids) => tx.source.findMany({ where: { id: { in: ids } }, select: { id: true } }),
     ),
   ]);
-  // What is stored, and what the items before have claimed: a later item with the same address, text or id is refused.
-  const urls = new Map(byUrl.map((s) => [s.url!, s]));
-  const texts = new Map(byText.map((s) => [s.contentHash, s]));
-  const ids = new Set(byId.map((s) => s.id));
+  // What is stored, and what the items before have claimed: an item with the same address, text or id is refused.
+  type Claimed = { id: string; title: string; stored: boolean };
+  const urls = new Map<string, Claimed>(byUrl.map((s) => [s.url!, { id: s.id, title: s.title, stored: true }]));
+  const texts = new Map<string, Claimed>(byText.map((s) => [s.contentHash, { id: s.id, title: s.title, stored: true }]));
+  const ids = new Map<string, Claimed>(byId.map((s) => [s.id, { id: s.id, title: "", stored: true }]));
   const unique = hashed.map((outcome) => {
     if (!outcome.ok) return outcome;
     const item = outcome.value;
-    const sameUrl = item.url ? urls.get(item.url) : undefined;
-    if (sameUrl) return refused<typeof item>(duplicateError({ id: sameUrl.id, title: sameUrl.title, matchedOn: "url" }));
-    const sameText = texts.get(item.hash);
-    if (sameText) return refused<typeof item>(duplicateError({ id: sameText.id, title: sameText.title, matchedOn: "text" }));
-    if (item.data.id && ids.has(item.data.id))
-      return refused<typeof item>(new AppError("CONFLICT", `A source with the id "${item.data.id}" already exists.`, "id"));
-    const claimed = { id: item.data.id ?? "", title: item.data.title, url: item.url, contentHash: item.hash };
+    const matchedOn = item.url && urls.has(item.url) ? "url" : "text";
+    const same = matchedOn === "url" ? urls.get(item.url!) : texts.get(item.hash);
+    if (same?.stored) return refused<typeof item>(duplicateError({ id: same.id, title: same.title, matchedOn }));
+    if (same)
+      return refused<typeof item>(
+        new AppError("CONFLICT", `This ${matchedOn === "url" ? "address" : "text"} is given twice; the first is "${same.title}".`, matchedOn),
+      );
+    const sameId = item.data.id ? ids.get(item.data.id) : undefined;
+    if (sameId)
+      return refused<typeof item>(
+        new AppError("CONFLICT", `A source with the id "${item.data.id}" ${sameId.stored ? "already exists" : "is given twice"}.`, "id"),
+      );
+    const claimed: Claimed = { id: item.data.id ?? "", title: item.data.title, stored: false };
     if (item.url) urls.set(item.url, claimed);
     texts.set(item.hash, claimed);
-    if (item.data.id) ids.add(item.data.id);
+    if (item.data.id) ids.set(item.data.id, claimed);
     return outcome;
   });
   return thenEach(unique, async (ready) => {
