@@ -182,6 +182,53 @@ describe("many stances at once", () => {
   });
 });
 
+describe("records written many at once", () => {
+  const wire = { slug: "twin-wire", name: "Twin Wire", kind: "NEWS_WEBSITE" };
+  const source = (id: string, text: string) => ({ id, title: `Twin ${id}`, outlet: "twin-wire", kind: "NEWS_REPORT", language: "en", text });
+
+  it("refuses a record that repeats what must be unique in the file (a speaker's name, a source's text or id), naming the later one", async () => {
+    const before = await dumpDatabase(t.db);
+    const report = await importRecords(
+      t.db,
+      importer,
+      file({
+        outlets: [wire],
+        actors: [
+          { slug: "twin-a", name: "Twin officials", kind: "GOVERNMENT" },
+          { slug: "twin-b", name: "Twin officials", kind: "GOVERNMENT" },
+        ],
+        sources: [source("twin-one", "One text, given twice."), source("twin-two", "One text, given twice."), source("twin-one", "Another text.")],
+      }),
+    );
+    expect(report.records.filter((r) => r.outcome === "rejected").map((r) => [r.at, r.reason])).toEqual([
+      ["actors[1]", 'name: A speaker named "Twin officials" is added twice.'],
+      ["sources[1]", 'text: This text is given twice; the first is "Twin twin-one".'],
+      // The same id twice is one source: the second record is read as a change to it, and its text differs.
+      ["sources[2]", 'text: differs from the stored text of "twin-one"; a source\'s text never changes (its quotes point into it).'],
+    ]);
+    expect(report.written).toBe(false);
+    expect(await dumpDatabase(t.db)).toEqual(before);
+  });
+
+  it("creates a record the file gives twice under one key, then changes it as the second says", async () => {
+    const claim = { slug: "twin-claim", text: "The twin claim, first wording.", topic: "twin-topic" };
+    const report = await importRecords(
+      t.db,
+      importer,
+      file({ topics: [{ slug: "twin-topic", name: "Twins" }], claims: [claim, { ...claim, text: "The twin claim, second wording." }] }),
+    );
+    expect(report.records.map((r) => [r.at, r.outcome])).toEqual([
+      ["topics[0]", "created"],
+      ["claims[0]", "created"],
+      ["claims[1]", "updated"],
+    ]);
+    expect(await t.db.claim.findUniqueOrThrow({ where: { slug: "twin-claim" }, select: { text: true, version: true } })).toEqual({
+      text: "The twin claim, second wording.",
+      version: 2,
+    });
+  });
+});
+
 describe("JSONL and CSV", () => {
   it("reads one record per line, and reports a line that is not JSON", async () => {
     const lines = [
