@@ -9,9 +9,11 @@
 //    same file, one read a millisecond, and times them, to show whether readers keep answering
 //    during an import.
 // 4. With --pg, the first import again into a database of the private PostgreSQL cluster.
-// Prints records/s, the ratio to the floor, the reads/s during the import and the peak RSS.
+// 5. The memory an import takes at the 20 MB an upload may have: a corpus sized to just under it,
+//    imported by a child process that does only that.
+// Prints records/s, the ratio to the floor, the reads during the import and the peak RSS.
 import { execFileSync, fork } from "node:child_process";
-import { rmSync, writeFileSync } from "node:fs";
+import { readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import Database from "better-sqlite3";
@@ -30,6 +32,8 @@ const { values } = parseArgs({
     stances: { type: "string", default: "100000" },
     pg: { type: "boolean", default: false },
     reader: { type: "string" },
+    upload: { type: "string" },
+    into: { type: "string" },
   },
 });
 
@@ -113,6 +117,50 @@ async function main() {
     `\nReads of the claim list from another process during the first import (one every millisecond or so): ${reads.reads.toLocaleString("en-US")} (${rate(reads.reads, firstMs)}/s); p99 ${reads.p99.toFixed(2)} ms, slowest ${reads.slowest.toFixed(1)} ms.`,
   );
   console.log(`Peak resident memory of this process: ${Math.round(process.resourceUsage().maxRSS / 1024)} MiB.`);
+
+  const upload = uploadSized();
+  console.log(
+    `A file at the upload limit (${upload.mb.toFixed(1)} MB, ${upload.records.toLocaleString("en-US")} records), read, parsed and imported into an empty SQLite database by a process that does only that: ${seconds(upload.ms)} s, peak resident memory ${upload.peakMiB} MiB.`,
+  );
+}
+
+/**
+ * The memory an import takes at the 20 MB an upload may have: a corpus sized to just under it,
+ * exported, and imported by a child process (--upload) that reads the file as the import route
+ * does, so that its peak resident memory is the import's alone.
+ */
+function uploadSized() {
+  const source = file("import-upload.db");
+  execFileSync(bin("tsx"), ["bench/generate-corpus.ts", "--sources", "6000", "--claims", "3000", "--stances", "60000", "--out", source], {
+    cwd: root,
+    stdio: "ignore",
+  });
+  const path = file("import-upload.json");
+  execFileSync(bin("tsx"), [import.meta.filename, "--upload", source], { cwd: root, stdio: "ignore", env: { ...process.env, EXPORT_TO: path } });
+  const bytes = statSync(path).size;
+  if (bytes > MAX_IMPORT_BYTES) throw new Error(`The upload-sized file is ${bytes} bytes, over the limit; make the corpus smaller.`);
+  const target = file("import-upload-target.db");
+  fresh(target);
+  migrate(`file:${target}`);
+  const out = execFileSync(bin("tsx"), [import.meta.filename, "--upload", path, "--into", target], { cwd: root, encoding: "utf8" });
+  return { mb: bytes / 1024 / 1024, ...(JSON.parse(out.trim().split("\n").at(-1)!) as { records: number; ms: number; peakMiB: number }) };
+}
+
+/** The child of uploadSized: exports a corpus to EXPORT_TO, or imports a file as the import route does and says what it took. */
+async function importUpload(path: string, into: string | undefined) {
+  if (!into) {
+    const exporter = createDb(`file:${path}`);
+    writeFileSync(process.env.EXPORT_TO!, JSON.stringify(await exportDataset(exporter)));
+    await exporter.$disconnect();
+    return;
+  }
+  const started = performance.now();
+  const records = parseImportFile(path, readFileSync(path, "utf8"));
+  const db = createDb(`file:${into}`);
+  const report = await runImport(db, { userId: null, role: "ADMIN" }, records);
+  if (!report.written) throw new Error(`The import wrote nothing: ${JSON.stringify(report.records.find((r) => r.outcome === "rejected"))}`);
+  await db.$disconnect();
+  console.log(JSON.stringify({ records: records.length, ms: performance.now() - started, peakMiB: Math.round(process.resourceUsage().maxRSS / 1024) }));
 }
 
 /** A document's lists as import records, each with its type, as parseImportFile reads a JSON file. */
@@ -202,4 +250,5 @@ function readUntilStopped(path: string) {
 }
 
 if (values.reader) readUntilStopped(values.reader);
+else if (values.upload) await importUpload(values.upload, values.into);
 else await main();
