@@ -9,6 +9,8 @@ import { locateQuote } from "../sources/anchor-quote";
 import { authorizeWriter, defineWrite, type WriteContext } from "../write/context";
 import { parseInput } from "../schemas/parse-input";
 import { insertRows } from "../database/insert-rows";
+import { findByTuples } from "../database/find-by-tuples";
+import { findByKeys } from "../database/in-chunks";
 
 type StanceInput = z.output<typeof StanceCreateSchema>;
 export type Linked = { id: string; claimId: string; claimSlug: string; start: number; end: number };
@@ -16,8 +18,6 @@ export type Linked = { id: string; claimId: string; claimSlug: string; start: nu
 export type KnownTexts = ReadonlyMap<string, string>;
 export type LinkOutcome = { ok: true; value: Linked } | { ok: false; error: AppError };
 
-const CHUNK = 500;
-const chunks = <T>(items: readonly T[]) => Array.from({ length: Math.ceil(items.length / CHUNK) }, (_, i) => items.slice(i * CHUNK, (i + 1) * CHUNK));
 const passageKey = (claimId: string, sourceId: string, start: number, end: number) => `${claimId}|${sourceId}|${start}|${end}`;
 
 /**
@@ -29,28 +29,27 @@ const passageKey = (claimId: string, sourceId: string, start: number, end: numbe
  */
 export async function linkPassages(w: WriteContext, items: readonly StanceInput[], known: KnownTexts = new Map()): Promise<LinkOutcome[]> {
   const { tx } = w;
-  const unique = (ids: (string | undefined)[]) => [...new Set(ids.filter((id): id is string => id !== undefined))];
+  const defined = (ids: (string | undefined)[]) => ids.filter((id): id is string => id !== undefined);
   const sources = new Map<string, { id: string; text: string }>();
-  for (const id of unique(items.map((i) => i.sourceId))) {
+  for (const { sourceId: id } of items) {
     const text = known.get(id);
     if (text !== undefined) sources.set(id, { id, text });
   }
-  for (const ids of chunks(unique(items.map((i) => i.sourceId)).filter((id) => !sources.has(id)))) {
-    for (const source of await tx.source.findMany({ where: { id: { in: ids } }, select: { id: true, text: true } })) sources.set(source.id, source);
-  }
+  const unread = items.map((i) => i.sourceId).filter((id) => !sources.has(id));
+  for (const source of await findByKeys(unread, (ids) => tx.source.findMany({ where: { id: { in: ids } }, select: { id: true, text: true } })))
+    sources.set(source.id, source);
   const claims = new Map<string, { id: string; slug: string; retractedAt: Date | null }>();
-  for (const refs of chunks(unique(items.map((i) => ("id" in i.claim ? i.claim.id : undefined))))) {
-    for (const claim of await tx.claim.findMany({
-      where: { OR: [{ id: { in: refs } }, { slug: { in: refs } }] },
-      select: { id: true, slug: true, retractedAt: true },
-    })) {
-      claims.set(claim.id, claim).set(claim.slug, claim);
-    }
-  }
+  for (const claim of await findByKeys(
+    defined(items.map((i) => ("id" in i.claim ? i.claim.id : undefined))),
+    (refs) => tx.claim.findMany({ where: { OR: [{ id: { in: refs } }, { slug: { in: refs } }] }, select: { id: true, slug: true, retractedAt: true } }),
+    2,
+  ))
+    claims.set(claim.id, claim).set(claim.slug, claim);
   const speakers = new Map<string, { id: string; name: string }>();
-  for (const ids of chunks(unique(items.map((i) => (i.speaker && "id" in i.speaker ? i.speaker.id : undefined))))) {
-    for (const actor of await tx.actor.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } })) speakers.set(actor.id, actor);
-  }
+  for (const actor of await findByKeys(defined(items.map((i) => (i.speaker && "id" in i.speaker ? i.speaker.id : undefined))), (ids) =>
+    tx.actor.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } }),
+  ))
+    speakers.set(actor.id, actor);
 
   type Ready = {
     at: number;
@@ -80,13 +79,14 @@ export async function linkPassages(w: WriteContext, items: readonly StanceInput[
 
   // A passage already linked to the claim, or linked twice in these items, is refused.
   const stored = new Map<string, { retractedAt: Date | null }>();
-  for (const ids of chunks(unique(ready.map((r) => r.claim.id)))) {
-    const rows = await tx.stance.findMany({
-      where: { claimId: { in: ids }, sourceId: { in: unique(ready.map((r) => r.sourceId)) } },
-      select: { claimId: true, sourceId: true, start: true, end: true, retractedAt: true },
-    });
-    for (const row of rows) stored.set(passageKey(row.claimId, row.sourceId, row.start, row.end), row);
-  }
+  const linked = await findByTuples<{ claimId: string; sourceId: string; start: number; end: number; retractedAt: Date | null }>(
+    w,
+    "Stance",
+    { columns: ["claimId", "sourceId", "start", "end"], types: ["text", "text", "integer", "integer"] },
+    ready.map((r) => [r.claim.id, r.sourceId, r.anchor.start, r.anchor.end]),
+    { select: ["claimId", "sourceId", "start", "end", "retractedAt"] },
+  );
+  for (const row of linked) stored.set(passageKey(row.claimId, row.sourceId, Number(row.start), Number(row.end)), row);
   const toInsert: Ready[] = [];
   for (const r of ready) {
     const key = passageKey(r.claim.id, r.sourceId, r.anchor.start, r.anchor.end);
