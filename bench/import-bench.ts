@@ -154,9 +154,10 @@ async function importUpload(path: string, into: string | undefined) {
     await exporter.$disconnect();
     return;
   }
+  const db = createDb(`file:${into}`);
+  await db.$queryRawUnsafe("PRAGMA journal_mode = WAL"); // as `npm start` sets it
   const started = performance.now();
   const records = parseImportFile(path, readFileSync(path, "utf8"));
-  const db = createDb(`file:${into}`);
   const report = await runImport(db, { userId: null, role: "ADMIN" }, records);
   if (!report.written) throw new Error(`The import wrote nothing: ${JSON.stringify(report.records.find((r) => r.outcome === "rejected"))}`);
   await db.$disconnect();
