@@ -1,17 +1,62 @@
 "use client";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import type { ImportReport } from "@/lib/import/import";
+import type { ImportJob } from "@/lib/import/jobs";
 import { useHydrated } from "./forms/use-hydrated";
 
 type Progress = { done: number; total: number };
 
-/** Uploads an import file, shows its progress as the server writes it, then the report. */
+const POLL_MS = 400;
+/** Failed reads in a row before the page says it lost contact (the import goes on regardless). */
+const TOLERATED_FAILURES = 5;
+
+/**
+ * Uploads an import file, which the server runs as a job, and follows the job (GET
+ * /api/import/{id}) to show its progress and then its report. The job's id is kept in the
+ * address (?job=…), so a reload or a lost connection picks it up again.
+ */
 export function ImportForm() {
   const hydrated = useHydrated();
   const [progress, setProgress] = useState<Progress | null>(null);
   const [report, setReport] = useState<ImportReport | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [running, setRunning] = useState(false);
+
+  async function follow(id: string) {
+    let failures = 0;
+    try {
+      for (;;) {
+        const response = await fetch(`/api/import/${encodeURIComponent(id)}`, { cache: "no-store" }).catch(() => null);
+        const body = (await response?.json().catch(() => null)) as { job?: ImportJob; error?: { message: string } } | null;
+        if (response && !response.ok && response.status < 500) {
+          setProblem(body?.error?.message ?? `The import could not be read (${response.status}).`);
+          return;
+        }
+        const job = body?.job;
+        if (!job) {
+          if (++failures >= TOLERATED_FAILURES) {
+            setProblem("Lost contact with the server; the import goes on there. Reload this page to see how it ends.");
+            return;
+          }
+        } else {
+          failures = 0;
+          setRunning(true);
+          setProgress(job.progress);
+          if (job.status === "done") return void setReport(job.report);
+          if (job.status === "failed") return void setProblem(job.error ?? "The import failed; nothing was written.");
+        }
+        await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+      }
+    } finally {
+      setRunning(false);
+    }
+  }
+
+  // A reload while a job runs (or after it ended) shows it again.
+  useEffect(() => {
+    const id = new URL(window.location.href).searchParams.get("job");
+    if (id) void follow(id);
+  }, []);
 
   async function submit(form: HTMLFormElement) {
     setProgress(null);
@@ -20,29 +65,19 @@ export function ImportForm() {
     setRunning(true);
     try {
       const response = await fetch("/api/import", { method: "POST", body: new FormData(form) });
-      if (!response.ok || !response.body) {
-        const body = await response.json().catch(() => null);
+      const body = (await response.json().catch(() => null)) as { job?: ImportJob; error?: { message: string } } | null;
+      if (!response.ok || !body?.job) {
         setProblem(body?.error?.message ?? `The import was refused (${response.status}).`);
+        setRunning(false);
         return;
       }
-      const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
-      let buffered = "";
-      for (;;) {
-        const { value, done } = await reader.read();
-        if (done) break;
-        buffered += value;
-        const lines = buffered.split("\n");
-        buffered = lines.pop() ?? "";
-        for (const line of lines.filter(Boolean)) {
-          const message = JSON.parse(line) as { progress?: Progress; report?: ImportReport; error?: { message: string } };
-          if (message.progress) setProgress(message.progress);
-          if (message.report) setReport(message.report);
-          if (message.error) setProblem(message.error.message);
-        }
-      }
+      const address = new URL(window.location.href);
+      address.searchParams.set("job", body.job.id);
+      window.history.replaceState(null, "", address);
+      setProgress(body.job.progress);
+      await follow(body.job.id);
     } catch {
-      setProblem("The connection was lost during the import. Reload to see what was stored.");
-    } finally {
+      setProblem("The file could not be sent. Check the connection and try again.");
       setRunning(false);
     }
   }

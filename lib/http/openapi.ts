@@ -175,7 +175,8 @@ export function openApiDocument(serverUrl: string) {
       "/api/import/{id}": {
         parameters: [pathParam("id", "The import job's id")],
         get: {
-          summary: "An import job: its status (queued, running, done, failed), progress, and report when done",
+          summary:
+            "An import job: its status (queued, running, done, failed), progress, and report when done; for the token that started it (the import page reads its own jobs with the signed-in session)",
           security: [{ bearer: [] }],
           responses: { "200": { description: "`{ job }`", content: json({ type: "object" }) }, ...errors("401", "404") },
         },

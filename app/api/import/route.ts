@@ -57,10 +57,11 @@ const tokenImport = apiWrite(
 );
 
 /**
- * The browser's import (/import): a signed-in researcher's upload, answered as a stream of
- * JSON lines, {"progress": {done, total}} as records are written, then {"report": …}, or
- * {"error": {message}}. Only from this site's own pages (the Origin must match), so another
- * site cannot make a visitor's browser import.
+ * The browser's import (/import): a signed-in researcher's upload, run as a job like a program's
+ * large file: answered 202 with the job, whose progress and report the page reads from
+ * `GET /api/import/{id}` until it is done (so a reload, or a lost connection, does not lose the
+ * import). Only from this site's own pages (the Origin must match), so another site cannot make a
+ * visitor's browser import.
  */
 export async function POST(request: Request) {
   if (request.headers.get("authorization")) return tokenImport(request, undefined);
@@ -68,7 +69,6 @@ export async function POST(request: Request) {
     const origin = request.headers.get("origin");
     const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
     if (!origin || new URL(origin).host !== host) throw new AppError("FORBIDDEN", "Imports are accepted from Corroborate's own import page only.");
-    // Refused before the stream starts, so a refusal has its own status, not a 200.
     const user = authorize(await currentUser(), "RESEARCHER", "import data");
     if (Number(request.headers.get("content-length") ?? 0) > MAX_IMPORT_BYTES + 64 * 1024) {
       throw new AppError("MALFORMED", `The file is too large: at most ${MAX_IMPORT_BYTES / 1024 / 1024} MB. Nothing was written.`);
@@ -81,34 +81,8 @@ export async function POST(request: Request) {
     if (file.size > MAX_IMPORT_BYTES)
       throw new AppError("MALFORMED", `The file is too large: at most ${MAX_IMPORT_BYTES / 1024 / 1024} MB. Nothing was written.`);
     const records = parseImportFile(file.name, await file.text());
-    const partial = form.get("partial") === "on";
-    const encoder = new TextEncoder();
-    const stream = new ReadableStream<Uint8Array>({
-      async start(controller) {
-        const send = (line: unknown) => controller.enqueue(encoder.encode(`${JSON.stringify(line)}\n`));
-        let last = 0;
-        try {
-          send({ progress: { done: 0, total: records.length } });
-          const report = await importRecords(db, user, records, {
-            partial,
-            // At most about a hundred progress lines, however long the file.
-            onProgress: (done, total) => {
-              if (done === total || done - last >= Math.max(1, Math.floor(total / 100))) {
-                last = done;
-                send({ progress: { done, total } });
-              }
-            },
-          });
-          send({ report });
-        } catch (error) {
-          send({ error: { message: error instanceof AppError ? error.message : "The import failed on our side; nothing was written." } });
-          if (!(error instanceof AppError)) console.error(error);
-        } finally {
-          controller.close();
-        }
-      },
-    });
-    return new Response(stream, { headers: { "content-type": "application/x-ndjson; charset=utf-8", "cache-control": "no-store" } });
+    const job = startImportJob(db, user, records, form.get("partial") === "on");
+    return NextResponse.json({ job }, { status: 202, headers: { Location: `/api/import/${job.id}`, "cache-control": "no-store" } });
   } catch (error) {
     return errorResponse(error);
   }
