@@ -82,6 +82,10 @@ test("an analyst uploads an import file, watches its progress, reads the report 
   await expect(page.getByRole("progressbar", { name: "Records written" })).toHaveAttribute("value", "8");
   await expect(page.getByText("8 of 8 records")).toBeVisible();
   await expect(report.getByRole("status")).toHaveText("8 created, 0 updated, 0 unchanged, 0 rejected.");
+  // The import ran as a job, kept in the address: a reload shows its report again.
+  await expect(page).toHaveURL(/\/import\?job=[0-9a-f-]{36}$/);
+  await page.reload();
+  await expect(report.getByRole("status")).toHaveText("8 created, 0 updated, 0 unchanged, 0 rejected.");
   await report.getByRole("link", { name: "example-about-11000-arrived" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("About 11,000 soldiers arrived (example).");
   await expect(page.getByRole("region", { name: "The sources side by side" })).toContainText("about 11,000 soldiers had arrived");
