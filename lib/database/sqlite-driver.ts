@@ -1,7 +1,7 @@
 import Database from "better-sqlite3";
 
 /**
- * On SQLite, the bulk writers (insertRows, updateRows) run one prepared statement per row on the
+ * On SQLite, the bulk writers (insertRows, updateRows, findByTuples) run one prepared statement per row on the
  * driver Prisma's transaction is open on (lib/database/create-client.ts), with values stored as
  * Prisma's adapter stores them: dates as ISO text with +00:00, booleans as 1 and 0. Synchronous,
  * so no other statement runs in between.
@@ -13,6 +13,18 @@ export function runPerRow(driver: Database.Database, sql: string, rows: readonly
   } catch (error) {
     throw driverError(error);
   }
+}
+
+/** One prepared query run per row of values, the rows it finds joined (a lookup by many keys). */
+export function queryPerRow<R>(driver: Database.Database, sql: string, rows: readonly (readonly unknown[])[]): R[] {
+  const statement = driver.prepare(sql);
+  const found: R[] = [];
+  try {
+    for (const values of rows) for (const row of statement.all(values.map(storedValue))) found.push(row as R);
+  } catch (error) {
+    throw driverError(error);
+  }
+  return found;
 }
 
 const storedValue = (value: unknown) =>

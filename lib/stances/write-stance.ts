@@ -102,19 +102,16 @@ export async function linkPassages(w: WriteContext, items: readonly StanceInput[
     toInsert.push(r);
   }
 
-  const fieldsOf = (r: Ready) => ({
-    position: r.data.position,
-    mode: r.data.mode,
-    quote: r.data.quote,
-    start: r.anchor.start,
-    end: r.anchor.end,
-    note: r.data.note,
-  });
   const rows = await insertRows(
     w,
     "Stance",
     toInsert.map((r) => ({
-      ...fieldsOf(r),
+      position: r.data.position,
+      mode: r.data.mode,
+      quote: r.data.quote,
+      start: r.anchor.start,
+      end: r.anchor.end,
+      note: r.data.note,
       speakerId: r.speaker?.id ?? null,
       claimId: r.claim.id,
       sourceId: r.sourceId,
@@ -128,7 +125,15 @@ export async function linkPassages(w: WriteContext, items: readonly StanceInput[
       entityId: rows[i]!.id,
       version: 1,
       action: "CREATE",
-      changes: createdFields({ ...fieldsOf(r), speaker: r.speaker?.name ?? null }),
+      changes: createdFields({
+        position: r.data.position,
+        mode: r.data.mode,
+        quote: r.data.quote,
+        start: r.anchor.start,
+        end: r.anchor.end,
+        note: r.data.note,
+        speaker: r.speaker?.name ?? null,
+      }),
       claimId: r.claim.id,
       sourceId: r.sourceId,
     })),

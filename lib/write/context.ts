@@ -69,11 +69,7 @@ export class WriteContext implements TxConnection {
   }
 
   async reviseMany(revisions: readonly Omit<RevisionInput, "userId">[]): Promise<void> {
-    if (this.keepRevisions)
-      await recordRevisions(
-        this,
-        revisions.map((r) => ({ ...r, userId: this.writer.userId })),
-      );
+    if (this.keepRevisions) await recordRevisions(this, revisions, this.writer.userId);
   }
 
   /** Before reading stored summaries to change them in place: on PostgreSQL, their row locks (lib/database/row-locks.ts). */
