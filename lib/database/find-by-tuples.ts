@@ -1,43 +1,37 @@
 import type { TxConnection } from "./create-client";
-import { placeholders } from "./placeholders";
+import { unnestColumns } from "./pg-arrays";
 import { queryPerRow } from "./sqlite-driver";
 
+/** Tuples per statement on PostgreSQL, sent as one array per key column. */
+const TUPLES_PER_STATEMENT = 10_000;
+
 /**
- * The rows of a table whose `columns` equal one of the tuples: one statement joining a VALUES list
- * of the tuples to the table, so that each is one seek on an index over those columns. Prisma's
- * `a IN (…) AND b IN (…)` seeks every combination instead, and its OR of tuples took 0.4 s for
- * 1,300 pairs. `types` are the columns' PostgreSQL types (a VALUES list has no column to take one
- * from); `where` filters the table's rows (`t`), and `select` names the columns returned. On
- * SQLite, a prepared query per tuple on the driver (lib/database/sqlite-driver.ts) does the same.
- * Values come as the database gives them: read numbers with Number() (SQLite's are BigInt), dates
- * only for whether they are set.
+ * The rows of a table whose `columns` equal one of the tuples, each found by a seek on an index
+ * over those columns: on SQLite a prepared query per tuple on the driver
+ * (lib/database/sqlite-driver.ts), on PostgreSQL the tuples unnest()ed from one array per column
+ * and joined to the table (lib/database/pg-arrays.ts). Prisma's `a IN (…) AND b IN (…)` seeks every
+ * combination instead, and its OR of tuples took 0.4 s for 1,300 pairs. `where` filters the
+ * table's rows (`t`), and `select` names the columns returned. Values come as the database gives
+ * them: read numbers with Number() (SQLite's are BigInt), dates only for whether they are set.
  */
 export async function findByTuples<R>(
   target: TxConnection,
   table: string,
-  key: { columns: readonly string[]; types: readonly string[] },
+  columns: readonly string[],
   tuples: readonly (readonly unknown[])[],
   { select, where = "TRUE" }: { select: readonly string[]; where?: string },
 ): Promise<R[]> {
-  const columns = select.map((c) => `t."${c}"`).join(", ");
+  const selected = select.map((c) => `t."${c}"`).join(", ");
   if (target.sqlite)
-    return queryPerRow<R>(
-      target.sqlite,
-      `SELECT ${columns} FROM "${table}" t WHERE ${key.columns.map((c) => `t."${c}" = ?`).join(" AND ")} AND ${where}`,
-      tuples,
-    );
+    return queryPerRow<R>(target.sqlite, `SELECT ${selected} FROM "${table}" t WHERE ${columns.map((c) => `t."${c}" = ?`).join(" AND ")} AND ${where}`, tuples);
   const rows: R[] = [];
-  const per = Math.floor(20_000 / key.columns.length);
-  const names = key.columns.map((c) => `"${c}"`).join(", ");
-  const on = key.columns.map((c) => `t."${c}" = k."${c}"`).join(" AND ");
-  for (let from = 0; from < tuples.length; from += per) {
-    const chunk = tuples.slice(from, from + per);
-    const next = placeholders(target.dialect);
-    const values = chunk.map(() => `(${key.types.map((type) => next(type)).join(", ")})`).join(", ");
+  const on = columns.map((c) => `t."${c}" = k."${c}"`).join(" AND ");
+  for (let from = 0; from < tuples.length; from += TUPLES_PER_STATEMENT) {
+    const { sql, arrays } = await unnestColumns(target.tx, table, columns, tuples.slice(from, from + TUPLES_PER_STATEMENT));
     rows.push(
       ...(await target.tx.$queryRawUnsafe<R[]>(
-        `WITH k(${names}) AS (VALUES ${values}) SELECT ${columns} FROM k JOIN "${table}" t ON ${on} WHERE ${where}`,
-        ...chunk.flat(),
+        `SELECT ${selected} FROM ${sql} AS k(${columns.map((c) => `"${c}"`).join(", ")}) JOIN "${table}" t ON ${on} WHERE ${where}`,
+        ...arrays,
       )),
     );
   }

@@ -1,14 +1,14 @@
 import { randomBytes } from "node:crypto";
 import type { Prisma } from "../../generated/sqlite/client";
 import type { TxConnection } from "./create-client";
-import { placeholders } from "./placeholders";
+import { unnestColumns } from "./pg-arrays";
 import { runPerRow } from "./sqlite-driver";
 
 // Many rows at once, for the writers that take many items (an import). Prisma's createMany builds
 // its query row by row in its query compiler: 20,000 stances took 4.4 s. On PostgreSQL this sends
-// multi-row INSERT statements through the same adapter and transaction (0.4 s for those 20,000 on
-// SQLite); on SQLite it runs a prepared INSERT per row on the driver itself (lib/database/
-// sqlite-driver.ts), which halves that again (measured on this machine). The rows are typed by
+// each column as one array through the same adapter and transaction (lib/database/pg-arrays.ts);
+// on SQLite it runs a prepared INSERT per row on the driver itself (lib/database/sqlite-driver.ts),
+// under 0.4 s for those 20,000 (measured on this machine). The rows are typed by
 // Prisma's own create types; only the writer of a table calls this for it (decision 0014).
 
 /** The rows each table takes, and the timestamps it keeps. */
@@ -41,11 +41,11 @@ const FILLED: Record<Table, { id: boolean; stamps: readonly ("createdAt" | "upda
   Revision: { id: true, stamps: ["createdAt"] },
 };
 
-/** Bound values per statement: under SQLite's 32,766 and PostgreSQL's 65,535. */
-const MAX_VALUES = 30_000;
+/** Rows per statement on PostgreSQL, sent as one array per column. */
+const ROWS_PER_STATEMENT = 10_000;
 
 /**
- * Inserts rows into a table (on PostgreSQL in as few statements as the bound-value limit allows). Every row must
+ * Inserts rows into a table (on PostgreSQL as one array per column, unnest()ed). Every row must
  * give the same columns (a column left out takes its database default in every row); the id, if
  * not given, and the timestamps are filled as Prisma fills them. Returns the rows as written.
  */
@@ -71,13 +71,11 @@ export async function insertRows<T extends Table>(target: TxConnection, table: T
       written.map((row) => columns.map((c) => row[c])),
     );
   else {
-    const perStatement = Math.max(1, Math.floor(MAX_VALUES / columns.length));
     const names = columns.map((c) => `"${c}"`).join(", ");
-    for (let from = 0; from < written.length; from += perStatement) {
-      const chunk = written.slice(from, from + perStatement);
-      const next = placeholders(target.dialect);
-      const values = chunk.map(() => `(${columns.map(() => next()).join(", ")})`).join(", ");
-      await target.tx.$executeRawUnsafe(`INSERT INTO "${table}" (${names}) VALUES ${values}`, ...chunk.flatMap((row) => columns.map((c) => row[c] ?? null)));
+    for (let from = 0; from < written.length; from += ROWS_PER_STATEMENT) {
+      const chunk = written.slice(from, from + ROWS_PER_STATEMENT).map((row) => columns.map((c) => row[c]));
+      const { sql, arrays } = await unnestColumns(target.tx, table, columns, chunk);
+      await target.tx.$executeRawUnsafe(`INSERT INTO "${table}" (${names}) SELECT * FROM ${sql}`, ...arrays);
     }
   }
   return written as unknown as (RowOf<T> & { id: string })[];

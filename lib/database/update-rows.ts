@@ -1,26 +1,23 @@
 import type { TxConnection } from "./create-client";
-import { placeholders } from "./placeholders";
+import { unnestColumns } from "./pg-arrays";
 import { runPerRow } from "./sqlite-driver";
 
-/** Bound values per statement: under SQLite's 32,766 and PostgreSQL's 65,535. */
-const MAX_VALUES = 30_000;
+/** Rows per statement on PostgreSQL, sent as one array per column. */
+const ROWS_PER_STATEMENT = 10_000;
 
 /**
- * Updates many rows of a table by id, each with its own values, in as few statements as the
- * bound-value limit allows (rows that change the same columns share a statement): a settle after
- * an import rewrites thousands of claim summaries, where one Prisma update per row cost 1 ms each.
- * PostgreSQL reads the values' types from `types` (its column types); SQLite needs none, and there
- * a prepared UPDATE runs per row on the driver (lib/database/sqlite-driver.ts).
+ * Updates many rows of a table by id, each with its own values (a row gives the columns it
+ * changes): a settle after an import rewrites thousands of claim summaries, where one Prisma
+ * update per row cost 1 ms each. On SQLite a prepared UPDATE runs per row on the driver
+ * (lib/database/sqlite-driver.ts); on PostgreSQL the rows that change the same columns share a
+ * statement, their values sent as one array per column (lib/database/pg-arrays.ts).
  */
-export async function updateRows<C extends string>(
-  target: TxConnection,
-  table: string,
-  rows: readonly ({ id: string } & Partial<Record<NoInfer<C>, unknown>>)[],
-  types: Record<C, string>,
-): Promise<void> {
-  const byColumns = new Map<string, { columns: C[]; rows: ({ id: string } & Partial<Record<C, unknown>>)[] }>();
+export async function updateRows(target: TxConnection, table: string, rows: readonly ({ id: string } & Record<string, unknown>)[]): Promise<void> {
+  const byColumns = new Map<string, { columns: string[]; rows: ({ id: string } & Record<string, unknown>)[] }>();
   for (const row of rows) {
-    const columns = (Object.keys(row) as (C | "id")[]).filter((c): c is C => c !== "id").sort();
+    const columns = Object.keys(row)
+      .filter((c) => c !== "id")
+      .sort();
     if (columns.length === 0) continue;
     const key = columns.join(",");
     const group = byColumns.get(key) ?? byColumns.set(key, { columns, rows: [] }).get(key)!;
@@ -36,17 +33,14 @@ export async function updateRows<C extends string>(
       );
       continue;
     }
-    const perStatement = Math.max(1, Math.floor(MAX_VALUES / (columns.length + 1)));
-    const names = ["id", ...columns].map((c) => `"${c}"`).join(", ");
+    const all = ["id", ...columns];
     const set = columns.map((c) => `"${c}" = v."${c}"`).join(", ");
-    for (let from = 0; from < group.length; from += perStatement) {
-      const chunk = group.slice(from, from + perStatement);
-      const next = placeholders(target.dialect);
-      const value = (column: C | "id") => next(column === "id" ? "text" : types[column]);
-      const values = chunk.map(() => `(${[value("id"), ...columns.map(value)].join(", ")})`).join(", ");
+    for (let from = 0; from < group.length; from += ROWS_PER_STATEMENT) {
+      const chunk = group.slice(from, from + ROWS_PER_STATEMENT).map((row) => all.map((c) => row[c]));
+      const { sql, arrays } = await unnestColumns(target.tx, table, all, chunk);
       await target.tx.$executeRawUnsafe(
-        `WITH v(${names}) AS (VALUES ${values}) UPDATE "${table}" SET ${set} FROM v WHERE "${table}"."id" = v."id"`,
-        ...chunk.flatMap((row) => [row.id, ...columns.map((c) => row[c] ?? null)]),
+        `UPDATE "${table}" SET ${set} FROM ${sql} AS v(${all.map((c) => `"${c}"`).join(", ")}) WHERE "${table}"."id" = v."id"`,
+        ...arrays,
       );
     }
   }

@@ -82,7 +82,7 @@ export async function linkPassages(w: WriteContext, items: readonly StanceInput[
   const linked = await findByTuples<{ claimId: string; sourceId: string; start: number; end: number; retractedAt: Date | null }>(
     w,
     "Stance",
-    { columns: ["claimId", "sourceId", "start", "end"], types: ["text", "text", "integer", "integer"] },
+    ["claimId", "sourceId", "start", "end"],
     ready.map((r) => [r.claim.id, r.sourceId, r.anchor.start, r.anchor.end]),
     { select: ["claimId", "sourceId", "start", "end", "retractedAt"] },
   );

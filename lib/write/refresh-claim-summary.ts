@@ -41,28 +41,8 @@ export async function refreshClaimSummaries(target: TxConnection, claimIds: read
     target,
     "Claim",
     changed.filter((c) => Object.keys(c).length > 2),
-    SUMMARY_TYPES,
   );
 }
-
-/** The summary's columns as PostgreSQL types them. */
-const SUMMARY_TYPES = {
-  status: '"ClaimStatus"',
-  supportsCount: "integer",
-  disputesCount: "integer",
-  qualifiesCount: "integer",
-  sourceCount: "integer",
-  stanceCount: "integer",
-  conflictScore: "integer",
-  firstSeenAt: "timestamp(3)",
-  supportWeight: "double precision",
-  disputeWeight: "double precision",
-  conflictWeight: "double precision",
-  originCount: "integer",
-  lastEvidenceAt: "timestamp(3)",
-  rankKey: "text",
-  updatedAt: "timestamp(3)",
-} as const;
 
 /**
  * The live stances of these claims as the summary reads them, by claim. Flat rows and one

@@ -100,14 +100,13 @@ export async function reweighClaims(w: WriteContext, change: GradeChange): Promi
       const dispute = (thousandths(claim.disputeWeight) + move.DISPUTES) / 1000;
       return { id: claim.id, supportWeight: support, disputeWeight: dispute, conflictWeight: Math.min(support, dispute), updatedAt };
     }),
-    { supportWeight: "double precision", disputeWeight: "double precision", conflictWeight: "double precision", updatedAt: "timestamp(3)" },
   );
 }
 
 /** The live stances of these speakers on these claims, by pair: a seek each on the (speakerId, claimId) index. */
 async function stancesOfSpeakers(w: WriteContext, pairs: readonly { claimId: string; speakerId: string }[]): Promise<StanceRow[]> {
   const unique = [...new Map(pairs.map((p) => [`${p.claimId} ${p.speakerId}`, [p.speakerId, p.claimId]])).values()];
-  const rows = await findByTuples<StanceRow>(w, "Stance", { columns: ["speakerId", "claimId"], types: ["text", "text"] }, unique, {
+  const rows = await findByTuples<StanceRow>(w, "Stance", ["speakerId", "claimId"], unique, {
     select: ["id", "claimId", "position", "credibility", "speakerId", "sourceId"],
     where: `t."retractedAt" IS NULL`,
   });
