@@ -171,8 +171,9 @@ class ImportRun {
   readonly claims = new Map<string, string>();
   /** Source texts by id: the file's own, and the stored ones its stances quote. */
   readonly texts = new Map<string, string>();
-  /** Stances stored on the file's claims, by passage; kept current as the import writes. */
+  /** Stances stored on the claims in `stanceClaims` (all of them, retracted too), by passage; kept current as the import writes. */
   readonly stances = new Map<string, StoredStance>();
+  readonly stanceClaims = new Set<string>();
   private done: number;
 
   constructor(
@@ -524,11 +525,15 @@ async function importStances(run: ImportRun, items: Item<Of<typeof StanceRecord>
     (ids) => w.tx.source.findMany({ where: { id: { in: ids } }, select: { id: true, text: true } }),
   ))
     run.texts.set(source.id, source.text);
-  for (const stance of await findByKeys(
-    records.flatMap((r) => run.claims.get(r.claim) ?? []),
-    (ids) => w.tx.stance.findMany({ where: { claimId: { in: ids } }, select: STORED_STANCE }),
-  ))
+  const claimIds = records.flatMap((r) => run.claims.get(r.claim) ?? []);
+  for (const stance of await findByKeys(claimIds, (ids) => w.tx.stance.findMany({ where: { claimId: { in: ids } }, select: STORED_STANCE })))
     run.stances.set(passageKey(stance.claimId, stance.sourceId, stance.start, stance.end), stance);
+  for (const id of claimIds) run.stanceClaims.add(id);
+  const known = {
+    texts: run.texts,
+    linked: (claimId: string, sourceId: string, start: number, end: number) =>
+      run.stanceClaims.has(claimId) ? (run.stances.get(passageKey(claimId, sourceId, start, end)) ?? null) : undefined,
+  };
 
   const batch: { item: Item<Of<typeof StanceRecord>>; input: Record<string, unknown> }[] = [];
   /** The batch's records by their passage, to find one linked twice in the file. */
@@ -538,7 +543,7 @@ async function importStances(run: ImportRun, items: Item<Of<typeof StanceRecord>
     const outcomes = await createStances(
       w,
       batch.map((b) => b.input),
-      run.texts,
+      known,
     );
     run.took(
       batch.map((b) => b.item),
@@ -638,6 +643,7 @@ function noteCreated(run: ImportRun, linked: { id: string; claimId: string; star
     intervalManual: false,
     intervalLow: null,
     intervalHigh: null,
+    retractedAt: null,
   });
 }
 
@@ -656,6 +662,7 @@ const STORED_STANCE = {
   intervalManual: true,
   intervalLow: true,
   intervalHigh: true,
+  retractedAt: true,
 } as const;
 type StoredStance = {
   id: string;
@@ -672,6 +679,7 @@ type StoredStance = {
   intervalManual: boolean;
   intervalLow: number | null;
   intervalHigh: number | null;
+  retractedAt: Date | null;
 };
 
 type Of<S extends z.ZodType> = z.output<S>;
@@ -807,6 +815,7 @@ async function writeStance(w: WriteContext, r: Of<typeof StanceRecord>, run: Imp
       intervalManual: false,
       intervalLow: null,
       intervalHigh: null,
+      retractedAt: null,
     };
     outcome = "created";
   } else if (changed(stored, { position: r.position, mode: r.mode, speakerId: speaker?.id ?? null, note: r.note ?? null })) {

@@ -14,8 +14,16 @@ import { findByKeys } from "../database/in-chunks";
 
 type StanceInput = z.output<typeof StanceCreateSchema>;
 export type Linked = { id: string; claimId: string; claimSlug: string; start: number; end: number };
-/** Source texts the caller has already read from this transaction (an import's), by source id. */
-export type KnownTexts = ReadonlyMap<string, string>;
+/** What the caller (an import) has already read in this transaction, so that it is not read again. */
+export type Known = {
+  /** Source texts, by source id. */
+  texts?: ReadonlyMap<string, string>;
+  /**
+   * The stance stored on a claim for a passage (null: none), from the caller's reading of all the
+   * stances of that claim, kept current as it writes; undefined for a claim it has not read.
+   */
+  linked?: (claimId: string, sourceId: string, start: number, end: number) => { retractedAt: Date | null } | null | undefined;
+};
 export type LinkOutcome = { ok: true; value: Linked } | { ok: false; error: AppError };
 
 const passageKey = (claimId: string, sourceId: string, start: number, end: number) => `${claimId}|${sourceId}|${start}|${end}`;
@@ -27,12 +35,12 @@ const passageKey = (claimId: string, sourceId: string, start: number, end: numbe
  * What the items refer to is looked up in batches and the stances are inserted in batches;
  * each item gets its own answer, and a refused item writes nothing.
  */
-export async function linkPassages(w: WriteContext, items: readonly StanceInput[], known: KnownTexts = new Map()): Promise<LinkOutcome[]> {
+export async function linkPassages(w: WriteContext, items: readonly StanceInput[], known: Known = {}): Promise<LinkOutcome[]> {
   const { tx } = w;
   const defined = (ids: (string | undefined)[]) => ids.filter((id): id is string => id !== undefined);
   const sources = new Map<string, { id: string; text: string }>();
   for (const { sourceId: id } of items) {
-    const text = known.get(id);
+    const text = known.texts?.get(id);
     if (text !== undefined) sources.set(id, { id, text });
   }
   const unread = items.map((i) => i.sourceId).filter((id) => !sources.has(id));
@@ -79,11 +87,17 @@ export async function linkPassages(w: WriteContext, items: readonly StanceInput[
 
   // A passage already linked to the claim, or linked twice in these items, is refused.
   const stored = new Map<string, { retractedAt: Date | null }>();
+  const unknown: Ready[] = [];
+  for (const r of ready) {
+    const same = known.linked?.(r.claim.id, r.sourceId, r.anchor.start, r.anchor.end);
+    if (same === undefined) unknown.push(r);
+    else if (same) stored.set(passageKey(r.claim.id, r.sourceId, r.anchor.start, r.anchor.end), same);
+  }
   const linked = await findByTuples<{ claimId: string; sourceId: string; start: number; end: number; retractedAt: Date | null }>(
     w,
     "Stance",
     ["claimId", "sourceId", "start", "end"],
-    ready.map((r) => [r.claim.id, r.sourceId, r.anchor.start, r.anchor.end]),
+    unknown.map((r) => [r.claim.id, r.sourceId, r.anchor.start, r.anchor.end]),
     { select: ["claimId", "sourceId", "start", "end", "retractedAt"] },
   );
   for (const row of linked) stored.set(passageKey(row.claimId, row.sourceId, Number(row.start), Number(row.end)), row);
@@ -170,7 +184,7 @@ export const createStance = defineWrite(
 );
 
 /** Links many passages inside an open write (an import): the same role check and schema as createStance, item by item. */
-export async function createStances(w: WriteContext, inputs: readonly unknown[], known?: KnownTexts): Promise<LinkOutcome[]> {
+export async function createStances(w: WriteContext, inputs: readonly unknown[], known?: Known): Promise<LinkOutcome[]> {
   authorizeWriter(w.writer, "RESEARCHER", "link passages to claims");
   const outcomes: LinkOutcome[] = [];
   const parsed: { at: number; data: StanceInput }[] = [];
