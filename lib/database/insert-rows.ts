@@ -68,7 +68,8 @@ export async function insertRows<T extends Table>(target: TxConnection, table: T
     runPerRow(
       target.sqlite,
       `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(", ")}) VALUES (${columns.map(() => "?").join(", ")})`,
-      written.map((row) => columns.map((c) => row[c])),
+      written,
+      (row) => columns.map((c) => row[c]),
     );
   else {
     const names = columns.map((c) => `"${c}"`).join(", ");

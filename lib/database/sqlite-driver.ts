@@ -6,10 +6,15 @@ import Database from "better-sqlite3";
  * Prisma's adapter stores them: dates as ISO text with +00:00, booleans as 1 and 0. Synchronous,
  * so no other statement runs in between.
  */
-export function runPerRow(driver: Database.Database, sql: string, rows: readonly (readonly unknown[])[]): void {
+export function runPerRow<T>(driver: Database.Database, sql: string, rows: readonly T[], valuesOf: (row: T) => unknown[]): void {
   const statement = driver.prepare(sql);
   try {
-    for (const values of rows) statement.run(values.map(storedValue));
+    for (const row of rows) {
+      // One array per row, its values converted in place: an import binds 200,000 rows.
+      const values = valuesOf(row);
+      for (let i = 0; i < values.length; i++) values[i] = storedValue(values[i]);
+      statement.run(values);
+    }
   } catch (error) {
     throw driverError(error);
   }

@@ -26,11 +26,7 @@ export async function updateRows(target: TxConnection, table: string, rows: read
   for (const { columns, rows: group } of byColumns.values()) {
     if (target.sqlite) {
       const set = columns.map((c) => `"${c}" = ?`).join(", ");
-      runPerRow(
-        target.sqlite,
-        `UPDATE "${table}" SET ${set} WHERE "id" = ?`,
-        group.map((row) => [...columns.map((c) => row[c]), row.id]),
-      );
+      runPerRow(target.sqlite, `UPDATE "${table}" SET ${set} WHERE "id" = ?`, group, (row) => [...columns.map((c) => row[c]), row.id]);
       continue;
     }
     const all = ["id", ...columns];
