@@ -264,6 +264,20 @@ function triage<R extends ImportRecord>(run: ImportRun, items: readonly Item<R>[
   return { fresh, alone };
 }
 
+/** What is stored under the records' keys, looked up in batches, by key. */
+async function storedBy<R>(keys: readonly string[], find: (keys: string[]) => Promise<R[]>, keyOf: (row: R) => string): Promise<Map<string, R>> {
+  return new Map((await findByKeys(keys, find)).map((row) => [keyOf(row), row]));
+}
+
+/** The new records whose reference (an outlet, a topic) is in the file or stored; the others are refused, naming it. */
+function referring<R extends ImportRecord>(run: ImportRun, items: Item<R>[], known: ReadonlyMap<string, string>, ref: (r: R) => string, noun: string) {
+  return items.filter((item) => {
+    if (known.has(ref(item.record))) return true;
+    run.refuseNow(item, new Rejection(`${noun}: no ${noun} "${ref(item.record)}" in the file or stored.`));
+    return false;
+  });
+}
+
 const PHASES: { [T in RecordType]: (run: ImportRun, items: Item<RecordOf<T>>[]) => Promise<void> } = {
   topic: async (run, items) => {
     for (const item of items)
@@ -288,17 +302,14 @@ const PHASES: { [T in RecordType]: (run: ImportRun, items: Item<RecordOf<T>>[]) 
 
 async function importOutlets(run: ImportRun, items: Item<Of<typeof OutletRecord>>[]) {
   const { w } = run;
-  const stored = new Map(
-    (
-      await findByKeys(
-        items.map((i) => i.record.slug),
-        (slugs) =>
-          w.tx.outlet.findMany({
-            where: { slug: { in: slugs } },
-            select: { id: true, slug: true, name: true, kind: true, country: true, reliability: true, reliabilityReason: true },
-          }),
-      )
-    ).map((o) => [o.slug, o]),
+  const stored = await storedBy(
+    items.map((i) => i.record.slug),
+    (slugs) =>
+      w.tx.outlet.findMany({
+        where: { slug: { in: slugs } },
+        select: { id: true, slug: true, name: true, kind: true, country: true, reliability: true, reliabilityReason: true },
+      }),
+    (row) => row.slug,
   );
   for (const o of stored.values()) run.outlets.set(o.slug, o.id);
   const { fresh, alone } = triage(
@@ -327,14 +338,11 @@ async function importOutlets(run: ImportRun, items: Item<Of<typeof OutletRecord>
 
 async function importActors(run: ImportRun, items: Item<Of<typeof ActorRecord>>[]) {
   const { w } = run;
-  const stored = new Map(
-    (
-      await findByKeys(
-        items.map((i) => i.record.slug),
-        (slugs) =>
-          w.tx.actor.findMany({ where: { slug: { in: slugs } }, select: { id: true, slug: true, name: true, kind: true, description: true, unnamed: true } }),
-      )
-    ).map((a) => [a.slug, a]),
+  const stored = await storedBy(
+    items.map((i) => i.record.slug),
+    (slugs) =>
+      w.tx.actor.findMany({ where: { slug: { in: slugs } }, select: { id: true, slug: true, name: true, kind: true, description: true, unnamed: true } }),
+    (row) => row.slug,
   );
   for (const a of stored.values()) run.speakers.set(a.slug, a.id);
   const { fresh, alone } = triage(
@@ -365,31 +373,28 @@ async function importSources(run: ImportRun, items: Item<Of<typeof SourceRecord>
     items.map((i) => i.record.outlet),
     (slugs) => w.tx.outlet.findMany({ where: { slug: { in: slugs } }, select: { id: true, slug: true } }),
   );
-  const stored = new Map(
-    (
-      await findByKeys(
-        items.map((i) => i.record.id),
-        (ids) =>
-          w.tx.source.findMany({
-            where: { id: { in: ids } },
-            select: {
-              id: true,
-              contentHash: true,
-              title: true,
-              outletId: true,
-              url: true,
-              publishedAt: true,
-              datePrecision: true,
-              kind: true,
-              language: true,
-              metadataNote: true,
-              reliability: true,
-              reliabilityReason: true,
-              authors: { select: { name: true }, orderBy: { position: "asc" } },
-            },
-          }),
-      )
-    ).map((s) => [s.id, s]),
+  const stored = await storedBy(
+    items.map((i) => i.record.id),
+    (ids) =>
+      w.tx.source.findMany({
+        where: { id: { in: ids } },
+        select: {
+          id: true,
+          contentHash: true,
+          title: true,
+          outletId: true,
+          url: true,
+          publishedAt: true,
+          datePrecision: true,
+          kind: true,
+          language: true,
+          metadataNote: true,
+          reliability: true,
+          reliabilityReason: true,
+          authors: { select: { name: true }, orderBy: { position: "asc" } },
+        },
+      }),
+    (row) => row.id,
   );
   const { fresh, alone } = triage(
     run,
@@ -414,11 +419,7 @@ async function importSources(run: ImportRun, items: Item<Of<typeof SourceRecord>
       return same ? "unchanged" : "alone";
     },
   );
-  const placed = fresh.filter((item) => {
-    if (run.outlets.has(item.record.outlet)) return true;
-    run.refuseNow(item, new Rejection(`outlet: no outlet "${item.record.outlet}" in the file or stored.`));
-    return false;
-  });
+  const placed = referring(run, fresh, run.outlets, (r) => r.outlet, "outlet");
   if (placed.length > 0) {
     authorizeWriter(w.writer, "RESEARCHER", "add sources");
     const outcomes = await addSources(
@@ -451,17 +452,14 @@ async function importClaims(run: ImportRun, items: Item<Of<typeof ClaimRecord>>[
     items.map((i) => i.record.topic),
     (slugs) => w.tx.topic.findMany({ where: { slug: { in: slugs } }, select: { id: true, slug: true } }),
   );
-  const stored = new Map(
-    (
-      await findByKeys(
-        items.map((i) => i.record.slug),
-        (slugs) =>
-          w.tx.claim.findMany({
-            where: { slug: { in: slugs } },
-            select: { id: true, slug: true, text: true, topicId: true, quantityKind: true, tags: { select: { tag: { select: { slug: true } } } } },
-          }),
-      )
-    ).map((c) => [c.slug, c]),
+  const stored = await storedBy(
+    items.map((i) => i.record.slug),
+    (slugs) =>
+      w.tx.claim.findMany({
+        where: { slug: { in: slugs } },
+        select: { id: true, slug: true, text: true, topicId: true, quantityKind: true, tags: { select: { tag: { select: { slug: true } } } } },
+      }),
+    (row) => row.slug,
   );
   for (const c of stored.values()) run.claims.set(c.slug, c.id);
   const { fresh, alone } = triage(
@@ -480,11 +478,7 @@ async function importClaims(run: ImportRun, items: Item<Of<typeof ClaimRecord>>[
       return same ? "unchanged" : "alone";
     },
   );
-  const placed = fresh.filter((item) => {
-    if (run.topics.has(item.record.topic)) return true;
-    run.refuseNow(item, new Rejection(`topic: no topic "${item.record.topic}" in the file or stored.`));
-    return false;
-  });
+  const placed = referring(run, fresh, run.topics, (r) => r.topic, "topic");
   if (placed.length > 0) {
     authorizeWriter(w.writer, "RESEARCHER", "add claims");
     const outcomes = await addClaims(

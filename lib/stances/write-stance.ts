@@ -116,22 +116,27 @@ export async function linkPassages(w: WriteContext, items: readonly StanceInput[
     toInsert.push(r);
   }
 
+  /** What the stance says, as stored and as its revision records it. */
+  const fieldsOf = (r: Ready) => ({
+    position: r.data.position,
+    mode: r.data.mode,
+    quote: r.data.quote,
+    start: r.anchor.start,
+    end: r.anchor.end,
+    note: r.data.note,
+  });
   const rows = await insertRows(
     w,
     "Stance",
-    toInsert.map((r) => ({
-      position: r.data.position,
-      mode: r.data.mode,
-      quote: r.data.quote,
-      start: r.anchor.start,
-      end: r.anchor.end,
-      note: r.data.note,
-      speakerId: r.speaker?.id ?? null,
-      claimId: r.claim.id,
-      sourceId: r.sourceId,
-      prefix: r.anchor.prefix,
-      suffix: r.anchor.suffix,
-    })),
+    toInsert.map((r) =>
+      Object.assign(fieldsOf(r), {
+        speakerId: r.speaker?.id ?? null,
+        claimId: r.claim.id,
+        sourceId: r.sourceId,
+        prefix: r.anchor.prefix,
+        suffix: r.anchor.suffix,
+      }),
+    ),
   );
   await w.reviseMany(
     toInsert.map((r, i) => ({
@@ -139,15 +144,7 @@ export async function linkPassages(w: WriteContext, items: readonly StanceInput[
       entityId: rows[i]!.id,
       version: 1,
       action: "CREATE",
-      changes: createdFields({
-        position: r.data.position,
-        mode: r.data.mode,
-        quote: r.data.quote,
-        start: r.anchor.start,
-        end: r.anchor.end,
-        note: r.data.note,
-        speaker: r.speaker?.name ?? null,
-      }),
+      changes: createdFields(Object.assign(fieldsOf(r), { speaker: r.speaker?.name ?? null })),
       claimId: r.claim.id,
       sourceId: r.sourceId,
     })),
