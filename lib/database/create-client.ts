@@ -1,5 +1,5 @@
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
-import Database from "better-sqlite3";
+import type Database from "better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient, type Prisma } from "../../generated/sqlite/client";
 import { PrismaClient as PostgresPrismaClient } from "../../generated/postgresql/client";
@@ -51,9 +51,11 @@ class SqliteConnection implements Pick<AdapterFactory, "provider" | "adapterName
 
   async connect() {
     const connected = await this.adapter.connect();
-    // The adapter keeps its driver as `client`; should a later version not, the bulk writers fall back to Prisma's path.
-    const client = (connected as unknown as { client?: unknown }).client;
-    this.driver = client instanceof Database ? client : null;
+    // The adapter keeps its driver as `client`. Recognized by its methods, not by instanceof: the
+    // server's bundle may load better-sqlite3 apart from the adapter's copy. Should a later
+    // adapter not keep it, the bulk writers refuse to run (lib/database/sqlite-driver.ts).
+    const client = (connected as unknown as { client?: Partial<Database.Database> }).client;
+    this.driver = typeof client?.prepare === "function" && typeof client.exec === "function" ? (client as Database.Database) : null;
     return connected;
   }
 

@@ -1,6 +1,6 @@
 import type { TxConnection } from "./create-client";
 import { unnestColumns } from "./pg-arrays";
-import { queryPerRow } from "./sqlite-driver";
+import { queryPerRow, sqliteDriver } from "./sqlite-driver";
 
 /** Tuples per statement on PostgreSQL, sent as one array per key column. */
 const TUPLES_PER_STATEMENT = 10_000;
@@ -22,8 +22,9 @@ export async function findByTuples<R>(
   { select, where = "TRUE" }: { select: readonly string[]; where?: string },
 ): Promise<R[]> {
   const selected = select.map((c) => `t."${c}"`).join(", ");
-  if (target.sqlite)
-    return queryPerRow<R>(target.sqlite, `SELECT ${selected} FROM "${table}" t WHERE ${columns.map((c) => `t."${c}" = ?`).join(" AND ")} AND ${where}`, tuples);
+  const sqlite = sqliteDriver(target);
+  if (sqlite)
+    return queryPerRow<R>(sqlite, `SELECT ${selected} FROM "${table}" t WHERE ${columns.map((c) => `t."${c}" = ?`).join(" AND ")} AND ${where}`, tuples);
   const rows: R[] = [];
   const on = columns.map((c) => `t."${c}" = k."${c}"`).join(" AND ");
   for (let from = 0; from < tuples.length; from += TUPLES_PER_STATEMENT) {

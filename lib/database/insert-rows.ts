@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import type { Prisma } from "../../generated/sqlite/client";
 import type { TxConnection } from "./create-client";
 import { unnestColumns } from "./pg-arrays";
-import { runPerRow } from "./sqlite-driver";
+import { runPerRow, sqliteDriver } from "./sqlite-driver";
 
 // Many rows at once, for the writers that take many items (an import). Prisma's createMany builds
 // its query row by row in its query compiler: 20,000 stances took 4.4 s. On PostgreSQL this sends
@@ -64,12 +64,10 @@ export async function insertRows<T extends Table>(target: TxConnection, table: T
     if (Object.keys(row).length !== columns.length || columns.some((c) => !(c in row)))
       throw new Error(`insertRows(${table}): every row must give the same columns (${columns.join(", ")}).`);
   }
-  if (target.sqlite)
-    runPerRow(
-      target.sqlite,
-      `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(", ")}) VALUES (${columns.map(() => "?").join(", ")})`,
-      written,
-      (row) => columns.map((c) => row[c]),
+  const sqlite = sqliteDriver(target);
+  if (sqlite)
+    runPerRow(sqlite, `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(", ")}) VALUES (${columns.map(() => "?").join(", ")})`, written, (row) =>
+      columns.map((c) => row[c]),
     );
   else {
     const names = columns.map((c) => `"${c}"`).join(", ");

@@ -1,4 +1,5 @@
 import Database from "better-sqlite3";
+import type { TxConnection } from "./create-client";
 
 /**
  * On SQLite, the bulk writers (insertRows, updateRows, findByTuples) run one prepared statement per row on the
@@ -18,6 +19,17 @@ export function runPerRow<T>(driver: Database.Database, sql: string, rows: reado
   } catch (error) {
     throw driverError(error);
   }
+}
+
+/**
+ * The SQLite driver of a transaction, or null on PostgreSQL. A SQLite client whose driver was not
+ * found (a Prisma adapter that no longer keeps it) is a fault to fix, not a reason to take another
+ * path quietly.
+ */
+export function sqliteDriver(target: TxConnection): Database.Database | null {
+  if (target.dialect !== "sqlite") return null;
+  if (!target.sqlite) throw new Error("The SQLite driver behind Prisma's adapter was not found (lib/database/create-client.ts); the bulk writers need it.");
+  return target.sqlite;
 }
 
 /** One prepared query run per row of values, the rows it finds joined (a lookup by many keys). */

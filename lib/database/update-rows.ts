@@ -1,6 +1,6 @@
 import type { TxConnection } from "./create-client";
 import { unnestColumns } from "./pg-arrays";
-import { runPerRow } from "./sqlite-driver";
+import { runPerRow, sqliteDriver } from "./sqlite-driver";
 
 /** Rows per statement on PostgreSQL, sent as one array per column. */
 const ROWS_PER_STATEMENT = 10_000;
@@ -23,10 +23,11 @@ export async function updateRows(target: TxConnection, table: string, rows: read
     const group = byColumns.get(key) ?? byColumns.set(key, { columns, rows: [] }).get(key)!;
     group.rows.push(row);
   }
+  const sqlite = sqliteDriver(target);
   for (const { columns, rows: group } of byColumns.values()) {
-    if (target.sqlite) {
+    if (sqlite) {
       const set = columns.map((c) => `"${c}" = ?`).join(", ");
-      runPerRow(target.sqlite, `UPDATE "${table}" SET ${set} WHERE "id" = ?`, group, (row) => [...columns.map((c) => row[c]), row.id]);
+      runPerRow(sqlite, `UPDATE "${table}" SET ${set} WHERE "id" = ?`, group, (row) => [...columns.map((c) => row[c]), row.id]);
       continue;
     }
     const all = ["id", ...columns];
