@@ -21,12 +21,12 @@ export function createDb(url: string): Db {
     // A server that is down or restarting is found out in seconds, never waited on forever.
     const pool = { connectionString: url, connectionTimeoutMillis: 5_000, query_timeout: 60_000 };
     const db = new PostgresPrismaClient({ adapter: new PrismaPg(pool) }) as unknown as Db;
-    postgresClients.add(db);
+    clients.set(db, { dialect: "postgresql", sqlite: null });
     return db;
   }
-  const connection = new SqliteConnection(new PrismaBetterSqlite3({ url }));
-  const db = new PrismaClient({ adapter: connection });
-  sqliteConnections.set(db, connection);
+  const sqlite = new SqliteConnection(new PrismaBetterSqlite3({ url }));
+  const db = new PrismaClient({ adapter: sqlite });
+  clients.set(db, { dialect: "sqlite", sqlite });
   return db;
 }
 
@@ -64,22 +64,33 @@ class SqliteConnection implements Pick<AdapterFactory, "provider" | "adapterName
   }
 }
 
-const sqliteConnections = new WeakMap<Db, SqliteConnection>();
-
-const postgresClients = new WeakSet<Db>();
-
 /**
- * Whether writing transactions of this client run side by side (PostgreSQL) or one at a time
- * (SQLite), which decides whether a write must lock the summaries it recomputes.
+ * What createDb knows of each client it made, kept on globalThis: the server's bundles each load
+ * this module apart (the proxy, the routes, instrumentation), while the one client (lib/db.ts) is
+ * shared through globalThis, so a map of this module's own would be empty in every bundle but the
+ * first. Found when the bulk writers could not find the SQLite driver in the server.
  */
-export const writesConcurrently = (db: Db) => postgresClients.has(db);
+type ClientFacts = { dialect: Dialect; sqlite: SqliteConnection | null };
+const clients = ((globalThis as Record<symbol, unknown>)[Symbol.for("corroborate.database-clients")] ??= new WeakMap<Db, ClientFacts>()) as WeakMap<
+  Db,
+  ClientFacts
+>;
+
+function factsOf(db: Db): ClientFacts {
+  const facts = clients.get(db);
+  if (!facts) throw new Error("A database client not made by createDb (lib/database/create-client.ts).");
+  return facts;
+}
 
 export type Dialect = "sqlite" | "postgresql";
 /** The SQL dialect behind a client, for the few statements written by hand (lib/database/insert-rows.ts). */
-export const dialectOf = (db: Db): Dialect => (postgresClients.has(db) ? "postgresql" : "sqlite");
+export const dialectOf = (db: Db): Dialect => factsOf(db).dialect;
 
 /** A transaction, with what the statements written by hand need of its connection: the dialect, and on SQLite the driver itself. */
 export type TxConnection = { tx: Tx; dialect: Dialect; sqlite: Database.Database | null };
 
 /** Call it inside `db.$transaction`: the connection is open by then. */
-export const connectionOf = (db: Db, tx: Tx): TxConnection => ({ tx, dialect: dialectOf(db), sqlite: sqliteConnections.get(db)?.driver ?? null });
+export const connectionOf = (db: Db, tx: Tx): TxConnection => {
+  const { dialect, sqlite } = factsOf(db);
+  return { tx, dialect, sqlite: sqlite?.driver ?? null };
+};
