@@ -28,6 +28,8 @@ export type WriteOptions = {
 export class WriteContext implements TxConnection {
   /** Claims whose stored summary (counts, status, weights, origins) this write may have changed. */
   readonly claims = new Set<string>();
+  /** Claims whose weights a grade moved in place (lib/write/reweigh-claims.ts): nothing to refresh, but their pages changed. */
+  readonly reweighed = new Set<string>();
   /** Sources and speakers whose pages this write changed (for the caches of issue 11). */
   readonly sources = new Set<string>();
   readonly actors = new Set<string>();

@@ -101,6 +101,7 @@ export async function reweighClaims(w: WriteContext, change: GradeChange): Promi
       return { id: claim.id, supportWeight: support, disputeWeight: dispute, conflictWeight: Math.min(support, dispute), updatedAt };
     }),
   );
+  for (const id of moves.keys()) w.reweighed.add(id);
 }
 
 /** The live stances of these speakers on these claims, by pair: a seek each on the (speakerId, claimId) index. */
