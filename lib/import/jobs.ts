@@ -5,8 +5,9 @@ import { authorize, hasRole, type CurrentUser } from "../roles";
 import { importRecords, type ImportReport } from "./import";
 import type { RawRecord } from "./parse";
 
-// Imports too large to answer at once run as jobs: the request is answered 202 with the job, and
-// GET /api/import/{id} reports its progress and, when it is done, its report. Jobs run one at a
+// An API import too large to answer at once, and every import from the browser's /import page,
+// runs as a job: the request is answered 202 with the job, and GET /api/import/{id} reports its
+// progress and, when it is done, its report. Jobs run one at a
 // time in this server process (an import is one transaction, and SQLite has one writer), and a
 // finished job is kept for an hour. They live in this process's memory: with several app servers,
 // the job's address must reach the server that answered the POST (decision 0014).
