@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import { AppError, notFound, unknownReference } from "../errors";
-import { createdFields, diffFields } from "../revisions/record";
+import { diffFields } from "../revisions/record";
 import { assertVersion, commitVersion } from "../write/versioned";
 import { ActorUpdateSchema, NewActorSchema } from "../schemas/writes";
 import { newSlugs } from "../slug";
@@ -66,15 +66,7 @@ export async function addActors(w: WriteContext, items: readonly NewActor[]): Pr
       unnamed: fields.unnamed ?? false,
     })),
   );
-  await w.reviseMany(
-    ready.map(({ slug, fields }, i) => ({
-      entityType: "ACTOR",
-      entityId: rows[i]!.id,
-      version: 1,
-      action: "CREATE",
-      changes: createdFields({ slug, ...fields }),
-    })),
-  );
+  await w.reviseCreated("ACTOR", rows, (i) => ({ fields: { slug: ready[i]!.slug, ...ready[i]!.fields } }));
   for (const [i, { at, slug, fields }] of ready.entries()) {
     w.actors.add(rows[i]!.id);
     outcomes[at] = written({ id: rows[i]!.id, slug, name: fields.name, version: 1 });

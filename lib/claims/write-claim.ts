@@ -1,6 +1,6 @@
 import type { Tx } from "../database/create-client";
 import { AppError, notFound, unknownReference } from "../errors";
-import { createdFields, diffFields } from "../revisions/record";
+import { diffFields } from "../revisions/record";
 import { assertVersion, commitVersion, retraction } from "../write/versioned";
 import { ClaimUpdateSchema, NewClaimSchema, RestoreSchema, RetractSchema } from "../schemas/writes";
 import { newSlugs } from "../slug";
@@ -63,16 +63,10 @@ export async function addClaims(w: WriteContext, items: readonly NewClaim[], fie
           "Claim",
           ready.map((c) => ({ slug: c.slug, text: c.text, searchText: searchableText(c.text), topicId: c.topic.id, rankKey: `~${c.slug}` })),
         );
-        await w.reviseMany(
-          ready.map((c, i) => ({
-            entityType: "CLAIM",
-            entityId: rows[i]!.id,
-            version: 1,
-            action: "CREATE",
-            changes: createdFields({ slug: c.slug, text: c.text, topic: c.topic.slug }),
-            claimId: rows[i]!.id,
-          })),
-        );
+        await w.reviseCreated("CLAIM", rows, (i) => {
+          const c = ready[i]!;
+          return { fields: { slug: c.slug, text: c.text, topic: c.topic.slug }, claimId: rows[i]!.id };
+        });
         if (rows.length > 0) w.touchCounts();
         return rows.map((row) => written({ id: row.id, slug: row.slug, version: 1 }));
       },

@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import { AppError, notFound } from "../errors";
-import { createdFields, diffFields } from "../revisions/record";
+import { diffFields } from "../revisions/record";
 import { assertVersion, commitVersion } from "../write/versioned";
 import { OutletUpdateSchema, type NewOutletSchema } from "../schemas/writes";
 import { newSlugs } from "../slug";
@@ -58,15 +58,7 @@ export async function addOutlets(w: WriteContext, items: readonly NewOutlet[]): 
           "Outlet",
           ready.map(({ slug, fields }) => ({ slug, name: fields.name, kind: fields.kind, country: fields.country ?? null })),
         );
-        await w.reviseMany(
-          ready.map(({ slug, fields }, i) => ({
-            entityType: "OUTLET",
-            entityId: rows[i]!.id,
-            version: 1,
-            action: "CREATE",
-            changes: createdFields({ slug, ...fields }),
-          })),
-        );
+        await w.reviseCreated("OUTLET", rows, (i) => ({ fields: { slug: ready[i]!.slug, ...ready[i]!.fields } }));
         return rows.map((row) => written({ id: row.id, name: row.name, version: 1 }));
       },
     );

@@ -1,6 +1,6 @@
 import type { Db, Tx } from "../database/create-client";
 import { AppError, notFound, unknownReference } from "../errors";
-import { createdFields, diffFields } from "../revisions/record";
+import { diffFields } from "../revisions/record";
 import { assertVersion, commitVersion } from "../write/versioned";
 import { SourceCreateSchema, SourceUpdateSchema, type NewOutletSchema } from "../schemas/writes";
 import { defineWrite, type WriteContext } from "../write/context";
@@ -134,21 +134,16 @@ export async function addSources(w: WriteContext, items: readonly { data: NewSou
           "SourceAuthor",
           placed.flatMap((p, i) => p.data.authors.map((name, position) => ({ sourceId: rows[i]!.id, name, position }))),
         );
-        await w.reviseMany(
-          placed.map((p, i) => ({
-            entityType: "SOURCE",
-            entityId: rows[i]!.id,
-            version: 1,
-            action: "CREATE",
-            changes: createdFields({
-              ...withoutOutletId(metadataColumns(p.data, p.outlet.id)),
-              outlet: p.outlet.name,
-              authors: p.data.authors.join(", "),
-              characters: p.text.length,
-            }),
-            sourceId: rows[i]!.id,
-          })),
-        );
+        await w.reviseCreated("SOURCE", rows, (i) => {
+          const p = placed[i]!;
+          const fields = {
+            ...withoutOutletId(metadataColumns(p.data, p.outlet.id)),
+            outlet: p.outlet.name,
+            authors: p.data.authors.join(", "),
+            characters: p.text.length,
+          };
+          return { fields, sourceId: rows[i]!.id };
+        });
         for (const row of rows) w.sources.add(row.id);
         if (rows.length > 0) w.touchCounts();
         return rows.map((row) => written({ id: row.id, title: row.title, version: 1 }));

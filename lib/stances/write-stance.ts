@@ -2,13 +2,14 @@ import type { z } from "zod";
 import { AppError, notFound, unknownReference } from "../errors";
 import { resolveSpeaker } from "../actors/write-actor";
 import { addClaim } from "../claims/write-claim";
-import { createdFields, diffFields } from "../revisions/record";
+import { diffFields } from "../revisions/record";
 import { assertVersion, commitVersion, retraction } from "../write/versioned";
 import { RestoreSchema, RetractSchema, StanceCreateSchema, StanceUpdateSchema } from "../schemas/writes";
 import { locateQuote } from "../sources/anchor-quote";
 import { authorizeWriter, defineWrite, type WriteContext } from "../write/context";
 import { parseInput } from "../schemas/parse-input";
 import { insertRows } from "../database/insert-rows";
+import { checkEach, only, thenEach, type Outcome } from "../write/outcome";
 import { findByTuples } from "../database/find-by-tuples";
 import { findByKeys } from "../database/in-chunks";
 
@@ -24,7 +25,7 @@ export type Known = {
    */
   linked?: (claimId: string, sourceId: string, start: number, end: number) => { retractedAt: Date | null } | null | undefined;
 };
-export type LinkOutcome = { ok: true; value: Linked } | { ok: false; error: AppError };
+export type LinkOutcome = Outcome<Linked>;
 
 const passageKey = (claimId: string, sourceId: string, start: number, end: number) => `${claimId}|${sourceId}|${start}|${end}`;
 
@@ -138,17 +139,10 @@ export async function linkPassages(w: WriteContext, items: readonly StanceInput[
       }),
     ),
   );
-  await w.reviseMany(
-    toInsert.map((r, i) => ({
-      entityType: "STANCE",
-      entityId: rows[i]!.id,
-      version: 1,
-      action: "CREATE",
-      changes: createdFields(Object.assign(fieldsOf(r), { speaker: r.speaker?.name ?? null })),
-      claimId: r.claim.id,
-      sourceId: r.sourceId,
-    })),
-  );
+  await w.reviseCreated("STANCE", rows, (i) => {
+    const r = toInsert[i]!;
+    return { fields: Object.assign(fieldsOf(r), { speaker: r.speaker?.name ?? null }), claimId: r.claim.id, sourceId: r.sourceId };
+  });
   for (const [i, r] of toInsert.entries()) {
     w.touchClaims(r.claim.id);
     w.sources.add(r.sourceId);
@@ -173,9 +167,7 @@ export const createStance = defineWrite(
     duplicate: { message: "Someone has just linked this passage to this claim.", field: "quote" },
   },
   async (w, data) => {
-    const [outcome] = await linkPassages(w, [data]);
-    if (!outcome!.ok) throw outcome!.error;
-    const { claimId: _, ...linked } = outcome!.value;
+    const { claimId: _, ...linked } = only(await linkPassages(w, [data]));
     return linked;
   },
 );
@@ -183,23 +175,10 @@ export const createStance = defineWrite(
 /** Links many passages inside an open write (an import): the same role check and schema as createStance, item by item. */
 export async function createStances(w: WriteContext, inputs: readonly unknown[], known?: Known): Promise<LinkOutcome[]> {
   authorizeWriter(w.writer, "RESEARCHER", "link passages to claims");
-  const outcomes: LinkOutcome[] = [];
-  const parsed: { at: number; data: StanceInput }[] = [];
-  for (const [at, input] of inputs.entries()) {
-    try {
-      parsed.push({ at, data: parseInput(StanceCreateSchema, input) });
-    } catch (error) {
-      if (!(error instanceof AppError)) throw error;
-      outcomes[at] = { ok: false, error };
-    }
-  }
-  const linked = await linkPassages(
-    w,
-    parsed.map((p) => p.data),
-    known,
+  return thenEach(
+    checkEach(inputs, (input) => parseInput(StanceCreateSchema, input)),
+    (items) => linkPassages(w, items, known),
   );
-  for (const [i, outcome] of linked.entries()) outcomes[parsed[i]!.at] = outcome;
-  return outcomes;
 }
 
 /** Changes how a stance reads its passage (position, mode, speaker, note); the passage itself stays. */

@@ -5,7 +5,7 @@ import { isUniqueViolation } from "../database/unique-violation";
 import { AppError } from "../errors";
 import { aRole, authorize, hasRole, type CurrentUser, type Role } from "../roles";
 import { refreshClaimSummaries } from "./refresh-claim-summary";
-import { recordRevision, recordRevisions, type RevisionInput } from "../revisions/record";
+import { createdFields, recordRevision, recordRevisions, type RevisionInput } from "../revisions/record";
 import { parseInput } from "../schemas/parse-input";
 import { refreshCorpusCounts } from "./refresh-corpus-counts";
 
@@ -72,6 +72,20 @@ export class WriteContext implements TxConnection {
 
   async reviseMany(revisions: readonly Omit<RevisionInput, "userId">[]): Promise<void> {
     if (this.keepRevisions) await recordRevisions(this, revisions, this.writer.userId);
+  }
+
+  /** Records the creation of new rows (version 1), each with its fields as the changes from nothing. */
+  async reviseCreated(
+    entityType: RevisionInput["entityType"],
+    rows: readonly { id: string }[],
+    describe: (i: number) => { fields: Record<string, unknown>; claimId?: string; sourceId?: string },
+  ): Promise<void> {
+    await this.reviseMany(
+      rows.map((row, i) => {
+        const { fields, claimId, sourceId } = describe(i);
+        return { entityType, entityId: row.id, version: 1, action: "CREATE" as const, changes: createdFields(fields), claimId, sourceId };
+      }),
+    );
   }
 
   /** Before reading stored summaries to change them in place: on PostgreSQL, their row locks (lib/database/row-locks.ts). */
