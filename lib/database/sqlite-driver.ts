@@ -2,17 +2,16 @@ import Database from "better-sqlite3";
 import type { TxConnection } from "./create-client";
 
 /**
- * On SQLite, the bulk writers (insertRows, updateRows, findByTuples) run one prepared statement per row on the
+ * On SQLite, the bulk writers (insertRows, updateRows, findByTuples) run one prepared statement per row of values (arrays the caller made for it, converted in place) on the
  * driver Prisma's transaction is open on (lib/database/create-client.ts), with values stored as
  * Prisma's adapter stores them: dates as ISO text with +00:00, booleans as 1 and 0. Synchronous,
  * so no other statement runs in between.
  */
-export function runPerRow<T>(driver: Database.Database, sql: string, rows: readonly T[], valuesOf: (row: T) => unknown[]): void {
+export function runPerRow(driver: Database.Database, sql: string, rows: readonly unknown[][]): void {
   const statement = driver.prepare(sql);
   try {
-    for (const row of rows) {
-      // One array per row, its values converted in place: an import binds 200,000 rows.
-      const values = valuesOf(row);
+    for (const values of rows) {
+      // Each row's values converted in place: an import binds 200,000 rows.
       for (let i = 0; i < values.length; i++) values[i] = storedValue(values[i]);
       statement.run(values);
     }
@@ -44,8 +43,18 @@ export function queryPerRow<R>(driver: Database.Database, sql: string, rows: rea
   return found;
 }
 
-const storedValue = (value: unknown) =>
-  value instanceof Date ? value.toISOString().replace("Z", "+00:00") : typeof value === "boolean" ? Number(value) : (value ?? null);
+/** The last time converted and its text: a batch's rows share their timestamps, and an import writes 200,000. */
+let lastTime = NaN;
+let lastText = "";
+
+function storedValue(value: unknown) {
+  if (value instanceof Date) {
+    const time = value.getTime();
+    if (time !== lastTime) [lastTime, lastText] = [time, value.toISOString().replace("Z", "+00:00")];
+    return lastText;
+  }
+  return typeof value === "boolean" ? Number(value) : (value ?? null);
+}
 
 /** The driver's error in the shape Prisma gives a failed raw statement, so that callers (isUniqueViolation) read one kind. */
 function driverError(error: unknown) {

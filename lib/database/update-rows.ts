@@ -27,7 +27,11 @@ export async function updateRows(target: TxConnection, table: string, rows: read
   for (const { columns, rows: group } of byColumns.values()) {
     if (sqlite) {
       const set = columns.map((c) => `"${c}" = ?`).join(", ");
-      runPerRow(sqlite, `UPDATE "${table}" SET ${set} WHERE "id" = ?`, group, (row) => [...columns.map((c) => row[c]), row.id]);
+      runPerRow(
+        sqlite,
+        `UPDATE "${table}" SET ${set} WHERE "id" = ?`,
+        group.map((row) => [...columns.map((c) => row[c]), row.id]),
+      );
       continue;
     }
     const all = ["id", ...columns];
