@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApiToken } from "../lib/auth/api-tokens";
 import { importRecords } from "../lib/import/import";
 import { parseImportFile } from "../lib/import/parse";
+import { retractClaim } from "../lib/claims/write-claim";
 import { mergeClaims } from "../lib/review/merge";
 import { setVerdict } from "../lib/review/verdicts";
 import { loadCorpus } from "../lib/seed/load-corpus";
@@ -138,6 +139,40 @@ describe("one rule through every door", () => {
     const messages = answers.map((a) => (a.ok ? "stored" : (a.message as string).replace(/^quote: /, "")));
     expect(new Set(messages).size).toBe(1);
     expect(messages[0]).toContain("This quote is not in the source text");
+  });
+
+  it("a passage linked to a retracted claim is refused by every door, an import that also lists the claim included", async () => {
+    const ids = await claimsFor("retracted-claim");
+    for (const id of ids) await retractClaim(t.db, analyst, { id, version: 1, reason: "Withdrawn." });
+    const before = await dumpDatabase(t.db);
+    const quote = "Moscow said nothing.";
+    const answers = [];
+    for (const [i, door] of Object.values(doors).entries())
+      answers.push(await door({ sourceId, quote, claim: { id: ids[i] }, position: "SUPPORTS", mode: "AS_FACT", speaker: null }));
+    // The importer reads a claim its file lists in the claims phase and passes it on to the stances.
+    const topic = await t.db.topic.findFirstOrThrow({ where: { claims: { some: { id: ids[2] } } }, select: { slug: true } });
+    const listed = await importRecords(
+      t.db,
+      analyst,
+      parseImportFile(
+        "listed.json",
+        JSON.stringify({
+          claims: [{ slug: "retracted-claim-import", text: "retracted-claim through the import", topic: topic.slug }],
+          stances: [{ claim: "retracted-claim-import", source: sourceId, position: "SUPPORTS", mode: "AS_FACT", quote }],
+        }),
+      ),
+    );
+    const message = "claim: The chosen claim is retracted; restore it before linking passages to it.";
+    expect(answers).toEqual([
+      expect.objectContaining({ ok: false, code: "INVALID", field: "claim", message: message.replace(/^claim: /, "") }),
+      expect.objectContaining({ ok: false, status: 422, field: "claim" }),
+      { ok: false, message },
+    ]);
+    expect(listed.records.map((r) => [r.type, r.outcome, r.reason])).toEqual([
+      ["claim", "unchanged", undefined],
+      ["stance", "rejected", message],
+    ]);
+    expect(await dumpDatabase(t.db)).toEqual(before);
   });
 
   it("a verdict on a merged claim is refused on the review page and in an import alike", async () => {

@@ -169,6 +169,12 @@ class ImportRun {
   readonly outlets = new Map<string, string>();
   readonly speakers = new Map<string, string>();
   readonly claims = new Map<string, string>();
+  /**
+   * Claims and speakers by id as linkPassages reads them (its Known), for those whose row this
+   * import read or wrote and has not changed since: the stance batches then look none of them up.
+   */
+  readonly claimRows = new Map<string, { id: string; slug: string; retractedAt: Date | null }>();
+  readonly speakerRows = new Map<string, { id: string; name: string }>();
   /** Source texts by id: the file's own, and the stored ones its stances quote. */
   readonly texts = new Map<string, string>();
   /** Stances stored on the claims in `stanceClaims` (all of them, retracted too), by passage; kept current as the import writes. */
@@ -344,7 +350,10 @@ async function importActors(run: ImportRun, items: Item<Of<typeof ActorRecord>>[
       w.tx.actor.findMany({ where: { slug: { in: slugs } }, select: { id: true, slug: true, name: true, kind: true, description: true, unnamed: true } }),
     (row) => row.slug,
   );
-  for (const a of stored.values()) run.speakers.set(a.slug, a.id);
+  for (const a of stored.values()) {
+    run.speakers.set(a.slug, a.id);
+    run.speakerRows.set(a.id, { id: a.id, name: a.name });
+  }
   const { fresh, alone } = triage(
     run,
     items,
@@ -361,9 +370,17 @@ async function importActors(run: ImportRun, items: Item<Of<typeof ActorRecord>>[
       w,
       fresh.map(({ record: r }) => ({ slug: r.slug, name: r.name, kind: r.kind, description: r.description ?? "", unnamed: r.unnamed ?? false })),
     );
-    run.took(fresh, outcomes, (item, actor) => run.speakers.set(item.record.slug, actor.id));
+    run.took(fresh, outcomes, (item, actor) => {
+      run.speakers.set(item.record.slug, actor.id);
+      run.speakerRows.set(actor.id, { id: actor.id, name: actor.name });
+    });
   }
-  for (const item of alone) await run.one(item, () => writeActor(w, item.record));
+  // A speaker renamed here is read again by the stances that name it.
+  for (const item of alone) {
+    await run.one(item, () => writeActor(w, item.record));
+    const id = run.speakers.get(item.record.slug);
+    if (id) run.speakerRows.delete(id);
+  }
 }
 
 async function importSources(run: ImportRun, items: Item<Of<typeof SourceRecord>>[]) {
@@ -457,11 +474,22 @@ async function importClaims(run: ImportRun, items: Item<Of<typeof ClaimRecord>>[
     (slugs) =>
       w.tx.claim.findMany({
         where: { slug: { in: slugs } },
-        select: { id: true, slug: true, text: true, topicId: true, quantityKind: true, tags: { select: { tag: { select: { slug: true } } } } },
+        select: {
+          id: true,
+          slug: true,
+          text: true,
+          topicId: true,
+          quantityKind: true,
+          retractedAt: true,
+          tags: { select: { tag: { select: { slug: true } } } },
+        },
       }),
     (row) => row.slug,
   );
-  for (const c of stored.values()) run.claims.set(c.slug, c.id);
+  for (const c of stored.values()) {
+    run.claims.set(c.slug, c.id);
+    run.claimRows.set(c.id, { id: c.id, slug: c.slug, retractedAt: c.retractedAt });
+  }
   const { fresh, alone } = triage(
     run,
     items,
@@ -488,6 +516,7 @@ async function importClaims(run: ImportRun, items: Item<Of<typeof ClaimRecord>>[
     const tagged: { claimId: string; slugs: string[] }[] = [];
     run.took(placed, outcomes, (item, claim) => {
       run.claims.set(item.record.slug, claim.id);
+      run.claimRows.set(claim.id, { id: claim.id, slug: claim.slug, retractedAt: null });
       tagged.push({ claimId: claim.id, slugs: item.record.tags });
     });
     await tagClaims(w, tagged);
@@ -525,6 +554,8 @@ async function importStances(run: ImportRun, items: Item<Of<typeof StanceRecord>
   for (const id of claimIds) run.stanceClaims.add(id);
   const known = {
     texts: run.texts,
+    claims: run.claimRows,
+    speakers: run.speakerRows,
     linked: (claimId: string, sourceId: string, start: number, end: number) =>
       run.stanceClaims.has(claimId) ? (run.stances.get(passageKey(claimId, sourceId, start, end)) ?? null) : undefined,
   };

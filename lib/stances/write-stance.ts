@@ -19,6 +19,9 @@ export type Linked = { id: string; claimId: string; claimSlug: string; start: nu
 export type Known = {
   /** Source texts, by source id. */
   texts?: ReadonlyMap<string, string>;
+  /** Claims and speakers as stored, by id. */
+  claims?: ReadonlyMap<string, { id: string; slug: string; retractedAt: Date | null }>;
+  speakers?: ReadonlyMap<string, { id: string; name: string }>;
   /**
    * The stance stored on a claim for a passage (null: none), from the caller's reading of all the
    * stances of that claim, kept current as it writes; undefined for a claim it has not read.
@@ -48,15 +51,22 @@ export async function linkPassages(w: WriteContext, items: readonly StanceInput[
   for (const source of await findByKeys(unread, (ids) => tx.source.findMany({ where: { id: { in: ids } }, select: { id: true, text: true } })))
     sources.set(source.id, source);
   const claims = new Map<string, { id: string; slug: string; retractedAt: Date | null }>();
+  const speakers = new Map<string, { id: string; name: string }>();
+  for (const { claim, speaker } of items) {
+    const knownClaim = "id" in claim ? known.claims?.get(claim.id) : undefined;
+    if (knownClaim) claims.set(knownClaim.id, knownClaim);
+    const knownSpeaker = speaker && "id" in speaker ? known.speakers?.get(speaker.id) : undefined;
+    if (knownSpeaker) speakers.set(knownSpeaker.id, knownSpeaker);
+  }
   for (const claim of await findByKeys(
-    defined(items.map((i) => ("id" in i.claim ? i.claim.id : undefined))),
+    defined(items.map((i) => ("id" in i.claim && !claims.has(i.claim.id) ? i.claim.id : undefined))),
     (refs) => tx.claim.findMany({ where: { OR: [{ id: { in: refs } }, { slug: { in: refs } }] }, select: { id: true, slug: true, retractedAt: true } }),
     2,
   ))
     claims.set(claim.id, claim).set(claim.slug, claim);
-  const speakers = new Map<string, { id: string; name: string }>();
-  for (const actor of await findByKeys(defined(items.map((i) => (i.speaker && "id" in i.speaker ? i.speaker.id : undefined))), (ids) =>
-    tx.actor.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } }),
+  for (const actor of await findByKeys(
+    defined(items.map((i) => (i.speaker && "id" in i.speaker && !speakers.has(i.speaker.id) ? i.speaker.id : undefined))),
+    (ids) => tx.actor.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } }),
   ))
     speakers.set(actor.id, actor);
 
