@@ -56,15 +56,13 @@ export async function refreshClaimSummaries(target: TxConnection, claimIds: read
  */
 async function liveStanceFacts(target: TxConnection, claimIds: readonly string[]): Promise<Map<string, StanceFactRow[]>> {
   const { tx } = target;
-  const rows = (
-    await findByTuples<{ claimId: string; position: Position; credibility: number | bigint | null; speakerId: string | null; sourceId: string }>(
-      target,
-      "Stance",
-      ["claimId"],
-      [...new Set(claimIds)].map((id) => [id]),
-      { select: ["claimId", "position", "credibility", "speakerId", "sourceId"], where: `t."retractedAt" IS NULL` },
-    )
-  ).map((r) => ({ ...r, credibility: r.credibility === null ? null : Number(r.credibility) }));
+  const rows = await findByTuples<{ claimId: string; position: Position; credibility: number | bigint | null; speakerId: string | null; sourceId: string }>(
+    target,
+    "Stance",
+    ["claimId"],
+    [...new Set(claimIds)].map((id) => [id]),
+    { select: ["claimId", "position", "credibility", "speakerId", "sourceId"], where: `t."retractedAt" IS NULL` },
+  );
   const ids = (pick: (r: (typeof rows)[number]) => string | null) => [...new Set(rows.map(pick).filter((id) => id !== null))];
   const sources = (
     await findByTuples<{ id: string; publishedAt: Date | string | null; reliability: Reliability | null; outletId: string }>(
@@ -87,7 +85,7 @@ async function liveStanceFacts(target: TxConnection, claimIds: readonly string[]
     const facts = byClaim.get(r.claimId) ?? [];
     facts.push({
       position: r.position,
-      credibility: r.credibility,
+      credibility: r.credibility === null ? null : Number(r.credibility),
       speaker: r.speakerId ? speakerById.get(r.speakerId)! : null,
       source: sourceById.get(r.sourceId)!,
     });
