@@ -66,3 +66,35 @@ export async function recordRevisions(target: TxConnection, revisions: readonly 
     revisions.map((r) => revisionRow(r, userId)),
   );
 }
+
+/**
+ * Records the creation of new rows (version 1), each with its fields as the changes from nothing,
+ * each revision made straight as its row: an import records 100,000.
+ */
+export async function recordCreations(
+  target: TxConnection,
+  entityType: RevisionEntity,
+  rows: readonly { id: string }[],
+  describe: (i: number) => { fields: Record<string, unknown>; claimId?: string; sourceId?: string },
+  userId: string | null,
+): Promise<void> {
+  await insertRows(
+    target,
+    "Revision",
+    rows.map((row, i) => {
+      const { fields, claimId, sourceId } = describe(i);
+      const changes = JSON.stringify(createdFields(fields));
+      return {
+        entityType,
+        entityId: row.id,
+        version: 1,
+        action: "CREATE" as const,
+        changes,
+        reason: null,
+        claimId: claimId ?? null,
+        sourceId: sourceId ?? null,
+        userId,
+      };
+    }),
+  );
+}

@@ -5,7 +5,7 @@ import { isUniqueViolation } from "../database/unique-violation";
 import { AppError } from "../errors";
 import { aRole, authorize, hasRole, type CurrentUser, type Role } from "../roles";
 import { refreshClaimSummaries } from "./refresh-claim-summary";
-import { createdFields, recordRevision, recordRevisions, type RevisionInput } from "../revisions/record";
+import { recordCreations, recordRevision, recordRevisions, type RevisionInput } from "../revisions/record";
 import { parseInput } from "../schemas/parse-input";
 import { refreshCorpusCounts } from "./refresh-corpus-counts";
 
@@ -80,12 +80,7 @@ export class WriteContext implements TxConnection {
     rows: readonly { id: string }[],
     describe: (i: number) => { fields: Record<string, unknown>; claimId?: string; sourceId?: string },
   ): Promise<void> {
-    await this.reviseMany(
-      rows.map((row, i) => {
-        const { fields, claimId, sourceId } = describe(i);
-        return { entityType, entityId: row.id, version: 1, action: "CREATE" as const, changes: createdFields(fields), claimId, sourceId };
-      }),
-    );
+    if (this.keepRevisions) await recordCreations(this, entityType, rows, describe, this.writer.userId);
   }
 
   /** Before reading stored summaries to change them in place: on PostgreSQL, their row locks (lib/database/row-locks.ts). */
