@@ -1,12 +1,12 @@
 import { randomBytes } from "node:crypto";
 import type { Prisma } from "../../generated/sqlite/client";
 import type { TxConnection } from "./create-client";
-import { unnestColumns } from "./pg-arrays";
+import { jsonRows } from "./pg-json-rows";
 import { runPerRow, sqliteDriver } from "./sqlite-driver";
 
 // Many rows at once, for the writers that take many items (an import). Prisma's createMany builds
 // its query row by row in its query compiler: 20,000 stances took 4.4 s. On PostgreSQL this sends
-// each column as one array through the same adapter and transaction (lib/database/pg-arrays.ts);
+// the rows as one JSON text through the same adapter and transaction (lib/database/pg-json-rows.ts);
 // on SQLite it runs a prepared INSERT per row on the driver itself (lib/database/sqlite-driver.ts),
 // under 0.4 s for those 20,000 (measured on this machine). The rows are typed by
 // Prisma's own create types; only the writer of a table calls this for it (decision 0014).
@@ -41,11 +41,11 @@ const FILLED: Record<Table, { id: boolean; stamps: readonly ("createdAt" | "upda
   Revision: { id: true, stamps: ["createdAt"] },
 };
 
-/** Rows per statement on PostgreSQL, sent as one array per column. */
+/** Rows per statement on PostgreSQL, sent as one JSON text. */
 const ROWS_PER_STATEMENT = 10_000;
 
 /**
- * Inserts rows into a table (on PostgreSQL as one array per column, unnest()ed). Every row must
+ * Inserts rows into a table (on PostgreSQL as one JSON text, read back as rows of the table's type). Every row must
  * give the same columns (a column left out takes its database default in every row); the id, if
  * not given, and the timestamps are filled as Prisma fills them. Returns the rows as written.
  */
@@ -77,8 +77,8 @@ export async function insertRows<T extends Table>(target: TxConnection, table: T
   else {
     const names = columns.map((c) => `"${c}"`).join(", ");
     for (let from = 0; from < values.length; from += ROWS_PER_STATEMENT) {
-      const { sql, arrays } = await unnestColumns(target.tx, table, columns, values.slice(from, from + ROWS_PER_STATEMENT));
-      await target.tx.$executeRawUnsafe(`INSERT INTO "${table}" (${names}) SELECT * FROM ${sql}`, ...arrays);
+      const { sql, json } = jsonRows(table, columns, values.slice(from, from + ROWS_PER_STATEMENT));
+      await target.tx.$executeRawUnsafe(`INSERT INTO "${table}" (${names}) SELECT ${names} FROM ${sql}`, json);
     }
   }
   return written as unknown as (RowOf<T> & { id: string })[];

@@ -1,8 +1,8 @@
 import type { TxConnection } from "./create-client";
-import { unnestColumns } from "./pg-arrays";
+import { jsonRows } from "./pg-json-rows";
 import { runPerRow, sqliteDriver } from "./sqlite-driver";
 
-/** Rows per statement on PostgreSQL, sent as one array per column. */
+/** Rows per statement on PostgreSQL, sent as one JSON text. */
 const ROWS_PER_STATEMENT = 10_000;
 
 /**
@@ -10,7 +10,7 @@ const ROWS_PER_STATEMENT = 10_000;
  * changes): a settle after an import rewrites thousands of claim summaries, where one Prisma
  * update per row cost 1 ms each. On SQLite a prepared UPDATE runs per row on the driver
  * (lib/database/sqlite-driver.ts); on PostgreSQL the rows that change the same columns share a
- * statement, their values sent as one array per column (lib/database/pg-arrays.ts).
+ * statement, their values sent as one JSON text (lib/database/pg-json-rows.ts).
  */
 export async function updateRows(target: TxConnection, table: string, rows: readonly ({ id: string } & Record<string, unknown>)[]): Promise<void> {
   const byColumns = new Map<string, { columns: string[]; rows: ({ id: string } & Record<string, unknown>)[] }>();
@@ -38,11 +38,8 @@ export async function updateRows(target: TxConnection, table: string, rows: read
     const set = columns.map((c) => `"${c}" = v."${c}"`).join(", ");
     for (let from = 0; from < group.length; from += ROWS_PER_STATEMENT) {
       const chunk = group.slice(from, from + ROWS_PER_STATEMENT).map((row) => all.map((c) => row[c]));
-      const { sql, arrays } = await unnestColumns(target.tx, table, all, chunk);
-      await target.tx.$executeRawUnsafe(
-        `UPDATE "${table}" SET ${set} FROM ${sql} AS v(${all.map((c) => `"${c}"`).join(", ")}) WHERE "${table}"."id" = v."id"`,
-        ...arrays,
-      );
+      const { sql, json } = jsonRows(table, all, chunk);
+      await target.tx.$executeRawUnsafe(`UPDATE "${table}" SET ${set} FROM ${sql} AS v WHERE "${table}"."id" = v."id"`, json);
     }
   }
 }
