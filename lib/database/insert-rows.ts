@@ -45,9 +45,10 @@ const FILLED: Record<Table, { id: boolean; stamps: readonly ("createdAt" | "upda
 const ROWS_PER_STATEMENT = 10_000;
 
 /**
- * Inserts rows into a table (on PostgreSQL as one JSON text, read back as rows of the table's type). Every row must
- * give the same columns (a column left out takes its database default in every row); the id, if
- * not given, and the timestamps are filled as Prisma fills them. Returns the rows as written.
+ * Inserts rows into a table (on PostgreSQL as one JSON text, read back as rows of the table's
+ * type). Every row must give the same columns (a column left out takes its database default in
+ * every row); the id, if not given, and the timestamps are filled as Prisma fills them. Returns the
+ * rows as written.
  */
 export async function insertRows<T extends Table>(target: TxConnection, table: T, rows: readonly RowOf<T>[]): Promise<(RowOf<T> & { id: string })[]> {
   if (rows.length === 0) return [];

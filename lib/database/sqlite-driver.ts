@@ -2,10 +2,11 @@ import Database from "better-sqlite3";
 import type { TxConnection } from "./create-client";
 
 /**
- * On SQLite, the bulk writers (insertRows, updateRows, findByTuples) run one prepared statement per row of values (arrays the caller made for it, converted in place) on the
- * driver Prisma's transaction is open on (lib/database/create-client.ts), with values stored as
- * Prisma's adapter stores them: dates as ISO text with +00:00, booleans as 1 and 0. Synchronous,
- * so no other statement runs in between.
+ * On SQLite, the bulk writers (insertRows, updateRows, findByTuples) run one prepared statement per
+ * row of values (arrays the caller made for it, converted in place) on the driver Prisma's
+ * transaction is open on (lib/database/create-client.ts), with values stored as Prisma's adapter
+ * stores them: dates as ISO text with +00:00, booleans as 1 and 0. Synchronous, so no other
+ * statement runs in between.
  */
 export function runPerRow(driver: Database.Database, sql: string, rows: readonly unknown[][]): void {
   const statement = driver.prepare(sql);
