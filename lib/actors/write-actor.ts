@@ -5,6 +5,7 @@ import { assertVersion, commitVersion } from "../write/versioned";
 import { ActorUpdateSchema, NewActorSchema } from "../schemas/writes";
 import { newSlugs } from "../slug";
 import { findByKeys } from "../database/in-chunks";
+import { takenValues } from "../database/find-by-tuples";
 import { insertRows } from "../database/insert-rows";
 import { parseInput } from "../schemas/parse-input";
 import { checkEach, only, refused, thenEach, written, type Outcome } from "../write/outcome";
@@ -42,13 +43,7 @@ export async function addActor(w: WriteContext, data: NewActor): Promise<AddedAc
  * revision; the rows go in as one statement.
  */
 export async function addActors(w: WriteContext, items: readonly NewActor[]): Promise<Outcome<AddedActor>[]> {
-  const { tx } = w;
-  const slugs = await newSlugs(
-    items,
-    async (candidates) =>
-      new Set((await findByKeys(candidates, (slug) => tx.actor.findMany({ where: { slug: { in: slug } }, select: { slug: true } }))).map((a) => a.slug)),
-    "A speaker",
-  );
+  const slugs = await newSlugs(items, (candidates) => takenValues(w, "Actor", "slug", candidates), "A speaker");
   const outcomes: Outcome<AddedActor>[] = [];
   const ready = items.flatMap(({ slug: _, ...fields }, at) => {
     const slug = slugs[at]!;

@@ -5,6 +5,7 @@ import { assertVersion, commitVersion, retraction } from "../write/versioned";
 import { ClaimUpdateSchema, NewClaimSchema, RestoreSchema, RetractSchema } from "../schemas/writes";
 import { newSlugs } from "../slug";
 import { findByKeys } from "../database/in-chunks";
+import { takenValues } from "../database/find-by-tuples";
 import { insertRows } from "../database/insert-rows";
 import { only, refused, thenEach, written, type Outcome } from "../write/outcome";
 import { defineWrite, type WriteContext } from "../write/context";
@@ -48,8 +49,7 @@ export async function addClaims(w: WriteContext, items: readonly NewClaim[], fie
   return thenEach(withTopic, async (known) => {
     const slugs = await newSlugs(
       known.map((c) => ({ slug: c.slug, name: c.text })),
-      async (candidates) =>
-        new Set((await findByKeys(candidates, (slug) => tx.claim.findMany({ where: { slug: { in: slug } }, select: { slug: true } }))).map((c) => c.slug)),
+      (candidates) => takenValues(w, "Claim", "slug", candidates),
       "A claim",
     );
     return thenEach(

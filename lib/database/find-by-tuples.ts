@@ -33,3 +33,15 @@ export async function findByTuples<R>(
   }
   return rows;
 }
+
+/** Which of these values a uniquely indexed text column of a table already holds (a slug, an address): a seek each. */
+export async function takenValues(target: TxConnection, table: string, column: string, values: readonly string[]): Promise<Set<string>> {
+  const rows = await findByTuples<Record<string, string>>(
+    target,
+    table,
+    [column],
+    [...new Set(values)].map((value) => [value]),
+    { select: [column] },
+  );
+  return new Set(rows.map((row) => row[column]!));
+}

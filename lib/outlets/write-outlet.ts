@@ -5,6 +5,7 @@ import { assertVersion, commitVersion } from "../write/versioned";
 import { OutletUpdateSchema, type NewOutletSchema } from "../schemas/writes";
 import { newSlugs } from "../slug";
 import { findByKeys } from "../database/in-chunks";
+import { takenValues } from "../database/find-by-tuples";
 import { insertRows } from "../database/insert-rows";
 import { only, refused, thenEach, written, type Outcome } from "../write/outcome";
 import { defineWrite, type WriteContext } from "../write/context";
@@ -41,12 +42,7 @@ export async function addOutlets(w: WriteContext, items: readonly NewOutlet[]): 
     return written(item);
   });
   return thenEach(named, async (free) => {
-    const slugs = await newSlugs(
-      free,
-      async (candidates) =>
-        new Set((await findByKeys(candidates, (slug) => tx.outlet.findMany({ where: { slug: { in: slug } }, select: { slug: true } }))).map((o) => o.slug)),
-      "An outlet",
-    );
+    const slugs = await newSlugs(free, (candidates) => takenValues(w, "Outlet", "slug", candidates), "An outlet");
     return thenEach(
       free.map(({ slug: _, ...fields }, at) => {
         const slug = slugs[at]!;

@@ -7,6 +7,7 @@ import { defineWrite, type WriteContext } from "../write/context";
 import { addOutlet } from "../outlets/write-outlet";
 import { contentHash, normalizeSourceText } from "./source-text";
 import { findByKeys } from "../database/in-chunks";
+import { findByTuples } from "../database/find-by-tuples";
 import { insertRows } from "../database/insert-rows";
 import { checkEach, joinEach, only, refused, thenEach, written, type Outcome } from "../write/outcome";
 import type { z } from "zod";
@@ -69,27 +70,33 @@ export async function addSource(w: WriteContext, data: NewSource, text: string):
  * is refused (as is an id already taken); each gets its row, its authors and its revision.
  */
 export async function addSources(w: WriteContext, items: readonly { data: NewSource; text: string }[]): Promise<Outcome<AddedSource>[]> {
-  const { tx } = w;
   const hashed = checkEach(items, ({ data, text }) => {
     if (text.trim() === "") throw new AppError("INVALID", "text: must not be empty", "text");
     return { data, text, hash: contentHash(text), url: data.url ?? null };
   });
   const good = hashed.flatMap((o) => (o.ok ? [o.value] : []));
-  const select = { id: true, title: true, url: true, contentHash: true } as const;
-  const [byUrl, byText, byId] = await Promise.all([
-    findByKeys(
-      good.flatMap((g) => (g.url ? [g.url] : [])),
-      (urls) => tx.source.findMany({ where: { url: { in: urls } }, select }),
-    ),
-    findByKeys(
-      good.map((g) => g.hash),
-      (hashes) => tx.source.findMany({ where: { contentHash: { in: hashes } }, select }),
-    ),
-    findByKeys(
-      good.flatMap((g) => (g.data.id ? [g.data.id] : [])),
-      (ids) => tx.source.findMany({ where: { id: { in: ids } }, select: { id: true } }),
-    ),
-  ]);
+  // By each unique index, a seek a key: an import checks thousands.
+  type Found = { id: string; title: string; url: string | null; contentHash: string };
+  const by = (column: "url" | "contentHash" | "id", keys: string[]) =>
+    findByTuples<Found>(
+      w,
+      "Source",
+      [column],
+      keys.map((key) => [key]),
+      { select: ["id", "title", "url", "contentHash"] },
+    );
+  const byUrl = await by(
+    "url",
+    good.flatMap((g) => (g.url ? [g.url] : [])),
+  );
+  const byText = await by(
+    "contentHash",
+    good.map((g) => g.hash),
+  );
+  const byId = await by(
+    "id",
+    good.flatMap((g) => (g.data.id ? [g.data.id] : [])),
+  );
   // What is stored, and what the items before have claimed: an item with the same address, text or id is refused.
   type Claimed = { id: string; title: string; stored: boolean };
   const urls = new Map<string, Claimed>(byUrl.map((s) => [s.url!, { id: s.id, title: s.title, stored: true }]));
