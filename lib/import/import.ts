@@ -6,6 +6,7 @@ import { createActor, createActors, updateActor } from "../actors/write-actor";
 import { addClaim, addClaims, updateClaim } from "../claims/write-claim";
 import { tagClaim, tagClaims } from "../claims/tag-claim";
 import { findByKeys } from "../database/in-chunks";
+import { findByTuples } from "../database/find-by-tuples";
 import { isoPartialDate } from "../format";
 import { addOutlet, addOutlets, updateOutlet } from "../outlets/write-outlet";
 import { assessStance, gradeOutlet, gradeSource, setClaimQuantity } from "../review/grading";
@@ -270,9 +271,33 @@ function triage<R extends ImportRecord>(run: ImportRun, items: readonly Item<R>[
   return { fresh, alone };
 }
 
-/** What is stored under the records' keys, looked up in batches, by key. */
-async function storedBy<R>(keys: readonly string[], find: (keys: string[]) => Promise<R[]>, keyOf: (row: R) => string): Promise<Map<string, R>> {
-  return new Map((await findByKeys(keys, find)).map((row) => [keyOf(row), row]));
+/**
+ * What is stored under the records' keys, by key: which keys are stored is found on the key's
+ * unique index, a seek each (findByTuples), and only those rows are read whole, by id, with
+ * `read`. A first import finds none and reads nothing more.
+ */
+async function storedBy<R>(
+  w: WriteContext,
+  at: { table: string; key: string },
+  keys: readonly string[],
+  read: (ids: string[]) => Promise<R[]>,
+  keyOf: (row: R) => string,
+): Promise<Map<string, R>> {
+  const found = await findByTuples<{ id: string }>(
+    w,
+    at.table,
+    [at.key],
+    [...new Set(keys)].map((key) => [key]),
+    { select: ["id"] },
+  );
+  return new Map(
+    (
+      await findByKeys(
+        found.map((row) => row.id),
+        read,
+      )
+    ).map((row) => [keyOf(row), row]),
+  );
 }
 
 /** The new records whose reference (an outlet, a topic) is in the file or stored; the others are refused, naming it. */
@@ -309,10 +334,12 @@ const PHASES: { [T in RecordType]: (run: ImportRun, items: Item<RecordOf<T>>[]) 
 async function importOutlets(run: ImportRun, items: Item<Of<typeof OutletRecord>>[]) {
   const { w } = run;
   const stored = await storedBy(
+    w,
+    { table: "Outlet", key: "slug" },
     items.map((i) => i.record.slug),
-    (slugs) =>
+    (ids) =>
       w.tx.outlet.findMany({
-        where: { slug: { in: slugs } },
+        where: { id: { in: ids } },
         select: { id: true, slug: true, name: true, kind: true, country: true, reliability: true, reliabilityReason: true },
       }),
     (row) => row.slug,
@@ -345,9 +372,10 @@ async function importOutlets(run: ImportRun, items: Item<Of<typeof OutletRecord>
 async function importActors(run: ImportRun, items: Item<Of<typeof ActorRecord>>[]) {
   const { w } = run;
   const stored = await storedBy(
+    w,
+    { table: "Actor", key: "slug" },
     items.map((i) => i.record.slug),
-    (slugs) =>
-      w.tx.actor.findMany({ where: { slug: { in: slugs } }, select: { id: true, slug: true, name: true, kind: true, description: true, unnamed: true } }),
+    (ids) => w.tx.actor.findMany({ where: { id: { in: ids } }, select: { id: true, slug: true, name: true, kind: true, description: true, unnamed: true } }),
     (row) => row.slug,
   );
   for (const a of stored.values()) {
@@ -391,6 +419,8 @@ async function importSources(run: ImportRun, items: Item<Of<typeof SourceRecord>
     (slugs) => w.tx.outlet.findMany({ where: { slug: { in: slugs } }, select: { id: true, slug: true } }),
   );
   const stored = await storedBy(
+    w,
+    { table: "Source", key: "id" },
     items.map((i) => i.record.id),
     (ids) =>
       w.tx.source.findMany({
@@ -470,10 +500,12 @@ async function importClaims(run: ImportRun, items: Item<Of<typeof ClaimRecord>>[
     (slugs) => w.tx.topic.findMany({ where: { slug: { in: slugs } }, select: { id: true, slug: true } }),
   );
   const stored = await storedBy(
+    w,
+    { table: "Claim", key: "slug" },
     items.map((i) => i.record.slug),
-    (slugs) =>
+    (ids) =>
       w.tx.claim.findMany({
-        where: { slug: { in: slugs } },
+        where: { id: { in: ids } },
         select: {
           id: true,
           slug: true,
