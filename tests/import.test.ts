@@ -227,6 +227,41 @@ describe("records written many at once", () => {
       version: 2,
     });
   });
+
+  it("records a stance under the name the same file gives its speaker, when the file renames one already stored", async () => {
+    const text = "The ministry said the figure was invented.";
+    const stored = { slug: "renamed-ministry", name: "The ministry", kind: "GOVERNMENT" };
+    await importRecords(t.db, importer, file({ actors: [stored] }));
+    const report = await importRecords(
+      t.db,
+      importer,
+      file({
+        topics: [{ slug: "rename-topic", name: "Renames" }],
+        outlets: [{ slug: "rename-wire", name: "Rename Wire", kind: "NEWS_WEBSITE" }],
+        actors: [{ ...stored, name: "The Ministry of Defence" }],
+        sources: [{ id: "rename-source", title: "The figure", outlet: "rename-wire", kind: "NEWS_REPORT", language: "en", text }],
+        claims: [{ slug: "rename-claim", text: "The figure was invented.", topic: "rename-topic" }],
+        stances: [
+          {
+            claim: "rename-claim",
+            source: "rename-source",
+            position: "SUPPORTS",
+            mode: "AS_FACT",
+            quote: "the figure was invented",
+            speaker: "renamed-ministry",
+          },
+        ],
+      }),
+    );
+    expect(report.records.map((r) => [r.at, r.outcome])).toContainEqual(["actors[0]", "updated"]);
+    const stance = await t.db.stance.findFirstOrThrow({
+      where: { claim: { slug: "rename-claim" } },
+      select: { id: true, speaker: { select: { name: true } } },
+    });
+    const revision = await t.db.revision.findFirstOrThrow({ where: { entityType: "STANCE", entityId: stance.id }, select: { changes: true } });
+    expect(stance.speaker?.name).toBe("The Ministry of Defence");
+    expect(JSON.parse(revision.changes).speaker).toEqual([null, "The Ministry of Defence"]);
+  });
 });
 
 describe("JSONL and CSV", () => {
