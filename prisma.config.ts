@@ -6,7 +6,17 @@ import { defineConfig } from "prisma/config";
 const url = process.env.DATABASE_URL ?? "file:./data/corroborate.db";
 const onPostgres = /^postgres(ql)?:\/\//.test(url);
 
+// The full-text search index (docs/decisions/0015-full-text-search.md) lives in tables the
+// migrations make by hand and triggers keep current: Prisma Migrate must not see them as drift.
+// On SQLite each FTS5 table comes with the shadow tables it keeps its index in.
+const SEARCH_TABLES = ["ClaimSearch", "SourceSearch", "QuoteSearch"];
+const externalTables = onPostgres
+  ? SEARCH_TABLES.map((table) => `public.${table}`)
+  : SEARCH_TABLES.flatMap((table) => [table, ...["data", "idx", "config", "docsize", "content"].map((shadow) => `${table}_${shadow}`)]);
+
 export default defineConfig({
+  experimental: { externalTables: true },
+  tables: { external: externalTables },
   schema: onPostgres ? "prisma/postgresql/schema.prisma" : "prisma/schema.prisma",
   migrations: {
     path: onPostgres ? "prisma/postgresql/migrations" : "prisma/migrations",
