@@ -2,6 +2,7 @@
 // request (lib/schemas), so the document cannot describe a field the server does not check.
 import { z } from "zod";
 import { ClaimListQuerySchema } from "../schemas/claims-query";
+import { SearchQuerySchema } from "../schemas/search-query";
 import {
   ActorUpdateSchema,
   ClaimUpdateSchema,
@@ -82,6 +83,46 @@ export function openApiDocument(serverUrl: string) {
             },
           },
         },
+        SearchPage: {
+          type: "object",
+          required: ["results", "total", "nextCursor"],
+          properties: {
+            results: {
+              type: "array",
+              items: {
+                type: "object",
+                required: ["type", "id", "title", "snippet", "highlights", "start", "end", "score"],
+                properties: {
+                  type: { enum: ["claim", "source", "quote"] },
+                  id: { type: "string", description: "The claim's, source's or stance's id." },
+                  slug: { type: "string", description: "Claims: the claim's address, /claims/{slug}." },
+                  sourceId: { type: "string", description: "Sources and quotes: the source the words are in, /sources/{sourceId}." },
+                  title: { type: "string", description: "A claim's wording, or the source's title." },
+                  snippet: { type: "string", description: "The matching words with some context: a verbatim slice of the text." },
+                  highlights: {
+                    type: "array",
+                    items: { type: "array", items: { type: "integer" } },
+                    description: "[from, to) of each match within the snippet.",
+                  },
+                  start: { type: "integer", description: "Sources and quotes: where the first match starts in the source's text (a claim: in its wording)." },
+                  end: { type: "integer", description: "Where it ends, exclusive." },
+                  score: { type: "number", description: "Relevance, higher first; comparable within one type on one database only." },
+                  position: { enum: ["SUPPORTS", "DISPUTES", "QUALIFIES"], description: "Quotes: how the passage bears on its claim." },
+                  claim: {
+                    type: "object",
+                    properties: { slug: { type: "string" }, text: { type: "string" } },
+                    description: "Quotes: the claim the passage is linked to.",
+                  },
+                },
+              },
+            },
+            total: { type: "integer", description: "Every match, over all pages." },
+            nextCursor: {
+              anyOf: [{ type: "string" }, { type: "null" }],
+              description: "Pass as `cursor` for the next page; null on the last (or after 1,000 results).",
+            },
+          },
+        },
         SourceCreate: jsonSchema(SourceCreateSchema),
         SourceUpdate: jsonSchema(SourceUpdateSchema.omit({ id: true })),
         ActorCreate: jsonSchema(NewActorSchema),
@@ -100,6 +141,14 @@ export function openApiDocument(serverUrl: string) {
           responses: { "200": { description: "A page of claims", content: json({ type: "object" }) }, ...errors("400") },
         },
         post: write("Add a claim", "ClaimCreate", true, "The claim's id, slug and version"),
+      },
+      "/api/search": {
+        get: {
+          summary:
+            'Full-text search over claims, sources (title and text) and quotes: every word must match; "quoted phrases" and word* prefixes. Without `type`, claims come first, then sources, then quotes, each best first. 400 (code INVALID, field q) for an unbalanced quote, an operator (AND, OR, NOT, NEAR, parentheses, :) or too long a query.',
+          parameters: queryParameters(SearchQuerySchema),
+          responses: { "200": { description: "A page of results", content: json(ref("SearchPage")) }, ...errors("400") },
+        },
       },
       "/api/claims/{slug}": {
         parameters: [pathParam("slug", "The claim's address")],

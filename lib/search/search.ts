@@ -1,0 +1,212 @@
+import type { Db } from "../database/create-client";
+import { dialectOf } from "../database/create-client";
+import type { Position } from "../analysis/conflict";
+import { AppError } from "../errors";
+import { fts5Query, parseQuery, parseTyping, tsQuery, type Combine, type SearchQuery } from "./query";
+import { snippetOf, type Snippet } from "./snippet";
+
+// Full-text search over the claims' wording, the sources' titles and texts and the stances'
+// quotes (docs/decisions/0015-full-text-search.md). SQLite ranks with FTS5's bm25, PostgreSQL
+// with ts_rank over GIN-indexed tsvectors; both indexes are kept by triggers inside every
+// writing transaction. The engine picks and orders the rows; lib/search/snippet.ts cuts the
+// words shown, the same way on both.
+
+export const SEARCH_TYPES = ["claims", "sources", "quotes"] as const;
+export type SearchType = (typeof SEARCH_TYPES)[number];
+
+type Base = { id: string; title: string; snippet: string; highlights: [number, number][]; start: number; end: number; score: number };
+export type SearchResult =
+  | (Base & { type: "claim"; slug: string })
+  | (Base & { type: "source"; sourceId: string })
+  | (Base & { type: "quote"; sourceId: string; position: Position; claim: { slug: string; text: string } });
+
+export type SearchPage = { results: SearchResult[]; total: number; nextCursor: string | null };
+
+export type SearchRequest = { q: string; type?: SearchType; limit?: number; cursor?: string };
+
+export const MAX_SEARCH_LIMIT = 50;
+/** How deep paging goes: ranking every match again for page 500 buys nothing a better query would not. */
+const MAX_OFFSET = 1_000;
+
+/** A page of results: of one type, or, without a type, claims first, then sources, then quotes, each best first. */
+export async function search(db: Db, request: SearchRequest): Promise<SearchPage> {
+  const query = parseQuery(request.q);
+  const limit = request.limit ?? 20;
+  const offset = request.cursor ? offsetOf(request.cursor) : 0;
+  const engine = engineFor(db, query);
+  const types = request.type ? [request.type] : SEARCH_TYPES;
+
+  const results: SearchResult[] = [];
+  let total = 0;
+  for (const type of types) {
+    const count = await engine.count(type);
+    // This type's share of the window [offset, offset + limit) over the types in turn.
+    const from = Math.max(0, offset - total);
+    const take = Math.min(count - from, limit - results.length);
+    if (take > 0 && results.length < limit) results.push(...(await described(db, type, await engine.ranked(type, from, take), query)));
+    total += count;
+  }
+  const next = offset + results.length;
+  return { results, total, nextCursor: next < total && next < MAX_OFFSET && results.length > 0 ? cursorAt(next) : null };
+}
+
+const cursorAt = (offset: number) => Buffer.from(`offset:${offset}`).toString("base64url");
+
+function offsetOf(cursor: string): number {
+  const match = /^offset:(\d{1,6})$/.exec(Buffer.from(cursor, "base64url").toString());
+  const offset = match ? Number(match[1]) : NaN;
+  if (!Number.isSafeInteger(offset) || offset > MAX_OFFSET)
+    throw new AppError("INVALID", "The cursor is not one this search gave: start from the first page.", "cursor");
+  return offset;
+}
+
+/**
+ * The claims the claim list's filter keeps (every part of the query matches), at most `cap`,
+ * best first: the list then shows them in its own order.
+ */
+export async function matchingClaimIds(db: Db, q: string, cap = 10_000): Promise<string[]> {
+  return (await engineFor(db, parseQuery(q)).ranked("claims", 0, cap)).map((r) => r.id);
+}
+
+/** Claims for the tagging panel's suggestions while typing: those sharing the most of the words first. */
+export async function suggestedClaimIds(db: Db, typed: string, limit: number, ignore?: ReadonlySet<string>): Promise<string[]> {
+  const query = parseTyping(typed, ignore);
+  if (!query) return [];
+  return (await engineFor(db, query, "any").ranked("claims", 0, limit)).map((r) => r.id);
+}
+
+/** What each database's engine answers: how many rows of a type match, and which, best first. */
+type Engine = { count(type: SearchType): Promise<number>; ranked(type: SearchType, offset: number, limit: number): Promise<Ranked[]> };
+type Ranked = { id: string; score: number };
+
+const engineFor = (db: Db, query: SearchQuery, combine: Combine = "all"): Engine =>
+  dialectOf(db) === "postgresql" ? postgres(db, query, combine) : sqlite(db, query, combine);
+
+function sqlite(db: Db, query: SearchQuery, combine: Combine): Engine {
+  const match = fts5Query(query, combine);
+  const from: Record<SearchType, { table: string; join: string; rank: string; where: string }> = {
+    claims: {
+      table: "ClaimSearch",
+      join: `JOIN "Claim" c ON c.rowid = "ClaimSearch".rowid`,
+      rank: `bm25("ClaimSearch")`,
+      where: `c."retractedAt" IS NULL AND c."mergedIntoId" IS NULL`,
+    },
+    // The title weighs ten times the text.
+    sources: { table: "SourceSearch", join: `JOIN "Source" c ON c.rowid = "SourceSearch".rowid`, rank: `bm25("SourceSearch", 10.0, 1.0)`, where: "1" },
+    quotes: {
+      table: "QuoteSearch",
+      join: `JOIN "Stance" c ON c.rowid = "QuoteSearch".rowid JOIN "Claim" k ON k."id" = c."claimId"`,
+      rank: `bm25("QuoteSearch")`,
+      where: `c."retractedAt" IS NULL AND k."retractedAt" IS NULL AND k."mergedIntoId" IS NULL`,
+    },
+  };
+  return {
+    async count(type) {
+      const { table, join, where } = from[type];
+      const rows = await db.$queryRawUnsafe<{ n: bigint | number }[]>(
+        `SELECT count(*) AS n FROM "${table}" ${join} WHERE "${table}" MATCH ? AND ${where}`,
+        match,
+      );
+      return Number(rows[0]!.n);
+    },
+    ranked(type, offset, limit) {
+      const { table, join, rank, where } = from[type];
+      return db.$queryRawUnsafe<Ranked[]>(
+        `SELECT c."id" AS id, -${rank} AS score FROM "${table}" ${join} WHERE "${table}" MATCH ? AND ${where} ORDER BY ${rank}, c."id" LIMIT ? OFFSET ?`,
+        match,
+        limit,
+        offset,
+      );
+    },
+  };
+}
+
+function postgres(db: Db, query: SearchQuery, combine: Combine): Engine {
+  const from: Record<SearchType, { table: string; join: string; where: string; weights: string }> = {
+    claims: { table: "ClaimSearch", join: `JOIN "Claim" c ON c."id" = s."id"`, where: `c."retractedAt" IS NULL AND c."mergedIntoId" IS NULL`, weights: "" },
+    // The title (weight A) weighs ten times the text (B), as on SQLite.
+    sources: { table: "SourceSearch", join: `JOIN "Source" c ON c."id" = s."id"`, where: "TRUE", weights: "'{0, 0, 0.1, 1.0}', " },
+    quotes: {
+      table: "QuoteSearch",
+      join: `JOIN "Stance" c ON c."id" = s."id" JOIN "Claim" k ON k."id" = c."claimId"`,
+      where: `c."retractedAt" IS NULL AND k."retractedAt" IS NULL AND k."mergedIntoId" IS NULL`,
+      weights: "",
+    },
+  };
+  return {
+    async count(type) {
+      const { table, join, where } = from[type];
+      const tsquery = tsQuery(query, 1, combine);
+      const rows = await db.$queryRawUnsafe<{ n: bigint | number }[]>(
+        `SELECT count(*) AS n FROM "${table}" s ${join} WHERE s."vector" @@ ${tsquery.sql} AND ${where}`,
+        ...tsquery.params,
+      );
+      return Number(rows[0]!.n);
+    },
+    ranked(type, offset, limit) {
+      const { table, join, where, weights } = from[type];
+      const tsquery = tsQuery(query, 3, combine);
+      // Normalization 1: a match in a longer text counts for less, as in bm25.
+      return db.$queryRawUnsafe<Ranked[]>(
+        `SELECT c."id" AS id, ts_rank(${weights}s."vector", t.q, 1) AS score FROM "${table}" s ${join}, (SELECT ${tsquery.sql} AS q) AS t
+         WHERE s."vector" @@ t.q AND ${where} ORDER BY score DESC, c."id" LIMIT $1 OFFSET $2`,
+        limit,
+        offset,
+        ...tsquery.params,
+      );
+    },
+  };
+}
+
+/** The ranked rows with their titles and snippets, read by id. */
+async function described(db: Db, type: SearchType, ranked: Ranked[], query: SearchQuery): Promise<SearchResult[]> {
+  const ids = ranked.map((r) => r.id);
+  const cut = (snippet: Snippet) => ({ snippet: snippet.text, highlights: snippet.highlights, start: snippet.start, end: snippet.end });
+  if (type === "claims") {
+    const claims = new Map((await db.claim.findMany({ where: { id: { in: ids } }, select: { id: true, slug: true, text: true } })).map((c) => [c.id, c]));
+    return ranked.map(({ id, score }) => {
+      const claim = claims.get(id)!;
+      return { type: "claim", id, slug: claim.slug, title: claim.text, ...cut(snippetOf(claim.text, query)), score: Number(score) };
+    });
+  }
+  if (type === "sources") {
+    const sources = new Map((await db.source.findMany({ where: { id: { in: ids } }, select: { id: true, title: true, text: true } })).map((s) => [s.id, s]));
+    return ranked.map(({ id, score }) => {
+      const source = sources.get(id)!;
+      return { type: "source", id, sourceId: id, title: source.title, ...cut(snippetOf(source.text, query)), score: Number(score) };
+    });
+  }
+  const stances = new Map(
+    (
+      await db.stance.findMany({
+        where: { id: { in: ids } },
+        select: {
+          id: true,
+          sourceId: true,
+          quote: true,
+          start: true,
+          position: true,
+          source: { select: { title: true } },
+          claim: { select: { slug: true, text: true } },
+        },
+      })
+    ).map((s) => [s.id, s]),
+  );
+  return ranked.map(({ id, score }) => {
+    const stance = stances.get(id)!;
+    const snippet = snippetOf(stance.quote, query);
+    // The offsets of the matching words in the source, for the link to the passage.
+    return {
+      type: "quote",
+      id,
+      sourceId: stance.sourceId,
+      title: stance.source.title,
+      ...cut(snippet),
+      start: stance.start + snippet.start,
+      end: stance.start + snippet.end,
+      score: Number(score),
+      position: stance.position,
+      claim: stance.claim,
+    };
+  });
+}
