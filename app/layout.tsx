@@ -38,6 +38,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
                 <Link href="/outlets">Outlets</Link>
               </li>
               <li>
+                <Link href="/search">Search</Link>
+              </li>
+              <li>
                 <Link href="/about/statuses">About the statuses</Link>
               </li>
               {hasRole(user, "RESEARCHER") ? (

@@ -39,10 +39,10 @@ export default async function HomePage() {
             <dd>{counts.actors.toLocaleString("en-US")}</dd>
           </div>
         </dl>
-        <form className="filters" method="get" action="/claims" role="search" aria-label="Search claims">
+        <form className="filters" method="get" action="/search" role="search" aria-label="Search claims, sources and quotes">
           <div className="field">
-            <label htmlFor="home-q">Search the claims</label>
-            <input id="home-q" type="search" name="q" maxLength={200} placeholder="e.g. 10,000 or Kursk" />
+            <label htmlFor="home-q">Search claims, sources and quotes</label>
+            <input id="home-q" type="search" name="q" maxLength={300} placeholder='e.g. 10,000, Kursk or "military alliance"' />
           </div>
           <button type="submit">Search</button>
         </form>

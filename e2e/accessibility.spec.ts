@@ -7,6 +7,8 @@ const pages = [
   "/",
   "/claims",
   "/claims?status=contested",
+  "/search?q=treaty",
+  "/search?q=%22military%20alliance%22&type=sources",
   "/claims/dprk-troops-number-about-10000",
   "/claims/dprk-troops-number-about-10000/history",
   "/claims/dprk-troops-deployed-to-russia?asOf=2024-11-30",

@@ -3,9 +3,12 @@ import { expect, test } from "@playwright/test";
 test("a reader finds the troop-number claim, sees both sides, and follows a quote to its highlighted passage", async ({ page }) => {
   await page.goto("/");
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Where the sources agree");
-  await page.getByRole("searchbox", { name: "Search the claims" }).fill("10,000");
+  await page.getByRole("searchbox", { name: "Search claims, sources and quotes" }).fill("10,000");
   await page.getByRole("button", { name: "Search" }).click();
-  await page.getByRole("link", { name: "Some 10,000 North Korean troops have been sent to Russia." }).click();
+  await page
+    .getByRole("region", { name: /^Claims/ })
+    .getByRole("link", { name: "Some 10,000 North Korean troops have been sent to Russia." })
+    .click();
 
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Some 10,000 North Korean troops have been sent to Russia.");
   await expect(page.getByText(/Contested$/).first()).toBeVisible();
@@ -29,6 +32,31 @@ test("a reader finds the troop-number claim, sees both sides, and follows a quot
   // The passage's reference says, in letters as well as colour, that it disputes the claim.
   // The blog disputes the figure twice: the Pentagon's lower number and its own "fabricated".
   await expect(page.getByRole("link", { name: /disputes: Some 10,000 North Korean troops/ })).toHaveCount(2);
+});
+
+test("a reader searches a phrase, follows a source result to the very words in its text, and is told what is wrong with a bad query", async ({ page }) => {
+  await page.goto("/");
+  await page.getByRole("searchbox", { name: "Search claims, sources and quotes" }).fill('"military alliance"');
+  await page.getByRole("button", { name: "Search" }).click();
+  const sources = page.getByRole("region", { name: /^Sources/ });
+  await expect(sources.getByRole("heading")).toHaveText("Sources (2 sources)");
+  await expect(sources.locator("mark").first()).toHaveText(/military alliance/i);
+  await sources.getByRole("link", { name: "Putin and Kim: a partnership less rosy than it looks" }).click();
+
+  await expect(page).toHaveURL(/\/sources\/[^#]+#at-\d+-\d+$/);
+  const [, start, end] = /#at-(\d+)-(\d+)$/.exec(page.url())!;
+  expect(Number(end) - Number(start)).toBe("military alliance".length);
+  // The words are marked (a CSS highlight) and scrolled into view.
+  await expect.poll(() => page.evaluate(() => CSS.highlights.get("found")?.values().next().value?.toString())).toBe("military alliance");
+  const inView = await page.evaluate(() => {
+    const range = CSS.highlights.get("found")!.values().next().value as Range;
+    const box = range.getBoundingClientRect();
+    return box.top >= 0 && box.bottom <= window.innerHeight;
+  });
+  expect(inView).toBe(true);
+
+  await page.goto("/search?q=" + encodeURIComponent('"military alliance'));
+  await expect(page.locator(".problem")).toHaveText(/A quotation mark is not closed/);
 });
 
 test("the claim index filters by status and topic, and explains a bad filter", async ({ page }) => {

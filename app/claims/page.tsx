@@ -27,8 +27,8 @@ export default async function ClaimsPage({ searchParams }: { searchParams: Promi
       <h1>Claims</h1>
       <form className="filters" method="get" action="/claims" role="search" aria-label="Filter claims">
         <div className="field">
-          <label htmlFor="filter-q">Search the wording</label>
-          <input id="filter-q" type="search" name="q" defaultValue={value("q")} maxLength={200} placeholder="e.g. 10,000 troops" />
+          <label htmlFor="filter-q">Words in the claim</label>
+          <input id="filter-q" type="search" name="q" defaultValue={value("q")} maxLength={200} placeholder='e.g. 10,000 troops or "Kursk region"' />
         </div>
         <div className="field">
           <label htmlFor="filter-status">Status</label>

@@ -2,22 +2,22 @@ import type { Db } from "../database/create-client";
 import type { Prisma } from "../../generated/sqlite/client";
 import { AppError } from "../errors";
 import { encodeCursor, type ClaimListQuery } from "../schemas/claims-query";
-import { searchableText } from "./search-text";
+import { matchingClaimIds } from "../search/search";
 import { claimRowSelect } from "./selects";
 import { getCorpusCounts } from "../stats/get-corpus-counts";
 
 /**
  * One page of claims, most contested first. Keyset pagination on the indexed rank key:
- * each page reads `limit + 1` rows from the index wherever it starts.
+ * each page reads `limit + 1` rows from the index wherever it starts. A search (`q`) keeps the
+ * claims the full-text index matches (every word, phrase and prefix), in the list's own order.
  */
 export async function listClaims(db: Db, query: ClaimListQuery) {
   const topicId = query.topic ? await topicIdFor(db, query.topic) : undefined;
-  const words = query.q ? searchableText(query.q) : "";
   const where: Prisma.ClaimWhereInput = {
     retractedAt: null,
     status: query.status,
     topicId,
-    searchText: words ? { contains: words } : undefined,
+    id: query.q ? { in: await matchingClaimIds(db, query.q) } : undefined,
   };
   const [rows, total] = await Promise.all([
     db.claim.findMany({
@@ -45,7 +45,7 @@ export type ClaimRow = Awaited<ReturnType<typeof listClaims>>["claims"][number];
  * Prisma's count reads the table rather than the index.
  */
 async function countClaims(db: Db, where: Prisma.ClaimWhereInput): Promise<number> {
-  if (!where.topicId && !where.searchText && (!where.status || where.status === "CONTESTED")) {
+  if (!where.topicId && !where.id && (!where.status || where.status === "CONTESTED")) {
     const counts = await getCorpusCounts(db);
     return where.status ? counts.contested : counts.claims;
   }

@@ -12,6 +12,7 @@ import { plural } from "@/lib/format";
 import { HighlightedText } from "../../_components/highlighted-text";
 import { PartialDate } from "../../_components/partial-date";
 import { TaggingPanel } from "./tagging-panel";
+import { FoundWords } from "./found-words";
 import { listSpeakerChoices, listTopicChoices } from "@/lib/choices";
 
 type Props = { params: Promise<{ id: string }> };
@@ -106,6 +107,7 @@ export default async function SourcePage({ params }: Props) {
             Highlights: <mark className="hl hl-supports">supports [S]</mark> <mark className="hl hl-qualifies">qualifies [Q]</mark>{" "}
             <mark className="hl hl-disputes">disputes [D]</mark> <mark className="hl hl-mixed">several</mark>. Each reference links to its claim.
           </p>
+          <FoundWords />
           {canTag ? (
             <TaggingPanel sourceId={source.id} actors={await listSpeakerChoices(db)} topics={await listTopicChoices(db)}>
               {text}
