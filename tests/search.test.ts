@@ -1,6 +1,7 @@
 import { resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createClaim, retractClaim, updateClaim } from "../lib/claims/write-claim";
+import { createClaim, restoreClaim, retractClaim, updateClaim } from "../lib/claims/write-claim";
+import { createStance, restoreStance, retractStance } from "../lib/stances/write-stance";
 import { importRecords } from "../lib/import/import";
 import { parseImportFile } from "../lib/import/parse";
 import { loadCorpus } from "../lib/seed/load-corpus";
@@ -166,6 +167,42 @@ describe("the search index follows every write, in the same transaction", () => 
     expect((await find("numbat", "claims")).results.map((r) => r.id)).toEqual([made.id]);
     await retractClaim(t.db, researcher, { id: made.id, version: 2, reason: "A test claim." });
     expect((await find("numbat", "claims")).total).toBe(0);
+  });
+
+  it("finds a quote while its stance and its claim are live: retracting either hides it, restoring brings it back", async () => {
+    const topic = await t.db.topic.findFirstOrThrow({ select: { id: true } });
+    const source = await createSource(t.db, researcher, {
+      title: "Ocelot report",
+      outlet: { new: { name: "Quote Wire", kind: "NEWS_WEBSITE" } },
+      kind: "NEWS_REPORT",
+      language: "en",
+      text: "Witnesses saw the ocelot brigade near the river. Nobody else did.",
+    });
+    const claim = await createClaim(t.db, researcher, { text: "A brigade was seen near the river.", topic: topic.id });
+    const stance = await createStance(t.db, researcher, {
+      sourceId: source.id,
+      quote: "Witnesses saw the ocelot brigade near the river.",
+      claim: { id: claim.id },
+      position: "SUPPORTS",
+      mode: "AS_FACT",
+      speaker: null,
+    });
+    const quotes = async () => (await find("ocelot", "quotes")).results.map((r) => r.id);
+    expect(await quotes()).toEqual([stance.id]);
+
+    await retractStance(t.db, researcher, { id: stance.id, version: 1, reason: "Misread." });
+    expect(await quotes()).toEqual([]);
+    await restoreStance(t.db, researcher, { id: stance.id, version: 2 });
+    expect(await quotes()).toEqual([stance.id]);
+
+    await retractClaim(t.db, researcher, { id: claim.id, version: 1, reason: "Not checkable." });
+    expect(await quotes()).toEqual([]);
+    expect((await find("brigade", "claims")).total).toBe(0);
+    // The source itself is still found: sources are never hidden.
+    expect(titles((await find("ocelot", "sources")).results)).toEqual(["Ocelot report"]);
+    await restoreClaim(t.db, researcher, { id: claim.id, version: 2 });
+    expect(await quotes()).toEqual([stance.id]);
+    expect((await find("brigade", "claims")).results.map((r) => r.id)).toEqual([claim.id]);
   });
 
   it("indexes what an import adds, and nothing of an import that is refused", async () => {

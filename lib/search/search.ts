@@ -34,20 +34,30 @@ export async function search(db: Db, request: SearchRequest): Promise<SearchPage
   const limit = request.limit ?? 20;
   const offset = request.cursor ? offsetOf(request.cursor) : 0;
   const engine = engineFor(db, query);
-  const types = request.type ? [request.type] : SEARCH_TYPES;
-
-  const results: SearchResult[] = [];
-  let total = 0;
-  for (const type of types) {
-    const count = await engine.count(type);
-    // This type's share of the window [offset, offset + limit) over the types in turn.
-    const from = Math.max(0, offset - total);
-    const take = Math.min(count - from, limit - results.length);
-    if (take > 0 && results.length < limit) results.push(...(await described(db, type, await engine.ranked(type, from, take), query)));
-    total += count;
+  // Counting and ranking each read every match: on PostgreSQL they run side by side, on two connections.
+  if (request.type) {
+    const [total, ranked] = await Promise.all([engine.count(request.type), engine.ranked(request.type, offset, limit)]);
+    const results = await described(db, request.type, ranked, query);
+    return { results, total, nextCursor: nextCursor(offset + results.length, total, results.length) };
   }
-  const next = offset + results.length;
-  return { results, total, nextCursor: next < total && next < MAX_OFFSET && results.length > 0 ? cursorAt(next) : null };
+  const counts = await Promise.all(SEARCH_TYPES.map((type) => engine.count(type)));
+  // Each type's share of the window [offset, offset + limit) over the types in turn.
+  let before = 0;
+  const pages = SEARCH_TYPES.map((type, i) => {
+    const from = Math.max(0, offset - before);
+    const take = Math.max(0, Math.min(counts[i]! - from, offset + limit - Math.max(offset, before)));
+    before += counts[i]!;
+    return { type, from, take };
+  });
+  const results = (
+    await Promise.all(pages.filter((p) => p.take > 0).map(async (p) => described(db, p.type, await engine.ranked(p.type, p.from, p.take), query)))
+  ).flat();
+  const total = before;
+  return { results, total, nextCursor: nextCursor(offset + results.length, total, results.length) };
+}
+
+function nextCursor(next: number, total: number, returned: number): string | null {
+  return next < total && next < MAX_OFFSET && returned > 0 ? cursorAt(next) : null;
 }
 
 const cursorAt = (offset: number) => Buffer.from(`offset:${offset}`).toString("base64url");
@@ -82,37 +92,30 @@ type Ranked = { id: string; score: number };
 const engineFor = (db: Db, query: SearchQuery, combine: Combine = "all"): Engine =>
   dialectOf(db) === "postgresql" ? postgres(db, query, combine) : sqlite(db, query, combine);
 
+/** Each type's index, and its table. Only live rows are indexed (the migrations' triggers), so no search joins to filter. */
+const INDEXES: Record<SearchType, { index: string; table: string }> = {
+  claims: { index: "ClaimSearch", table: "Claim" },
+  sources: { index: "SourceSearch", table: "Source" },
+  quotes: { index: "QuoteSearch", table: "Stance" },
+};
+
 function sqlite(db: Db, query: SearchQuery, combine: Combine): Engine {
   const match = fts5Query(query, combine);
-  const from: Record<SearchType, { table: string; join: string; rank: string; where: string }> = {
-    claims: {
-      table: "ClaimSearch",
-      join: `JOIN "Claim" c ON c.rowid = "ClaimSearch".rowid`,
-      rank: `bm25("ClaimSearch")`,
-      where: `c."retractedAt" IS NULL AND c."mergedIntoId" IS NULL`,
-    },
-    // The title weighs ten times the text.
-    sources: { table: "SourceSearch", join: `JOIN "Source" c ON c.rowid = "SourceSearch".rowid`, rank: `bm25("SourceSearch", 10.0, 1.0)`, where: "1" },
-    quotes: {
-      table: "QuoteSearch",
-      join: `JOIN "Stance" c ON c.rowid = "QuoteSearch".rowid JOIN "Claim" k ON k."id" = c."claimId"`,
-      rank: `bm25("QuoteSearch")`,
-      where: `c."retractedAt" IS NULL AND k."retractedAt" IS NULL AND k."mergedIntoId" IS NULL`,
-    },
-  };
+  // bm25 is lower for better; a source's title weighs ten times its text.
+  const rank = (index: string) => (index === "SourceSearch" ? `bm25("SourceSearch", 10.0, 1.0)` : `bm25("${index}")`);
   return {
     async count(type) {
-      const { table, join, where } = from[type];
-      const rows = await db.$queryRawUnsafe<{ n: bigint | number }[]>(
-        `SELECT count(*) AS n FROM "${table}" ${join} WHERE "${table}" MATCH ? AND ${where}`,
-        match,
-      );
+      const { index } = INDEXES[type];
+      const rows = await db.$queryRawUnsafe<{ n: bigint | number }[]>(`SELECT count(*) AS n FROM "${index}" WHERE "${index}" MATCH ?`, match);
       return Number(rows[0]!.n);
     },
     ranked(type, offset, limit) {
-      const { table, join, rank, where } = from[type];
+      const { index, table } = INDEXES[type];
+      // The page is picked from the index alone; only its rows are looked up for their ids.
       return db.$queryRawUnsafe<Ranked[]>(
-        `SELECT c."id" AS id, -${rank} AS score FROM "${table}" ${join} WHERE "${table}" MATCH ? AND ${where} ORDER BY ${rank}, c."id" LIMIT ? OFFSET ?`,
+        `SELECT t."id" AS id, -p.rank AS score
+         FROM (SELECT rowid AS r, ${rank(index)} AS rank FROM "${index}" WHERE "${index}" MATCH ? ORDER BY rank, rowid LIMIT ? OFFSET ?) AS p
+         JOIN "${table}" t ON t.rowid = p.r ORDER BY p.rank, p.r`,
         match,
         limit,
         offset,
@@ -122,34 +125,25 @@ function sqlite(db: Db, query: SearchQuery, combine: Combine): Engine {
 }
 
 function postgres(db: Db, query: SearchQuery, combine: Combine): Engine {
-  const from: Record<SearchType, { table: string; join: string; where: string; weights: string }> = {
-    claims: { table: "ClaimSearch", join: `JOIN "Claim" c ON c."id" = s."id"`, where: `c."retractedAt" IS NULL AND c."mergedIntoId" IS NULL`, weights: "" },
-    // The title (weight A) weighs ten times the text (B), as on SQLite.
-    sources: { table: "SourceSearch", join: `JOIN "Source" c ON c."id" = s."id"`, where: "TRUE", weights: "'{0, 0, 0.1, 1.0}', " },
-    quotes: {
-      table: "QuoteSearch",
-      join: `JOIN "Stance" c ON c."id" = s."id" JOIN "Claim" k ON k."id" = c."claimId"`,
-      where: `c."retractedAt" IS NULL AND k."retractedAt" IS NULL AND k."mergedIntoId" IS NULL`,
-      weights: "",
-    },
-  };
+  // Normalization 1: a match in a longer text counts for less, as in bm25. A source's title
+  // (weight A) weighs ten times its text (B), as on SQLite.
+  const rank = (index: string) => `ts_rank(${index === "SourceSearch" ? "'{0, 0, 0.1, 1.0}', " : ""}s."vector", t.q, 1)`;
   return {
     async count(type) {
-      const { table, join, where } = from[type];
+      const { index } = INDEXES[type];
       const tsquery = tsQuery(query, 1, combine);
       const rows = await db.$queryRawUnsafe<{ n: bigint | number }[]>(
-        `SELECT count(*) AS n FROM "${table}" s ${join} WHERE s."vector" @@ ${tsquery.sql} AND ${where}`,
+        `SELECT count(*) AS n FROM "${index}" s WHERE s."vector" @@ ${tsquery.sql}`,
         ...tsquery.params,
       );
       return Number(rows[0]!.n);
     },
     ranked(type, offset, limit) {
-      const { table, join, where, weights } = from[type];
+      const { index } = INDEXES[type];
       const tsquery = tsQuery(query, 3, combine);
-      // Normalization 1: a match in a longer text counts for less, as in bm25.
       return db.$queryRawUnsafe<Ranked[]>(
-        `SELECT c."id" AS id, ts_rank(${weights}s."vector", t.q, 1) AS score FROM "${table}" s ${join}, (SELECT ${tsquery.sql} AS q) AS t
-         WHERE s."vector" @@ t.q AND ${where} ORDER BY score DESC, c."id" LIMIT $1 OFFSET $2`,
+        `SELECT s."id" AS id, ${rank(index)} AS score FROM "${index}" s, (SELECT ${tsquery.sql} AS q) AS t
+         WHERE s."vector" @@ t.q ORDER BY score DESC, s."id" LIMIT $1 OFFSET $2`,
         limit,
         offset,
         ...tsquery.params,
