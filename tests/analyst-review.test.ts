@@ -8,7 +8,9 @@ import { assessStance, gradeOutlet, gradeSource, setClaimQuantity } from "../lib
 import { mergeClaims, undoMerge } from "../lib/review/merge";
 import { reviewQueue } from "../lib/review/queue";
 import { addRelation, removeRelation } from "../lib/review/relations";
-import { getTopicMatrix } from "../lib/review/topic-matrix";
+import { getTopicMatrix, MATRIX_SOURCES } from "../lib/review/topic-matrix";
+import { importRecords } from "../lib/import/import";
+import { parseImportFile } from "../lib/import/parse";
 import { assignClaim, setVerdict } from "../lib/review/verdicts";
 import { createStance } from "../lib/stances/write-stance";
 import { getCorpusCounts } from "../lib/stats/get-corpus-counts";
@@ -335,5 +337,36 @@ describe("evidence matrix", () => {
     expect(matrix.cell(deployed.id, blog.id)?.positions.sort()).toEqual(["DISPUTES", "QUALIFIES", "SUPPORTS"]);
     const byDate = await getTopicMatrix(t.db, "troop-deployment", "date");
     expect(byDate.columns.map((c) => c.publishedAt?.toISOString().slice(0, 7))).toEqual(["2024-06", "2024-11", "2024-11", "2024-12", "2024-12"]);
+    expect(byDate.totals).toEqual({ claims: byDate.rows.length, sources: 5 });
+  });
+
+  it("shows a large topic's 40 most contested claims and the first 60 sources on them, and says how many there are", async () => {
+    const n = 70;
+    const range = Array.from({ length: n }, (_, i) => i);
+    const file = {
+      topics: [{ slug: "large-topic", name: "A large topic" }],
+      sources: range.flatMap((i) =>
+        ["a", "b"].map((side) => ({
+          id: `large-${side}${i}`,
+          title: `Report ${side}${i}`,
+          outlet: "npr",
+          kind: "NEWS_REPORT",
+          language: "en",
+          text: `Report ${side}${i} says it.`,
+        })),
+      ),
+      claims: range.map((i) => ({ slug: `large-claim-${i}`, text: `Large claim ${i} holds.`, topic: "large-topic" })),
+      stances: range.flatMap((i) => [
+        { claim: `large-claim-${i}`, source: `large-a${i}`, position: "SUPPORTS", mode: "AS_FACT", quote: `Report a${i} says it.` },
+        { claim: `large-claim-${i}`, source: `large-b${i}`, position: "DISPUTES", mode: "AS_FACT", quote: `Report b${i} says it.` },
+      ]),
+    };
+    const report = await importRecords(t.db, users.researcher, parseImportFile("large.json", JSON.stringify(file)));
+    expect(report.records.filter((r) => r.outcome === "rejected")).toEqual([]);
+    const matrix = await getTopicMatrix(t.db, "large-topic", "outlet");
+    expect(matrix.rows).toHaveLength(40);
+    expect(matrix.columns).toHaveLength(MATRIX_SOURCES);
+    // Each shown claim has two sources of its own.
+    expect(matrix.totals).toEqual({ claims: n, sources: 80 });
   });
 });

@@ -18,7 +18,6 @@ export async function getActorWithStances(db: Db, { slug }: { slug: string }) {
       kind: true,
       description: true,
       version: true,
-      _count: { select: { stances: { where: liveStance } } },
       stances: {
         where: liveStance,
         take: ACTOR_STANCE_LIMIT,
@@ -38,25 +37,26 @@ export async function getActorWithStances(db: Db, { slug }: { slug: string }) {
     },
   });
   if (!actor) throw notFound(`The speaker "${slug}"`);
-  return actor;
+  // Counted apart: Prisma's nested _count with the claim filter counted every speaker's stances
+  // (about 1 s on 500,000 stances); this reads one speaker's through its index.
+  return { ...actor, _count: { stances: await db.stance.count({ where: { speakerId: actor.id, ...liveStance } }) } };
 }
 
-export function listActors(db: Db) {
-  return db.actor.findMany({
-    orderBy: { name: "asc" },
-    take: 500,
-    select: { slug: true, name: true, kind: true, description: true, _count: { select: { stances: { where: liveStance } } } },
-  });
+export async function listActors(db: Db) {
+  const actors = await db.actor.findMany({ orderBy: { name: "asc" }, take: 500, select: { id: true, slug: true, name: true, kind: true, description: true } });
+  const counts = await db.stance.groupBy({ by: ["speakerId"], where: { speakerId: { in: actors.map((a) => a.id) }, ...liveStance }, _count: { _all: true } });
+  const stances = new Map(counts.map((c) => [c.speakerId, c._count._all]));
+  return actors.map(({ id, ...actor }) => ({ ...actor, _count: { stances: stances.get(id) ?? 0 } }));
 }
 
 /** One speaker by id, as the read API gives it (with the version a PATCH names). */
 export async function getActor(db: Db, { id }: { id: string }) {
   const actor = await db.actor.findUnique({
     where: { id },
-    select: { id: true, slug: true, name: true, kind: true, description: true, version: true, _count: { select: { stances: { where: liveStance } } } },
+    select: { id: true, slug: true, name: true, kind: true, description: true, version: true },
   });
   if (!actor) throw notFound(`The speaker "${id}"`);
-  return actor;
+  return { ...actor, _count: { stances: await db.stance.count({ where: { speakerId: actor.id, ...liveStance } }) } };
 }
 
 export type ActorRead = Awaited<ReturnType<typeof getActor>>;

@@ -5,17 +5,24 @@ import { effectiveReliability } from "../analysis/grading";
 
 export type MatrixSort = "diagnostic" | "date" | "outlet";
 
+/** A matrix larger than this is not read by anyone: its most contested claims, and the sources that bear on them, first. */
+export const MATRIX_CLAIMS = 40;
+export const MATRIX_SOURCES = 60;
+
 /**
- * A topic's evidence matrix: its live claims (rows, most contested first) against every
- * source with a live stance on them (columns, sorted as asked), each source scored by how
- * well it separates the claims marked as contradicting each other.
+ * A topic's evidence matrix: its live claims with evidence (rows, the 40 most contested) against
+ * the sources with a live stance on them (columns, sorted as asked, the first 60), each source
+ * scored by how well it separates the claims marked as contradicting each other.
  */
 export async function getTopicMatrix(db: Db, slug: string, sort: MatrixSort) {
   const topic = await db.topic.findUnique({ where: { slug }, select: { id: true, slug: true, name: true } });
   if (!topic) throw notFound(`The topic "${slug}"`);
+  const withEvidence = { topicId: topic.id, retractedAt: null, stanceCount: { gt: 0 } };
+  const claimCount = await db.claim.count({ where: withEvidence });
   const claims = await db.claim.findMany({
-    where: { topicId: topic.id, retractedAt: null },
+    where: withEvidence,
     orderBy: { rankKey: "asc" },
+    take: MATRIX_CLAIMS,
     select: {
       id: true,
       slug: true,
@@ -75,7 +82,9 @@ export async function getTopicMatrix(db: Db, slug: string, sort: MatrixSort) {
   return {
     topic,
     rows: claims.filter((c) => c.stances.length > 0).map(({ stances: _, ...claim }) => claim),
-    columns: columns.map((c) => ({ ...c, mostDiagnostic: best > 0 && c.diagnosticity === best })),
+    columns: columns.slice(0, MATRIX_SOURCES).map((c) => ({ ...c, mostDiagnostic: best > 0 && c.diagnosticity === best })),
+    /** How many claims with evidence and sources bearing on the rows there are, shown or not. */
+    totals: { claims: claimCount, sources: columns.length },
     cell: (claimId: string, sourceId: string) => cells.get(cellKey(claimId, sourceId)),
     competingPairs: competing.length,
   };

@@ -21,9 +21,19 @@ export async function listSources(db: Db, { after }: { after?: string } = {}) {
       datePrecision: true,
       outlet: { select: { name: true, kind: true } },
       authors: { select: { name: true }, orderBy: { position: "asc" } },
-      _count: { select: { stances: { where: { retractedAt: null, claim: { retractedAt: null } } } } },
     },
   });
   const page = rows.slice(0, SOURCES_PAGE_SIZE);
-  return { sources: page, nextAfter: rows.length > SOURCES_PAGE_SIZE ? (page.at(-1)?.id ?? null) : null };
+  // The page's live stances counted apart: as a nested _count Prisma counted every source's
+  // stances before taking the page (2.8 s on 50,000 sources and 500,000 stances).
+  const counts = await db.stance.groupBy({
+    by: ["sourceId"],
+    where: { sourceId: { in: page.map((s) => s.id) }, retractedAt: null, claim: { retractedAt: null } },
+    _count: { _all: true },
+  });
+  const stances = new Map(counts.map((c) => [c.sourceId, c._count._all]));
+  return {
+    sources: page.map((source) => ({ ...source, _count: { stances: stances.get(source.id) ?? 0 } })),
+    nextAfter: rows.length > SOURCES_PAGE_SIZE ? (page.at(-1)?.id ?? null) : null,
+  };
 }

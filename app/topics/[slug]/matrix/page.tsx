@@ -4,6 +4,7 @@ import { cellSymbol } from "@/lib/analysis/matrix";
 import { orNotFound, orProblem } from "@/lib/http/page-data";
 import { POSITION_LABEL, VERDICT_LABEL } from "@/lib/labels";
 import { getTopicMatrix } from "@/lib/review/topic-matrix";
+import { plural } from "@/lib/format";
 import { MatrixQuerySchema } from "@/lib/schemas/review-query";
 import { parseParams } from "@/lib/schemas/parse-params";
 import { PartialDate } from "../../../_components/partial-date";
@@ -60,6 +61,12 @@ export default async function MatrixPage({ params, searchParams }: Props) {
           </span>
         ))}
       </nav>
+      {matrix.totals.claims > matrix.rows.length || matrix.totals.sources > matrix.columns.length ? (
+        <p className="hint">
+          Showing the {plural(matrix.rows.length, "most contested claim")} of {matrix.totals.claims.toLocaleString("en-US")} with evidence, and the first{" "}
+          {plural(matrix.columns.length, "source")} of {matrix.totals.sources.toLocaleString("en-US")} that bear on them.
+        </p>
+      ) : null}
       <div className="matrix-scroll">
         <table className="matrix">
           <caption>Claims (rows, most contested first) against sources (columns, {SORTS.find(([k]) => k === sort)![1]})</caption>
