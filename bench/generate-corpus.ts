@@ -13,6 +13,8 @@ import { rankKey, summarizeClaim, type Position } from "../lib/analysis/conflict
 import { searchableText } from "../lib/claims/search-text";
 import { contentHash } from "../lib/sources/source-text";
 import { anchorAt } from "../lib/sources/anchor-quote";
+import { byPublicationThenOffset, storedAnalysisOf, type AnalysedStance } from "../lib/analysis/claim-analysis";
+import { stanceFact } from "../lib/analysis/stance-facts";
 
 const { values } = parseArgs({
   options: {
@@ -112,6 +114,12 @@ db.transaction(() => {
     "conflictScore",
     "firstSeenAt",
     "rankKey",
+    "supportWeight",
+    "disputeWeight",
+    "conflictWeight",
+    "originCount",
+    "lastEvidenceAt",
+    "analysis",
   ]);
   const stance = insert("Stance", ["id", "claimId", "sourceId", "speakerId", "position", "mode", "quote", "start", "end", "prefix", "suffix"]);
   const small = Math.floor(sizes.claims * 0.2);
@@ -151,10 +159,34 @@ db.transaction(() => {
                   : "QUALIFIES";
       rows.push({ sourceIdx, sentence: sources[sourceIdx]!.sentences[sentenceIdx]!, position });
     }
-    const summary = summarizeClaim(
-      rows.map((r) => ({ position: r.position, sourceId: sources[r.sourceIdx]!.id, publishedAt: sources[r.sourceIdx]!.publishedAt })),
-    );
     const text = `Synthetic claim ${c}: ${pick(WHO)} ${pick(VERB)} ${pick(WHAT)} in region ${c % 97}.`;
+    // Each stance's passage, speaker and mode, drawn in the order the corpus has always drawn them.
+    const made = rows.map((row) => {
+      const src = sources[row.sourceIdx]!;
+      const anchor = anchorAt(src.text, row.sentence.start, row.sentence.end);
+      const speaker = random() < 0.5 ? Math.floor(random() * actors) : null;
+      return { id: `st${pad(stanceNo++)}`, row, src, anchor, speaker, mode: pick(MODES) };
+    });
+    // The summary and the stored analysis as the app's write computes them (lib/write/refresh-claim-summary.ts).
+    const analysed: AnalysedStance[] = made.map(({ id, row, src, anchor, speaker }) => ({
+      id,
+      start: anchor.start,
+      position: row.position,
+      credibility: null,
+      speaker: speaker === null ? null : { id: `actor${speaker}`, name: `Speaker ${speaker}`, unnamed: false },
+      source: {
+        id: src.id,
+        publishedAt: src.publishedAt,
+        reliability: null,
+        outlet: { id: `outlet${row.sourceIdx % outlets}`, name: `Outlet ${row.sourceIdx % outlets}`, reliability: null },
+      },
+      quote: src.text.slice(anchor.start, anchor.end),
+      intervalManual: false,
+      intervalLow: null,
+      intervalHigh: null,
+    }));
+    analysed.sort(byPublicationThenOffset);
+    const summary = summarizeClaim(analysed.map(stanceFact));
     claim.run(
       id,
       slug,
@@ -170,18 +202,21 @@ db.transaction(() => {
       summary.conflictScore,
       summary.firstSeenAt ? iso(summary.firstSeenAt) : null,
       rankKey(summary.conflictScore, slug),
+      summary.supportWeight,
+      summary.disputeWeight,
+      summary.conflictWeight,
+      summary.originCount,
+      summary.lastEvidenceAt ? iso(summary.lastEvidenceAt) : null,
+      JSON.stringify(storedAnalysisOf(analysed, null)),
     );
-    for (const row of rows) {
-      const src = sources[row.sourceIdx]!;
-      const anchor = anchorAt(src.text, row.sentence.start, row.sentence.end);
-      const speaker = random() < 0.5 ? `actor${Math.floor(random() * actors)}` : null;
+    for (const { id: stanceId, row, src, anchor, speaker, mode } of made) {
       stance.run(
-        `st${pad(stanceNo++)}`,
+        stanceId,
         id,
         src.id,
-        speaker,
+        speaker === null ? null : `actor${speaker}`,
         row.position,
-        pick(MODES),
+        mode,
         src.text.slice(anchor.start, anchor.end),
         anchor.start,
         anchor.end,

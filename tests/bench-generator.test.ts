@@ -1,7 +1,8 @@
 import { execFileSync } from "node:child_process";
 import { resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDb, type Db } from "../lib/database/create-client";
+import { connectionOf, createDb, type Db } from "../lib/database/create-client";
+import { refreshClaimSummaries } from "../lib/write/refresh-claim-summary";
 import { listClaims } from "../lib/claims/list-claims";
 import { summarizeClaim } from "../lib/analysis/conflict";
 import { ClaimListQuerySchema } from "../lib/schemas/claims-query";
@@ -58,6 +59,19 @@ describe("the synthetic corpus generator", () => {
       });
     }
     expect(new Set(claims.map((c) => c.status))).toEqual(new Set(["CONTESTED", "CORROBORATED", "SINGLE_SOURCE", "DISPUTED", "UNSUPPORTED"]));
+  });
+
+  it("stores every claim's summary, weights, origins and analysis exactly as the app's own write recomputes them", async () => {
+    const stored = async () => (await db.claim.findMany({ orderBy: { id: "asc" } })).map(({ updatedAt: _, ...claim }) => claim);
+    const before = await stored();
+    expect(before.every((c) => c.analysis !== null)).toBe(true);
+    await db.$transaction((tx) =>
+      refreshClaimSummaries(
+        connectionOf(db, tx),
+        before.map((c) => c.id),
+      ),
+    );
+    expect(await stored()).toEqual(before);
   });
 
   it("can be paged through by the app's own list function", async () => {

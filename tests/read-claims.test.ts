@@ -2,6 +2,8 @@ import { resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getActorWithStances } from "../lib/actors/get-actor";
 import { getClaimWithStances } from "../lib/claims/get-claim";
+import { analyseClaim } from "../lib/analysis/claim-analysis";
+import { updateActor } from "../lib/actors/write-actor";
 import { listClaims } from "../lib/claims/list-claims";
 import { loadCorpus } from "../lib/seed/load-corpus";
 import { getSourceWithStances } from "../lib/sources/get-source";
@@ -109,5 +111,47 @@ describe("sources and actors", () => {
     const putin = await getActorWithStances(t.db, { slug: "vladimir-putin" });
     expect(new Set(putin.stances.map((s) => s.source.outlet.name))).toEqual(new Set(["The Platform", "Unidentified news website", "Sputnik"]));
     await expect(getActorWithStances(t.db, { slug: "nobody" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+});
+
+// Last: it renames a speaker the tests above read.
+describe("the claim's analysis, as the write stored it", () => {
+  const researcher = { id: "u-analysis-researcher", name: "Ana Lysis", email: "ana@test", role: "RESEARCHER" as const };
+
+  it("is what computing it from the live stances gives, for every claim; a past day is computed", async () => {
+    const claims = await t.db.claim.findMany({ where: { retractedAt: null }, select: { slug: true, analysis: true } });
+    expect(claims.every((c) => c.analysis !== null)).toBe(true);
+    for (const { slug } of claims) {
+      const claim = await getClaimWithStances(t.db, { slug });
+      expect(claim.analysis, slug).toEqual(analyseClaim(claim.stances, claim.quantityKind));
+    }
+    const early = await getClaimWithStances(t.db, { slug: "dprk-troops-deployed-to-russia", asOf: new Date("2024-11-30T00:00:00Z") });
+    expect(early.analysis).toEqual(analyseClaim(early.stances, early.quantityKind));
+  });
+
+  it("follows a speaker's new name and whether it is unnamed, which decides the claims' origins", async () => {
+    await t.db.user.create({ data: researcher });
+    const claim = await getClaimWithStances(t.db, { slug: "dprk-troops-number-about-10000" });
+    const speaker = claim.stances.find((s) => s.speaker && !s.speaker.unnamed)!.speaker!;
+    expect(claim.analysis.origins.map((o) => o.label)).toContain(speaker.name);
+    const actor = await t.db.actor.findUniqueOrThrow({ where: { id: speaker.id } });
+    await updateActor(t.db, researcher, { id: actor.id, version: actor.version, name: "A renamed speaker", kind: actor.kind, description: actor.description });
+    const renamed = await getClaimWithStances(t.db, { slug: claim.slug });
+    expect(renamed.analysis.origins.map((o) => o.label)).toContain("A renamed speaker");
+    expect(renamed.analysis.origins.map((o) => o.label)).not.toContain(speaker.name);
+
+    // Unnamed, its words count as each publisher's own: the origins are counted again.
+    await updateActor(t.db, researcher, {
+      id: actor.id,
+      version: actor.version + 1,
+      name: "A renamed speaker",
+      kind: actor.kind,
+      description: actor.description,
+      unnamed: true,
+    });
+    const unnamed = await getClaimWithStances(t.db, { slug: claim.slug });
+    expect(unnamed.analysis.origins.map((o) => o.label)).not.toContain("A renamed speaker");
+    expect(unnamed.analysis).toEqual(analyseClaim(unnamed.stances, unnamed.quantityKind));
+    expect(unnamed.originCount).toBe(unnamed.analysis.origins.length);
   });
 });

@@ -144,5 +144,7 @@ export const updateActor = defineWrite({ role: "RESEARCHER", doing: "edit speake
     reason: data.reason,
   });
   w.actors.add(current.id);
+  // Its name labels the origins of the claims quoting it, and whether it is unnamed decides them.
+  if (changes.name || changes.unnamed) await w.touchClaimsQuoting({ speakerId: current.id });
   return { slug: current.slug, version, changed: true };
 });

@@ -89,7 +89,7 @@ export function sideWeights(stances: readonly StanceFact[]): SideWeights {
 const round = (n: number) => Math.round(n * 1000) / 1000;
 
 /** Share of the weight that supports, of support and dispute together; null when neither has any. */
-export function weightedAgreement({ support, dispute }: SideWeights): number | null {
+export function weightedAgreement({ support, dispute }: Pick<SideWeights, "support" | "dispute">): number | null {
   return support + dispute === 0 ? null : support / (support + dispute);
 }
 

@@ -28,7 +28,7 @@ describe("weighted agreement", () => {
     ]);
     expect(weights).toEqual({ support: 0.68, dispute: 0.25, qualify: 0 });
     expect(weightedAgreement(weights)).toBeCloseTo(0.68 / 0.93);
-    expect(weightedAgreement({ support: 0, dispute: 0, qualify: 1 })).toBeNull();
+    expect(weightedAgreement({ support: 0, dispute: 0 })).toBeNull();
   });
   it("counts origins, not publishers, for corroboration", () => {
     const oneSpeaker = summarizeClaim([

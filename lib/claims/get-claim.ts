@@ -1,7 +1,7 @@
 import type { Db } from "../database/create-client";
 import { notFound } from "../errors";
 import { agreementSummary, type ClaimSummary } from "../analysis/conflict";
-import { analyseClaim } from "../analysis/claim-analysis";
+import { analyseClaim, byPublicationThenOffset, storedClaimAnalysis, type StoredAnalysis } from "../analysis/claim-analysis";
 import { claimRowSelect, stanceFieldsSelect } from "./selects";
 
 const relatedClaimSelect = { slug: true, text: true, status: true, retractedAt: true } as const;
@@ -10,10 +10,10 @@ const userName = { select: { name: true } } as const;
 
 /**
  * A claim with every stance (live and retracted apart), its source and speaker, in one
- * round of queries (no N+1), with its origins, weighted agreement and intervals. With
- * `asOf`, the claim as it stood that day: only stances whose source was published by then
- * (a source dated to a month or year counts from its first day; undated sources are left
- * out) and the verdict given by then.
+ * round of queries (no N+1), with its origins, weighted agreement and intervals as the last
+ * write stored them. With `asOf`, the claim as it stood that day: only stances whose source was
+ * published by then (a source dated to a month or year counts from its first day; undated
+ * sources are left out) and the verdict given by then, with the analysis computed for those.
  */
 export async function getClaimWithStances(db: Db, { slug, asOf }: { slug: string; asOf?: Date }) {
   const claim = await db.claim.findUnique({
@@ -21,6 +21,14 @@ export async function getClaimWithStances(db: Db, { slug, asOf }: { slug: string
     select: {
       ...claimRowSelect,
       firstSeenAt: true,
+      stanceCount: true,
+      conflictScore: true,
+      supportWeight: true,
+      disputeWeight: true,
+      conflictWeight: true,
+      originCount: true,
+      lastEvidenceAt: true,
+      analysis: true,
       version: true,
       retractedAt: true,
       retractedReason: true,
@@ -67,8 +75,9 @@ export async function getClaimWithStances(db: Db, { slug, asOf }: { slug: string
   const ordered = [...claim.stances].sort(byPublicationThenOffset);
   const live = ordered.filter((s) => s.retractedAt === null);
   const stances = asOf ? live.filter((s) => s.source.publishedAt !== null && s.source.publishedAt <= endOfDay(asOf)) : live;
-  const analysis = analyseClaim(stances, claim.quantityKind);
-  const { relationsFrom, relationsTo, verdicts, ...rest } = claim;
+  const { relationsFrom, relationsTo, verdicts, analysis: stored, ...rest } = claim;
+  // What the write stored, unless the page asks for a past day (or the claim predates it).
+  const analysis = asOf || stored === null ? analyseClaim(stances, claim.quantityKind) : storedClaimAnalysis(summaryOf(claim), JSON.parse(stored) as StoredAnalysis);
   return {
     ...rest,
     // As of a date, what is counted is recomputed from the stances of that date.
@@ -91,6 +100,23 @@ export async function getClaimWithStances(db: Db, { slug, asOf }: { slug: string
   };
 }
 
+/** The summary columns, as the write stored them. */
+const summaryOf = (c: ClaimSummary): ClaimSummary => ({
+  status: c.status,
+  supportsCount: c.supportsCount,
+  disputesCount: c.disputesCount,
+  qualifiesCount: c.qualifiesCount,
+  sourceCount: c.sourceCount,
+  stanceCount: c.stanceCount,
+  conflictScore: c.conflictScore,
+  firstSeenAt: c.firstSeenAt,
+  supportWeight: c.supportWeight,
+  disputeWeight: c.disputeWeight,
+  conflictWeight: c.conflictWeight,
+  originCount: c.originCount,
+  lastEvidenceAt: c.lastEvidenceAt,
+});
+
 const countsOf = ({ status, supportsCount, disputesCount, qualifiesCount, sourceCount }: ClaimSummary) => ({
   status,
   supportsCount,
@@ -103,17 +129,6 @@ const countsOf = ({ status, supportsCount, disputesCount, qualifiesCount, source
 const endOfDay = (date: Date) => new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate() + 1) - 1);
 
 export type ClaimWithStances = Awaited<ReturnType<typeof getClaimWithStances>>;
-
-type Dated = { start: number; source: { id: string; publishedAt: Date | null } };
-
-/** Oldest first; undated sources last; within a source, in reading order. */
-function byPublicationThenOffset(a: Dated, b: Dated): number {
-  const at = a.source.publishedAt?.getTime() ?? Infinity;
-  const bt = b.source.publishedAt?.getTime() ?? Infinity;
-  if (at !== bt) return at - bt;
-  if (a.source.id !== b.source.id) return a.source.id.localeCompare(b.source.id);
-  return a.start - b.start;
-}
 
 /** What the claim's edit form starts from. */
 export function getClaimForEdit(db: Db, slug: string) {

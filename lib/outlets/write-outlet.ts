@@ -80,5 +80,7 @@ export const updateOutlet = defineWrite({ role: "RESEARCHER", doing: "edit outle
     changes,
     reason: data.reason,
   });
+  // Its name labels the origins of the claims its sources are quoted on.
+  if (changes.name) await w.touchClaimsQuoting({ outletId: outlet.id });
   return { version, changed: true };
 });

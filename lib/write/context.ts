@@ -60,6 +60,19 @@ export class WriteContext implements TxConnection {
     this.countsChanged = true;
   }
 
+  /**
+   * A speaker or an outlet changed what the claims quoting it store about their origins (a name,
+   * whether a speaker is unnamed): those claims are refreshed at the end too.
+   */
+  async touchClaimsQuoting(by: { speakerId: string } | { outletId: string }): Promise<void> {
+    const rows = await this.tx.stance.findMany({
+      where: "speakerId" in by ? { speakerId: by.speakerId } : { source: { outletId: by.outletId } },
+      select: { claimId: true },
+      distinct: ["claimId"],
+    });
+    this.touchClaims(...rows.map((r) => r.claimId));
+  }
+
   /** Something the corpus counts count changed (a claim, source or speaker added, retracted or restored). */
   touchCounts(): void {
     this.countsChanged = true;
