@@ -27,8 +27,8 @@ const stancesOf = db.prepare(
 );
 
 const sourcesPage = db.prepare(
-  `SELECT s.id, s.title, s.publishedAt, o.name AS outlet, (SELECT count(*) FROM Stance st WHERE st.sourceId = s.id AND st.retractedAt IS NULL) AS stances
-   FROM Source s JOIN Outlet o ON o.id = s.outletId ORDER BY s.publishedAt DESC, s.id LIMIT 50`,
+  `SELECT p.id, p.title, p.publishedAt, o.name AS outlet, (SELECT count(*) FROM Stance st WHERE st.sourceId = p.id AND st.retractedAt IS NULL) AS stances
+   FROM (SELECT id, title, publishedAt, outletId FROM Source ORDER BY publishedAt DESC, id LIMIT 50) p JOIN Outlet o ON o.id = p.outletId`,
 );
 const countSources = db.prepare(`SELECT sources AS n FROM CorpusCounts WHERE id = 1`);
 const sourceById = db.prepare(

@@ -77,7 +77,8 @@ export async function getClaimWithStances(db: Db, { slug, asOf }: { slug: string
   const stances = asOf ? live.filter((s) => s.source.publishedAt !== null && s.source.publishedAt <= endOfDay(asOf)) : live;
   const { relationsFrom, relationsTo, verdicts, analysis: stored, ...rest } = claim;
   // What the write stored, unless the page asks for a past day (or the claim predates it).
-  const analysis = asOf || stored === null ? analyseClaim(stances, claim.quantityKind) : storedClaimAnalysis(summaryOf(claim), JSON.parse(stored) as StoredAnalysis);
+  const analysis =
+    asOf || stored === null ? analyseClaim(stances, claim.quantityKind) : storedClaimAnalysis(summaryOf(claim), JSON.parse(stored) as StoredAnalysis);
   return {
     ...rest,
     // As of a date, what is counted is recomputed from the stances of that date.

@@ -1,4 +1,4 @@
-import type { Db } from "../database/create-client";
+import { dialectOf, type Db } from "../database/create-client";
 import { AppError } from "../errors";
 
 export const SOURCES_PAGE_SIZE = 50;
@@ -9,7 +9,9 @@ export async function listSources(db: Db, { after }: { after?: string } = {}) {
     throw new AppError("INVALID", `The parameter "after" names no source ("${after.slice(0, 80)}").`, "after");
   }
   const rows = await db.source.findMany({
-    orderBy: [{ publishedAt: { sort: "desc", nulls: "last" } }, { id: "asc" }],
+    // Undated last. SQLite puts NULLs last in a descending order by itself and reads it from the
+    // index; Prisma's explicit "nulls last" made it sort every source (12 ms of 50,000).
+    orderBy: [{ publishedAt: dialectOf(db) === "sqlite" ? "desc" : { sort: "desc", nulls: "last" } }, { id: "asc" }],
     take: SOURCES_PAGE_SIZE + 1,
     ...(after ? { cursor: { id: after }, skip: 1 } : {}),
     select: {
