@@ -68,6 +68,7 @@ export async function addClaims(w: WriteContext, items: readonly NewClaim[], fie
           return { fields: { slug: c.slug, text: c.text, topic: c.topic.slug }, claimId: rows[i]!.id };
         });
         if (rows.length > 0) w.touchCounts();
+        w.showClaims(...rows.map((row) => row.id));
         return rows.map((row) => written({ id: row.id, slug: row.slug, version: 1 }));
       },
     );
@@ -93,6 +94,9 @@ export const updateClaim = defineWrite({ role: "RESEARCHER", doing: "edit claims
     (where) => tx.claim.updateMany({ where, data: { text: data.text, topicId: topic.id, searchText: searchableText(data.text), version: { increment: 1 } } }),
     { action: "UPDATE", changes, reason: data.reason, claimId: claim.id },
   );
+  // Its wording shows on its page and on the pages quoting it; a new topic moves it between matrices.
+  w.showClaims(claim.id);
+  w.topics.add(claim.topicId);
   return { slug: claim.slug, version, changed: true };
 });
 

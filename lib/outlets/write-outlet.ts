@@ -55,6 +55,7 @@ export async function addOutlets(w: WriteContext, items: readonly NewOutlet[]): 
           ready.map(({ slug, fields }) => ({ slug, name: fields.name, kind: fields.kind, country: fields.country ?? null })),
         );
         await w.reviseCreated("OUTLET", rows, (i) => ({ fields: { slug: ready[i]!.slug, ...ready[i]!.fields } }));
+        for (const row of rows) w.outlets.add(row.id);
         return rows.map((row) => written({ id: row.id, name: row.name, version: 1 }));
       },
     );
@@ -80,6 +81,7 @@ export const updateOutlet = defineWrite({ role: "RESEARCHER", doing: "edit outle
     changes,
     reason: data.reason,
   });
+  w.outlets.add(outlet.id);
   // Its name labels the origins of the claims its sources are quoted on.
   if (changes.name) await w.touchClaimsQuoting({ outletId: outlet.id });
   return { version, changed: true };

@@ -23,6 +23,8 @@ export const gradeOutlet = defineWrite({ role: "ANALYST", doing: "grade sources"
     reason: data.reason,
   });
   await reweighClaims(w, { outletId: outlet.id, was: outlet.reliability });
+  await w.showChangedGrade({ outletId: outlet.id });
+  w.outlets.add(outlet.id);
   return { version, changed: true };
 });
 
@@ -44,6 +46,7 @@ export const gradeSource = defineWrite({ role: "ANALYST", doing: "grade sources"
     sourceId: source.id,
   });
   await reweighClaims(w, { sourceId: source.id, was: source.reliability });
+  await w.showChangedGrade({ sourceId: source.id });
   w.sources.add(source.id);
   return { version, changed: true };
 });

@@ -41,6 +41,7 @@ export const addRelation = defineWrite(
         claimId: claim.id,
       });
     }
+    w.showClaims(from.id, to.id);
     return { id: relation.id, slug: from.slug };
   },
 );
@@ -68,5 +69,6 @@ export const removeRelation = defineWrite({ role: "ANALYST", doing: "relate clai
       claimId: claim.id,
     });
   }
+  w.showClaims(relation.fromClaim.id, relation.toClaim.id);
   return { slug: relation.fromClaim.slug };
 });

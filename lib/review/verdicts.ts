@@ -39,6 +39,7 @@ export async function giveVerdict(w: WriteContext, data: VerdictInput) {
     reason: data.rationale,
     claimId: claim.id,
   });
+  w.showClaims(claim.id);
   return { slug: claim.slug, verdictId: verdict.id };
 }
 
@@ -66,6 +67,7 @@ export const assignClaim = defineWrite({ role: "ANALYST", doing: "assign claims 
     changes: { assignee: [claim.assignee?.name ?? null, assignee?.name ?? null] },
     claimId: claim.id,
   });
+  w.showClaims(claim.id);
   return { slug: claim.slug, changed: true };
 });
 

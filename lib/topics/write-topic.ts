@@ -11,5 +11,8 @@ export const saveTopic = defineWrite({ role: "RESEARCHER", doing: "add topics", 
   if (!stored) return { id: (await tx.topic.create({ data: { slug: data.slug, name: data.name }, select: { id: true } })).id, outcome: "created" as const };
   if (stored.name === data.name) return { id: stored.id, outcome: "unchanged" as const };
   await tx.topic.update({ where: { id: stored.id }, data: { name: data.name } });
+  // Its name shows on its claims' pages and in the lists.
+  w.topics.add(stored.id);
+  w.showClaims(...(await tx.claim.findMany({ where: { topicId: stored.id }, select: { id: true } })).map((c) => c.id));
   return { id: stored.id, outcome: "updated" as const };
 });

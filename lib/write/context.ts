@@ -8,12 +8,16 @@ import { refreshClaimSummaries } from "./refresh-claim-summary";
 import { recordCreations, recordRevision, recordRevisions, type RevisionInput } from "../revisions/record";
 import { parseInput } from "../schemas/parse-input";
 import { refreshCorpusCounts } from "./refresh-corpus-counts";
+import { MAX_TAGS, notifyCommitted, tag } from "./cache-tags";
 
 // Every write runs inside a write context: one transaction, the account writing, a recorder
 // for its revisions, and what it touched. Writers say what they touched; the context refreshes
 // the stored summaries of the touched claims and the corpus counts once, at the end of the
 // transaction, in this one place (decision 0014). Issue 11's cache invalidation and search
 // index hang off the same sets.
+
+/** The claims quoting a speaker, a source, or any source of an outlet. */
+type Quoting = { speakerId: string } | { outletId: string } | { sourceId: string };
 
 /** Who writes: an account, or the seed loader (no account, role ADMIN, no revisions). */
 export type Writer = { userId: string | null; role: Role };
@@ -28,12 +32,20 @@ export type WriteOptions = {
 export class WriteContext implements TxConnection {
   /** Claims whose stored summary (counts, status, weights, origins) this write may have changed. */
   readonly claims = new Set<string>();
-  /** Claims whose weights a grade moved in place (lib/write/reweigh-claims.ts): nothing to refresh, but their pages changed. */
+  /**
+   * Claims whose pages changed with nothing to refresh: weights a grade moved in place
+   * (lib/write/reweigh-claims.ts), a grade they show, a verdict, a relation, new wording.
+   */
   readonly reweighed = new Set<string>();
-  /** Sources and speakers whose pages this write changed (for the caches of issue 11). */
+  /** Topics whose matrix changed beyond the touched claims' own (a claim moved out of one). */
+  readonly topics = new Set<string>();
+  /** Sources, speakers and outlets whose pages this write changed. */
   readonly sources = new Set<string>();
   readonly actors = new Set<string>();
+  readonly outlets = new Set<string>();
   private countsChanged = false;
+  /** The cache tags of what this write changed, named when it settles. */
+  tags: string[] = [];
 
   constructor(
     readonly tx: Tx,
@@ -61,16 +73,30 @@ export class WriteContext implements TxConnection {
   }
 
   /**
-   * A speaker or an outlet changed what the claims quoting it store about their origins (a name,
-   * whether a speaker is unnamed): those claims are refreshed at the end too.
+   * A speaker, source or outlet changed what the claims quoting it store or show (a name, a
+   * title, a date, whether a speaker is unnamed): those claims are refreshed at the end too.
    */
-  async touchClaimsQuoting(by: { speakerId: string } | { outletId: string }): Promise<void> {
+  async touchClaimsQuoting(by: Quoting): Promise<void> {
+    this.touchClaims(...(await this.claimsQuoting(by)));
+  }
+
+  /** These claims' pages changed, but not what their summary counts (a verdict, a relation, their wording). */
+  showClaims(...ids: string[]): void {
+    for (const id of ids) this.reweighed.add(id);
+  }
+
+  /** A grade changed: the pages of the claims quoting it show it, whether or not it moved their weights. */
+  async showChangedGrade(by: Quoting): Promise<void> {
+    this.showClaims(...(await this.claimsQuoting(by)));
+  }
+
+  private async claimsQuoting(by: Quoting): Promise<string[]> {
     const rows = await this.tx.stance.findMany({
-      where: "speakerId" in by ? { speakerId: by.speakerId } : { source: { outletId: by.outletId } },
+      where: "speakerId" in by ? { speakerId: by.speakerId } : "sourceId" in by ? { sourceId: by.sourceId } : { source: { outletId: by.outletId } },
       select: { claimId: true },
       distinct: ["claimId"],
     });
-    this.touchClaims(...rows.map((r) => r.claimId));
+    return rows.map((r) => r.claimId);
   }
 
   /** Something the corpus counts count changed (a claim, source or speaker added, retracted or restored). */
@@ -101,7 +127,7 @@ export class WriteContext implements TxConnection {
     if (this.concurrent) await lockClaimSummaries(this.tx, claimIds);
   }
 
-  /** Refreshes what the write touched; runWrite calls it once, before the transaction commits. */
+  /** Refreshes what the write touched, and names the pages it changed; runWrite calls it once, before the transaction commits. */
   async settle(): Promise<void> {
     if (this.claims.size > 0) {
       await this.lockSummaries([...this.claims]);
@@ -111,21 +137,65 @@ export class WriteContext implements TxConnection {
       if (this.concurrent) await lockCorpusCounts(this.tx);
       await refreshCorpusCounts(this.tx);
     }
+    this.tags = await this.changedTags();
+  }
+
+  /**
+   * The pages this write changed: each claim touched (its summary, status or weights may have
+   * moved) with its topic's matrix, the claim list, and the pages of the sources and speakers
+   * that show it with its status; each source, speaker and outlet touched with its list; the
+   * counts. A write that touches more claims than MAX_TAGS pages can name changes every page.
+   */
+  private async changedTags(): Promise<string[]> {
+    const claims = new Set([...this.claims, ...this.reweighed]);
+    if (claims.size > MAX_TAGS || this.topics.size > MAX_TAGS) return [tag.corpus];
+    const tags = new Set<string>();
+    const add = (ids: ReadonlySet<string>, name: (id: string) => string, list: string) => {
+      for (const id of ids) tags.add(name(id));
+      if (ids.size > 0) tags.add(list);
+    };
+    if (claims.size > 0) {
+      const ids = [...claims];
+      const [topics, shownOn] = await Promise.all([
+        this.tx.claim.findMany({ where: { id: { in: ids } }, select: { topicId: true }, distinct: ["topicId"] }),
+        this.tx.stance.findMany({ where: { claimId: { in: ids } }, select: { sourceId: true, speakerId: true }, distinct: ["sourceId", "speakerId"] }),
+      ]);
+      for (const id of ids) tags.add(tag.claim(id));
+      tags.add(tag.claims);
+      for (const t of topics) tags.add(tag.topic(t.topicId));
+      for (const s of shownOn) {
+        this.sources.add(s.sourceId);
+        if (s.speakerId) this.actors.add(s.speakerId);
+      }
+    }
+    for (const id of this.topics) tags.add(tag.topic(id));
+    add(this.sources, tag.source, tag.sources);
+    add(this.actors, tag.actor, tag.actors);
+    add(this.outlets, tag.outlet, tag.outlets);
+    if (this.countsChanged) tags.add(tag.counts);
+    return tags.size > MAX_TAGS ? [tag.corpus] : [...tags];
   }
 }
 
-/** Runs a write in one transaction with its context, and settles what it touched before committing. */
+/**
+ * Runs a write in one transaction with its context, settles what it touched before committing,
+ * and once it has committed announces the pages it changed (lib/write/cache-tags.ts).
+ */
 export async function runWrite<T>(db: Db, writer: Writer, write: (w: WriteContext) => Promise<T>, options: WriteOptions = {}): Promise<T> {
-  return db.$transaction(
+  let tags: string[] = [];
+  const result = await db.$transaction(
     async (tx) => {
       const { dialect, sqlite } = connectionOf(db, tx);
       const w = new WriteContext(tx, writer, options.revisions ?? true, dialect, sqlite);
       const result = await write(w);
       await w.settle();
+      tags = w.tags;
       return result;
     },
     options.timeout ? { timeout: options.timeout, maxWait: 10_000 } : undefined,
   );
+  notifyCommitted(tags);
+  return result;
 }
 
 export const writerOf = (user: CurrentUser): Writer => ({ userId: user.id, role: user.role });
