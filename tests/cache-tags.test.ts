@@ -32,39 +32,50 @@ async function tagsOf(write: () => Promise<unknown>): Promise<string[]> {
 }
 
 describe("the pages a write changes", () => {
-  it("linking a passage: its claim, the topic's matrix, the pages of every source and speaker showing that claim, the lists and the counts", async () => {
-    const claim = await t.db.claim.findUniqueOrThrow({ where: { slug: "dprk-troops-number-about-10000" }, select: { id: true, topicId: true } });
+  it("linking a passage: its claim, the topic's matrix, the passage's source and speaker, the lists and the counts, and no other page", async () => {
+    const claim = await t.db.claim.findUniqueOrThrow({ where: { slug: "dprk-troops-number-about-10000" }, select: { id: true, topicId: true, status: true } });
     const source = await t.db.source.findUniqueOrThrow({ where: { id: "sputnik-federation-council-ratifies" }, select: { id: true, text: true } });
     const speaker = await t.db.actor.findUniqueOrThrow({ where: { slug: "pentagon" }, select: { id: true } });
-    const shown = await t.db.stance.findMany({ where: { claimId: claim.id }, select: { sourceId: true, speakerId: true } });
-    const quote = source.text.slice(0, 40).trim();
     const tags = await tagsOf(() =>
       createStance(t.db, analyst, {
         sourceId: source.id,
-        quote,
+        quote: source.text.slice(0, 40).trim(),
         claim: { id: claim.id },
         position: "QUALIFIES",
         mode: "ASSESSMENT",
         speaker: { id: speaker.id },
       }),
     );
+    expect(await t.db.claim.findUniqueOrThrow({ where: { id: claim.id }, select: { status: true } })).toEqual({ status: claim.status });
+    expect(tags.sort()).toEqual(
+      [tag.claim(claim.id), tag.topic(claim.topicId), tag.source(source.id), tag.actor(speaker.id), tag.claims, tag.sources, tag.actors, tag.counts].sort(),
+    );
+  });
+
+  it("a passage that changes its claim's status: the pages of every source and speaker quoting that claim show the new status", async () => {
+    const claim = await t.db.claim.findFirstOrThrow({
+      where: { status: "CORROBORATED", stances: { some: { speakerId: { not: null } } } },
+      select: { id: true, status: true, stances: { select: { sourceId: true, speakerId: true } } },
+    });
+    const source = await t.db.source.findFirstOrThrow({ where: { id: { notIn: claim.stances.map((s) => s.sourceId) } }, select: { id: true, text: true } });
+    const tags = await tagsOf(() =>
+      createStance(t.db, analyst, {
+        sourceId: source.id,
+        quote: source.text.slice(0, 30).trim(),
+        claim: { id: claim.id },
+        position: "DISPUTES",
+        mode: "AS_FACT",
+        speaker: null,
+      }),
+    );
+    expect((await t.db.claim.findUniqueOrThrow({ where: { id: claim.id }, select: { status: true } })).status).not.toBe(claim.status);
     expect(tags).toEqual(
       expect.arrayContaining([
         tag.claim(claim.id),
-        tag.topic(claim.topicId),
-        tag.source(source.id),
-        tag.actor(speaker.id),
-        ...shown.map((s) => tag.source(s.sourceId)),
-        ...shown.flatMap((s) => (s.speakerId ? [tag.actor(s.speakerId)] : [])),
-        tag.claims,
-        tag.sources,
-        tag.actors,
-        tag.counts,
+        ...claim.stances.map((s) => tag.source(s.sourceId)),
+        ...claim.stances.flatMap((s) => (s.speakerId ? [tag.actor(s.speakerId)] : [])),
       ]),
     );
-    // Nothing else: another claim's page is not rendered again.
-    const other = await t.db.claim.findUniqueOrThrow({ where: { slug: "treaty-signed-june-2024" }, select: { id: true } });
-    expect(tags).not.toContain(tag.claim(other.id));
   });
 
   it("grading an outlet: every claim quoting it, and the outlet's own pages", async () => {
@@ -76,7 +87,7 @@ describe("the pages a write changes", () => {
     });
     expect(quoting.length).toBeGreaterThan(1);
     const tags = await tagsOf(() => gradeOutlet(t.db, analyst, { id: outlet.id, version: outlet.version, reliability: "D", reason: "Often wrong." }));
-    expect(tags).toEqual(expect.arrayContaining([...quoting.map((c) => tag.claim(c.claimId)), tag.outlet(outlet.id), tag.outlets, tag.claims]));
+    expect(tags).toEqual(expect.arrayContaining([...quoting.map((c) => tag.claim(c.claimId)), tag.outlet(outlet.id), tag.outlets]));
   });
 
   it("editing a source's title: the claims quoting it show the title, so their pages change too", async () => {
@@ -95,19 +106,21 @@ describe("the pages a write changes", () => {
     expect(tags).toEqual(expect.arrayContaining([tag.source(source.id), ...quoting.map((c) => tag.claim(c.claimId))]));
   });
 
-  it("a verdict, new wording and a relation: the claims' pages, and the pages of the sources and speakers showing them", async () => {
+  it("a verdict: the claim's page and matrix; new wording: the pages quoting it too; a relation: both claims", async () => {
     const claim = await t.db.claim.findUniqueOrThrow({ where: { slug: "treaty-signed-june-2024" } });
     const shownOn = await t.db.stance.findMany({ where: { claimId: claim.id }, select: { sourceId: true } });
     const verdict = await tagsOf(() =>
       setVerdict(t.db, analyst, { claimId: claim.id, rating: "TRUE", confidence: "HIGH", rationale: "Dated in every source." }),
     );
-    expect(verdict).toEqual(expect.arrayContaining([tag.claim(claim.id), ...shownOn.map((s) => tag.source(s.sourceId))]));
+    expect(verdict.sort()).toEqual([tag.claim(claim.id), tag.topic(claim.topicId)].sort());
     const topic = await t.db.topic.findFirstOrThrow({ where: { id: { not: claim.topicId } }, select: { id: true, slug: true } });
     const reworded = await tagsOf(() =>
       updateClaim(t.db, analyst, { id: claim.id, version: claim.version, text: `${claim.text} (reworded)`, topic: topic.slug }),
     );
     // Moved to another topic: both matrices change.
-    expect(reworded).toEqual(expect.arrayContaining([tag.claim(claim.id), tag.topic(claim.topicId), tag.topic(topic.id)]));
+    expect(reworded).toEqual(
+      expect.arrayContaining([tag.claim(claim.id), tag.topic(claim.topicId), tag.topic(topic.id), tag.claims, ...shownOn.map((s) => tag.source(s.sourceId))]),
+    );
     const other = await t.db.claim.findUniqueOrThrow({ where: { slug: "dprk-troops-number-about-10000" }, select: { id: true } });
     const related = await tagsOf(() => addRelation(t.db, analyst, { fromClaimId: claim.id, toClaim: "dprk-troops-number-about-10000", kind: "CONTRADICTS" }));
     expect(related).toEqual(expect.arrayContaining([tag.claim(claim.id), tag.claim(other.id)]));

@@ -95,7 +95,7 @@ export const updateClaim = defineWrite({ role: "RESEARCHER", doing: "edit claims
     { action: "UPDATE", changes, reason: data.reason, claimId: claim.id },
   );
   // Its wording shows on its page and on the pages quoting it; a new topic moves it between matrices.
-  w.showClaims(claim.id);
+  w.showWhereQuoted(claim.id);
   w.topics.add(claim.topicId);
   return { slug: claim.slug, version, changed: true };
 });
@@ -120,5 +120,7 @@ async function setClaimRetraction(w: WriteContext, data: { id: string; version: 
     claimId: claim.id,
   });
   w.touchClaims(claim.id);
+  // The pages quoting it show it as retracted, or no longer.
+  w.showWhereQuoted(claim.id);
   return { slug: claim.slug, version };
 }

@@ -102,6 +102,8 @@ export const mergeClaims = defineWrite({ role: "ANALYST", doing: "merge claims",
   });
 
   w.touchClaims(from.id, into.id);
+  // The passages moved between them: the pages quoting either show which claim each is on.
+  w.showWhereQuoted(from.id, into.id);
   return { mergeId: merge.id, slug: into.slug, moved: moved.length, duplicates: duplicates.length };
 });
 
@@ -175,6 +177,8 @@ export const undoMerge = defineWrite({ role: "ANALYST", doing: "undo merges", in
   });
 
   w.touchClaims(from.id, into.id);
+  // The passages moved between them: the pages quoting either show which claim each is on.
+  w.showWhereQuoted(from.id, into.id);
   return { slug: from.slug, movedBack: back.length, restored: restore.length };
 });
 

@@ -37,6 +37,8 @@ export class WriteContext implements TxConnection {
    * (lib/write/reweigh-claims.ts), a grade they show, a verdict, a relation, new wording.
    */
   readonly reweighed = new Set<string>();
+  /** Claims whose change shows on the pages quoting them too: their wording, status or retraction. */
+  readonly shownWhereQuoted = new Set<string>();
   /** Topics whose matrix changed beyond the touched claims' own (a claim moved out of one). */
   readonly topics = new Set<string>();
   /** Sources, speakers and outlets whose pages this write changed. */
@@ -80,9 +82,15 @@ export class WriteContext implements TxConnection {
     this.touchClaims(...(await this.claimsQuoting(by)));
   }
 
-  /** These claims' pages changed, but not what their summary counts (a verdict, a relation, their wording). */
+  /** These claims' pages changed, but not what their summary counts (a verdict, a relation, a grade they show). */
   showClaims(...ids: string[]): void {
     for (const id of ids) this.reweighed.add(id);
+  }
+
+  /** These claims changed in a way the pages quoting them show as well (their wording, their retraction, a merge). */
+  showWhereQuoted(...ids: string[]): void {
+    this.showClaims(...ids);
+    for (const id of ids) this.shownWhereQuoted.add(id);
   }
 
   /** A grade changed: the pages of the claims quoting it show it, whether or not it moved their weights. */
@@ -131,7 +139,8 @@ export class WriteContext implements TxConnection {
   async settle(): Promise<void> {
     if (this.claims.size > 0) {
       await this.lockSummaries([...this.claims]);
-      await refreshClaimSummaries(this, [...this.claims]);
+      const { statusChanged } = await refreshClaimSummaries(this, [...this.claims]);
+      for (const id of statusChanged) this.shownWhereQuoted.add(id);
     }
     if (this.countsChanged) {
       if (this.concurrent) await lockCorpusCounts(this.tx);
@@ -141,14 +150,15 @@ export class WriteContext implements TxConnection {
   }
 
   /**
-   * The pages this write changed: each claim touched (its summary, status or weights may have
-   * moved) with its topic's matrix, the claim list, and the pages of the sources and speakers
-   * that show it with its status; each source, speaker and outlet touched with its list; the
-   * counts. A write that touches more claims than MAX_TAGS pages can name changes every page.
+   * The pages this write changed: each claim touched or shown changed, with its topic's matrix;
+   * the claim lists when a summary or wording changed; the pages of the sources and speakers
+   * quoting a claim whose wording, status or retraction changed (they show these); each source,
+   * speaker and outlet touched with its list; the counts. A write that changes more claims than
+   * MAX_TAGS pages can name changes every page.
    */
   private async changedTags(): Promise<string[]> {
     const claims = new Set([...this.claims, ...this.reweighed]);
-    if (claims.size > MAX_TAGS || this.topics.size > MAX_TAGS) return [tag.corpus];
+    if (claims.size > MAX_TAGS || this.topics.size > MAX_TAGS || this.shownWhereQuoted.size > MAX_TAGS) return [tag.corpus];
     const tags = new Set<string>();
     const add = (ids: ReadonlySet<string>, name: (id: string) => string, list: string) => {
       for (const id of ids) tags.add(name(id));
@@ -156,13 +166,17 @@ export class WriteContext implements TxConnection {
     };
     if (claims.size > 0) {
       const ids = [...claims];
-      const [topics, shownOn] = await Promise.all([
-        this.tx.claim.findMany({ where: { id: { in: ids } }, select: { topicId: true }, distinct: ["topicId"] }),
-        this.tx.stance.findMany({ where: { claimId: { in: ids } }, select: { sourceId: true, speakerId: true }, distinct: ["sourceId", "speakerId"] }),
-      ]);
+      const topics = await this.tx.claim.findMany({ where: { id: { in: ids } }, select: { topicId: true }, distinct: ["topicId"] });
       for (const id of ids) tags.add(tag.claim(id));
-      tags.add(tag.claims);
       for (const t of topics) tags.add(tag.topic(t.topicId));
+      if (this.claims.size > 0 || this.shownWhereQuoted.size > 0) tags.add(tag.claims);
+    }
+    if (this.shownWhereQuoted.size > 0) {
+      const shownOn = await this.tx.stance.findMany({
+        where: { claimId: { in: [...this.shownWhereQuoted] } },
+        select: { sourceId: true, speakerId: true },
+        distinct: ["sourceId", "speakerId"],
+      });
       for (const s of shownOn) {
         this.sources.add(s.sourceId);
         if (s.speakerId) this.actors.add(s.speakerId);

@@ -11,9 +11,10 @@ import { byPublicationThenOffset, storedAnalysisOf, type AnalysedStance } from "
  * Recomputes what a claim stores about its live (unretracted) stances (status, counts, score, first
  * appearance, rank key, weights, origins, and the analysis the claim page reads: the origins listed
  * and a quantity claim's intervals) and writes it only where it changed. Call it inside the
- * transaction that changed the stances, so the summary is never stale.
+ * transaction that changed the stances, so the summary is never stale. Says which claims' status
+ * changed: the pages quoting them show it.
  */
-export async function refreshClaimSummaries(target: TxConnection, claimIds: readonly string[]): Promise<void> {
+export async function refreshClaimSummaries(target: TxConnection, claimIds: readonly string[]): Promise<{ statusChanged: string[] }> {
   const { tx } = target;
   const claims = await tx.claim.findMany({
     where: { id: { in: [...claimIds] } },
@@ -54,6 +55,7 @@ export async function refreshClaimSummaries(target: TxConnection, claimIds: read
     "Claim",
     changed.filter((c) => Object.keys(c).length > 2),
   );
+  return { statusChanged: changed.filter((c) => "status" in c).map((c) => c.id) };
 }
 
 /**
