@@ -13,8 +13,9 @@ import { MAX_TAGS, notifyCommitted, tag } from "./cache-tags";
 // Every write runs inside a write context: one transaction, the account writing, a recorder
 // for its revisions, and what it touched. Writers say what they touched; the context refreshes
 // the stored summaries of the touched claims and the corpus counts once, at the end of the
-// transaction, in this one place (decision 0014). Issue 11's cache invalidation and search
-// index hang off the same sets.
+// transaction, in this one place (decision 0014). From the same sets it names the pages the write
+// changed (cache tags, decision 0016), announced once the transaction has committed. The search
+// index needs nothing from it: the migrations' triggers keep it (decision 0015).
 
 /** The claims quoting a speaker, a source, or any source of an outlet. */
 type Quoting = { speakerId: string } | { outletId: string } | { sourceId: string };
