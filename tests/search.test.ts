@@ -44,7 +44,9 @@ describe("GET /api/search", () => {
     expect(body.total).toBe(2);
     expect(body.nextCursor).toBeNull();
     for (const result of body.results) {
-      expect(Object.keys(result).sort()).toEqual(["end", "highlights", "id", "score", "snippet", "sourceId", "start", "title", "type"]);
+      expect(Object.keys(result).sort()).toEqual(["clipped", "end", "highlights", "id", "score", "snippet", "sourceId", "start", "title", "type"]);
+      // These texts are long: the snippet leaves words out on both sides of these matches.
+      expect(result.clipped).toEqual({ start: true, end: true });
       const source = await t.db.source.findUniqueOrThrow({ where: { id: result.sourceId }, select: { text: true } });
       expect(source.text.slice(result.start, result.end).toLowerCase()).toBe("military alliance");
       expect(source.text).toContain(result.snippet);
@@ -87,6 +89,8 @@ describe("GET /api/search", () => {
     const source = await t.db.source.findUniqueOrThrow({ where: { id: quote.sourceId }, select: { text: true } });
     expect(source.text.slice(quote.start, quote.end).toLowerCase()).toBe("clearly fabricated");
     expect(quote.claim.slug).toBeTruthy();
+    // A quote this short is shown whole.
+    expect(quote.clipped).toEqual({ start: false, end: false });
   });
 
   it("pages with a cursor: no result twice, the same total, and without a type claims before sources before quotes", async () => {

@@ -38,7 +38,11 @@ function Result({ result, q }: { result: SearchResult; q: string }) {
       <a href={resultHref(result)}>
         <MarkedText text={title.text} marks={title.highlights} />
       </a>
-      <blockquote>…{snippet}…</blockquote>
+      <blockquote>
+        {result.clipped.start ? "…" : null}
+        {snippet}
+        {result.clipped.end ? "…" : null}
+      </blockquote>
       {result.type === "quote" ? (
         <p className="muted">
           {POSITION_LABEL[result.position]} <Link href={`/claims/${result.claim.slug}`}>{result.claim.text}</Link>

@@ -91,7 +91,7 @@ export function openApiDocument(serverUrl: string) {
               type: "array",
               items: {
                 type: "object",
-                required: ["type", "id", "title", "snippet", "highlights", "start", "end", "score"],
+                required: ["type", "id", "title", "snippet", "highlights", "clipped", "start", "end", "score"],
                 properties: {
                   type: { enum: ["claim", "source", "quote"] },
                   id: { type: "string", description: "The claim's, source's or stance's id." },

@@ -14,7 +14,17 @@ import { snippetOf, type Snippet } from "./snippet";
 export const SEARCH_TYPES = ["claims", "sources", "quotes"] as const;
 export type SearchType = (typeof SEARCH_TYPES)[number];
 
-type Base = { id: string; title: string; snippet: string; highlights: [number, number][]; start: number; end: number; score: number };
+type Base = {
+  id: string;
+  title: string;
+  snippet: string;
+  highlights: [number, number][];
+  /** Whether the snippet leaves out words of the text before it, and after it. */
+  clipped: { start: boolean; end: boolean };
+  start: number;
+  end: number;
+  score: number;
+};
 export type SearchResult =
   | (Base & { type: "claim"; slug: string })
   | (Base & { type: "source"; sourceId: string })
@@ -155,19 +165,25 @@ function postgres(db: Db, query: SearchQuery, combine: Combine): Engine {
 /** The ranked rows with their titles and snippets, read by id. */
 async function described(db: Db, type: SearchType, ranked: Ranked[], query: SearchQuery): Promise<SearchResult[]> {
   const ids = ranked.map((r) => r.id);
-  const cut = (snippet: Snippet) => ({ snippet: snippet.text, highlights: snippet.highlights, start: snippet.start, end: snippet.end });
+  const cut = (snippet: Snippet, text: string) => ({
+    snippet: snippet.text,
+    highlights: snippet.highlights,
+    clipped: { start: snippet.offset > 0, end: snippet.offset + snippet.text.length < text.length },
+    start: snippet.start,
+    end: snippet.end,
+  });
   if (type === "claims") {
     const claims = new Map((await db.claim.findMany({ where: { id: { in: ids } }, select: { id: true, slug: true, text: true } })).map((c) => [c.id, c]));
     return ranked.map(({ id, score }) => {
       const claim = claims.get(id)!;
-      return { type: "claim", id, slug: claim.slug, title: claim.text, ...cut(snippetOf(claim.text, query)), score: Number(score) };
+      return { type: "claim", id, slug: claim.slug, title: claim.text, ...cut(snippetOf(claim.text, query), claim.text), score: Number(score) };
     });
   }
   if (type === "sources") {
     const sources = new Map((await db.source.findMany({ where: { id: { in: ids } }, select: { id: true, title: true, text: true } })).map((s) => [s.id, s]));
     return ranked.map(({ id, score }) => {
       const source = sources.get(id)!;
-      return { type: "source", id, sourceId: id, title: source.title, ...cut(snippetOf(source.text, query)), score: Number(score) };
+      return { type: "source", id, sourceId: id, title: source.title, ...cut(snippetOf(source.text, query), source.text), score: Number(score) };
     });
   }
   const stances = new Map(
@@ -195,7 +211,7 @@ async function described(db: Db, type: SearchType, ranked: Ranked[], query: Sear
       id,
       sourceId: stance.sourceId,
       title: stance.source.title,
-      ...cut(snippet),
+      ...cut(snippet, stance.quote),
       start: stance.start + snippet.start,
       end: stance.start + snippet.end,
       score: Number(score),
