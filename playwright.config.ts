@@ -1,12 +1,9 @@
-import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
+import { chromiumFlags, chromiumPath } from "./scripts/chromium";
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 // SQLite by default; E2E_DATABASE_URL=postgresql://… runs the same tests on PostgreSQL (npm run test:pg).
 const databaseUrl = process.env.E2E_DATABASE_URL ?? "file:./data/e2e.db";
-// Debian's Chromium where it is installed (Playwright's own browser download is not
-// always possible); CHROMIUM_PATH overrides; otherwise Playwright's bundled browser.
-const executablePath = process.env.CHROMIUM_PATH ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
 
 export default defineConfig({
   testDir: "e2e",
@@ -22,18 +19,7 @@ export default defineConfig({
       name: "chromium",
       use: {
         ...devices["Desktop Chrome"],
-        launchOptions: {
-          executablePath,
-          args: [
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-dev-shm-usage",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--no-first-run",
-          ],
-        },
+        launchOptions: { executablePath: chromiumPath, args: chromiumFlags },
       },
     },
   ],

@@ -1,7 +1,7 @@
 // Lighthouse (desktop) on the reader pages: performance and accessibility scores, and the
 // JavaScript each page loads (bytes over the wire, gzipped by the server). Prints; asserts nothing.
 //   npm run build && npm run lighthouse -- [--db data/lighthouse.db]
-// Without --db it makes a database of the seed corpus. Chromium: CHROME_PATH, else /usr/bin/chromium.
+// Without --db it makes a database of the seed corpus. The browser is the end-to-end tests' (scripts/chromium.ts).
 import { rmSync } from "node:fs";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
@@ -12,6 +12,7 @@ import { execFileSync } from "node:child_process";
 import { createDb } from "../lib/database/create-client";
 import { loadCorpus } from "../lib/seed/load-corpus";
 import { bin, requireBuild, root, serveApp, waitFor } from "./harness";
+import { chromiumFlags, chromiumPath } from "../scripts/chromium";
 
 const { values } = parseArgs({ options: { db: { type: "string" } } });
 requireBuild();
@@ -37,19 +38,7 @@ const source = await sample.source.findFirstOrThrow({ orderBy: { stances: { _cou
 await sample.$disconnect();
 const pages = ["/", "/claims", `/claims/${claim.slug}`, `/sources/${source.id}`];
 
-const chrome = await launchChrome({
-  chromePath: process.env.CHROME_PATH ?? "/usr/bin/chromium",
-  chromeFlags: [
-    "--headless=new",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-dev-shm-usage",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-  ],
-});
+const chrome = await launchChrome({ chromePath: chromiumPath, chromeFlags: ["--headless=new", ...chromiumFlags] });
 try {
   console.log("| page | performance | accessibility | JavaScript loaded (gzipped) | largest contentful paint |");
   console.log("|---|---|---|---|---|");
