@@ -6,7 +6,7 @@ import { POSITION_LABEL } from "@/lib/labels";
 import { orProblem } from "@/lib/http/page-data";
 import { search, SEARCH_TYPES, type SearchResult, type SearchType } from "@/lib/search/search";
 import { snippetOf } from "@/lib/search/snippet";
-import { parseQuery } from "@/lib/search/query";
+import { parseQuery, type SearchQuery } from "@/lib/search/query";
 import { SearchQuerySchema } from "@/lib/schemas/search-query";
 import { parseParams } from "@/lib/schemas/parse-params";
 import { MarkedText } from "../_components/marked-text";
@@ -24,7 +24,7 @@ function resultHref(result: SearchResult): string {
   return result.type === "claim" ? `/claims/${result.slug}` : `/sources/${result.sourceId}#at-${result.start}-${result.end}`;
 }
 
-function Result({ result, q }: { result: SearchResult; q: string }) {
+function Result({ result, query }: { result: SearchResult; query: SearchQuery }) {
   const snippet = <MarkedText text={result.snippet} marks={result.highlights} />;
   if (result.type === "claim")
     return (
@@ -32,7 +32,7 @@ function Result({ result, q }: { result: SearchResult; q: string }) {
         <a href={resultHref(result)}>{snippet}</a>
       </li>
     );
-  const title = snippetOf(result.title, parseQuery(q), result.title.length);
+  const title = snippetOf(result.title, query, result.title.length);
   return (
     <li>
       <a href={resultHref(result)}>
@@ -58,11 +58,13 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
   const { data, problem } = q.trim()
     ? await orProblem(async () => {
         const params = parseParams(SearchQuerySchema, raw);
+        // Read once here for a clear message, and for marking the words in each result's title.
+        const query = parseQuery(params.q);
         const types = params.type ? [params.type] : SEARCH_TYPES;
         const pages = await Promise.all(
           types.map(async (type) => ({ type, page: await search(db, { ...params, type, limit: params.type ? params.limit : PREVIEW }) })),
         );
-        return { params, pages };
+        return { params, query, pages };
       })
     : { data: null, problem: null };
   const link = (extra: Record<string, string>) => `/search?${new URLSearchParams({ q, ...extra })}`;
@@ -93,7 +95,7 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
           ) : (
             <ol>
               {page.results.map((result) => (
-                <Result key={result.id} result={result} q={q} />
+                <Result key={result.id} result={result} query={data.query} />
               ))}
             </ol>
           )}

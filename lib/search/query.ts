@@ -8,16 +8,16 @@ import { AppError } from "../errors";
 // message, so that one query means the same on SQLite and on PostgreSQL.
 
 /** One part of a query: its words, in order, whether the last one is a prefix, and the text they came from. */
-export type QueryPart = { words: string[]; prefix: boolean; phrase: boolean; raw: string };
-export type SearchQuery = { parts: QueryPart[]; text: string };
+export type QueryPart = { words: string[]; prefix: boolean; raw: string };
+export type SearchQuery = { parts: QueryPart[] };
 
 export const MAX_QUERY_LENGTH = 300;
 const MAX_PARTS = 12;
 
 const OPERATOR_WORDS = new Set(["AND", "OR", "NOT", "NEAR"]);
 const OPERATOR_CHARACTERS = /[()[\]{}^:+~|&!<>=\\]/;
-/** A word as both engines' tokenizers see it: letters, digits and marks, nothing else. */
-const WORD = /[\p{L}\p{N}\p{M}]+/gu;
+/** A word as both engines' tokenizers see it: letters, digits and marks, nothing else (lib/search/snippet.ts finds them so too). */
+export const WORD = /[\p{L}\p{N}\p{M}]+/gu;
 
 const invalid = (message: string) => new AppError("INVALID", message, "q");
 
@@ -44,7 +44,7 @@ export function parseQuery(input: string): SearchQuery {
     if (phrase) {
       if (piece.includes("*")) throw invalid('A * cannot be used inside a "quoted phrase".');
       const words = wordsOf(piece);
-      if (words.length > 0) parts.push({ words, prefix: false, phrase: true, raw: piece });
+      if (words.length > 0) parts.push({ words, prefix: false, raw: piece });
       return;
     }
     for (const token of piece.split(/\s+/).filter(Boolean)) {
@@ -56,12 +56,12 @@ export function parseQuery(input: string): SearchQuery {
       const words = wordsOf(token);
       if (words.length === 0) continue;
       // "mutual-defence" is two words in a row, as the index has them: a phrase.
-      parts.push({ words, prefix: star !== -1, phrase: words.length > 1, raw: token.replace("*", "") });
+      parts.push({ words, prefix: star !== -1, raw: token.replace("*", "") });
     }
   });
   if (parts.length === 0) throw invalid("Search for at least one word.");
   if (parts.length > MAX_PARTS) throw invalid(`A search can have at most ${MAX_PARTS} words or phrases; this one has ${parts.length}.`);
-  return { parts, text };
+  return { parts };
 }
 
 /** Whether every part must match (a search), or any one (suggestions while typing, ranked by how many match). */
@@ -79,8 +79,7 @@ export function parseTyping(input: string, ignore: ReadonlySet<string> = new Set
   if (words.length === 0) return null;
   const finished = /[^\p{L}\p{N}\p{M}]$/u.test(input);
   return {
-    text: words.join(" "),
-    parts: words.map((word, i) => ({ words: [word], prefix: !finished && i === words.length - 1 && word === all.at(-1), phrase: false, raw: word })),
+    parts: words.map((word, i) => ({ words: [word], prefix: !finished && i === words.length - 1 && word === all.at(-1), raw: word })),
   };
 }
 

@@ -1,4 +1,4 @@
-import type { SearchQuery } from "./query";
+import { WORD, type SearchQuery } from "./query";
 
 // Snippets are cut here, from the stored text, for both databases alike: the engines decide
 // which rows match and how well; this decides which words of a row to show, at what offsets.
@@ -18,7 +18,6 @@ export type Snippet = {
 
 type Token = { start: number; end: number; word: string };
 
-const WORD = /[\p{L}\p{N}\p{M}]+/gu;
 /** Lower case and without accents, as FTS5's tokenizer compares words ("Pyŏngyang" finds "pyongyang"). */
 const fold = (word: string) => word.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
 
