@@ -8,7 +8,7 @@ import { refreshClaimSummaries } from "./refresh-claim-summary";
 import { recordCreations, recordRevision, recordRevisions, type RevisionInput } from "../revisions/record";
 import { parseInput } from "../schemas/parse-input";
 import { refreshCorpusCounts } from "./refresh-corpus-counts";
-import { MAX_TAGS, notifyCommitted, tag } from "./cache-tags";
+import { hasWriteListeners, MAX_TAGS, notifyCommitted, tag } from "./cache-tags";
 
 // Every write runs inside a write context: one transaction, the account writing, a recorder
 // for its revisions, and what it touched. Writers say what they touched; the context refreshes
@@ -96,7 +96,8 @@ export class WriteContext implements TxConnection {
 
   /** A grade changed: the pages of the claims quoting it show it, whether or not it moved their weights. */
   async showChangedGrade(by: Quoting): Promise<void> {
-    this.showClaims(...(await this.claimsQuoting(by)));
+    // Only the pages' names need these claims: nothing to look up while nothing listens.
+    if (hasWriteListeners()) this.showClaims(...(await this.claimsQuoting(by)));
   }
 
   private async claimsQuoting(by: Quoting): Promise<string[]> {
@@ -147,7 +148,8 @@ export class WriteContext implements TxConnection {
       if (this.concurrent) await lockCorpusCounts(this.tx);
       await refreshCorpusCounts(this.tx);
     }
-    this.tags = await this.changedTags();
+    // Naming the pages costs queries inside the write: only when something listens for them.
+    if (hasWriteListeners()) this.tags = await this.changedTags();
   }
 
   /**
