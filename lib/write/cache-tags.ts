@@ -38,11 +38,6 @@ export function onWriteCommitted(name: string, listener: Listener): void {
   listeners.set(name, listener);
 }
 
-/** Whether anything listens: a write names its pages (two queries inside it) only then. */
-export function hasWriteListeners(): boolean {
-  return listeners.size > 0;
-}
-
 export function notifyCommitted(tags: readonly string[]): void {
   if (tags.length === 0) return;
   for (const listener of listeners.values()) listener(tags);

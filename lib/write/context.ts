@@ -8,13 +8,15 @@ import { refreshClaimSummaries } from "./refresh-claim-summary";
 import { recordCreations, recordRevision, recordRevisions, type RevisionInput } from "../revisions/record";
 import { parseInput } from "../schemas/parse-input";
 import { refreshCorpusCounts } from "./refresh-corpus-counts";
-import { hasWriteListeners, MAX_TAGS, notifyCommitted, tag } from "./cache-tags";
+import { MAX_TAGS, notifyCommitted, tag } from "./cache-tags";
+import { recordPageChange } from "./page-changes";
 
 // Every write runs inside a write context: one transaction, the account writing, a recorder
 // for its revisions, and what it touched. Writers say what they touched; the context refreshes
 // the stored summaries of the touched claims and the corpus counts once, at the end of the
 // transaction, in this one place (decision 0014). From the same sets it names the pages the write
-// changed (cache tags, decision 0016), announced once the transaction has committed. The search
+// changed (cache tags, decision 0016), stores them for every app server (decision 0017) and
+// announces them once the transaction has committed. The search
 // index needs nothing from it: the migrations' triggers keep it (decision 0015).
 
 /** The claims quoting a speaker, a source, or any source of an outlet. */
@@ -96,8 +98,7 @@ export class WriteContext implements TxConnection {
 
   /** A grade changed: the pages of the claims quoting it show it, whether or not it moved their weights. */
   async showChangedGrade(by: Quoting): Promise<void> {
-    // Only the pages' names need these claims: nothing to look up while nothing listens.
-    if (hasWriteListeners()) this.showClaims(...(await this.claimsQuoting(by)));
+    this.showClaims(...(await this.claimsQuoting(by)));
   }
 
   private async claimsQuoting(by: Quoting): Promise<string[]> {
@@ -137,7 +138,10 @@ export class WriteContext implements TxConnection {
     if (this.concurrent) await lockClaimSummaries(this.tx, claimIds);
   }
 
-  /** Refreshes what the write touched, and names the pages it changed; runWrite calls it once, before the transaction commits. */
+  /**
+   * Refreshes what the write touched, names the pages it changed and stores their names for the
+   * other app servers; runWrite calls it once, before the transaction commits.
+   */
   async settle(): Promise<void> {
     if (this.claims.size > 0) {
       await this.lockSummaries([...this.claims]);
@@ -148,8 +152,8 @@ export class WriteContext implements TxConnection {
       if (this.concurrent) await lockCorpusCounts(this.tx);
       await refreshCorpusCounts(this.tx);
     }
-    // Naming the pages costs queries inside the write: only when something listens for them.
-    if (hasWriteListeners()) this.tags = await this.changedTags();
+    this.tags = await this.changedTags();
+    await recordPageChange(this.tx, this.tags);
   }
 
   /**
@@ -186,6 +190,8 @@ export class WriteContext implements TxConnection {
       }
     }
     for (const id of this.topics) tags.add(tag.topic(id));
+    // The claim lists show the topics (and filter by them).
+    if (this.topics.size > 0) tags.add(tag.claims);
     add(this.sources, tag.source, tag.sources);
     add(this.actors, tag.actor, tag.actors);
     add(this.outlets, tag.outlet, tag.outlets);
