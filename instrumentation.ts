@@ -1,10 +1,16 @@
 import { databaseFault } from "@/lib/database/faults";
 import { noteDatabaseFault } from "@/lib/database/fault-breaker";
 
-/** Once, when the server starts: remember a stop signal (Next.js itself closes the server on it). */
+/**
+ * Once, when the server starts: remember a stop signal (Next.js itself closes the server on it),
+ * and have every write expire the cached views it changed.
+ */
 export async function register() {
-  // Node.js only: the edge runtime has no process signals (so the import is behind the check).
-  if (process.env.NEXT_RUNTIME === "nodejs") (await import("@/lib/http/shutdown")).listenForStop();
+  // Node.js only: the edge runtime has no process signals (so the imports are behind the check).
+  if (process.env.NEXT_RUNTIME === "nodejs") {
+    (await import("@/lib/http/shutdown")).listenForStop();
+    (await import("@/lib/cache/invalidate-pages")).invalidateChangedPages();
+  }
 }
 
 /**

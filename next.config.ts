@@ -1,8 +1,15 @@
+import { fileURLToPath } from "node:url";
 import type { NextConfig } from "next";
 
 const nextConfig: NextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
+  cacheComponents: true,
+  partialPrefetching: false,
+  // Reader pages render per request around cached views ("use cache"), each kept until a write
+  // changes it (decision 0017). The handler is Next's in-memory one, told of the other servers'
+  // writes through the database.
+  cacheHandlers: { default: fileURLToPath(new URL("./lib/cache/page-cache-handler.mjs", import.meta.url)) },
   // Native and driver packages stay outside the server bundle.
   serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "@prisma/adapter-pg", "pg"],
   // Uploads of up to 5 MB (lib/sources/extract.ts) and source texts of up to 500,000

@@ -11,6 +11,10 @@ export const metadata: Metadata = {
   description: "Claims and their sources: where contested news agrees, and where it conflicts.",
 };
 
+// Every page reads the session for its header, so none is prerendered as a whole: each renders per
+// request around what it caches ("use cache" views, decision 0017).
+export const instant = false;
+
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const user = await currentUser();
   return (

@@ -5,9 +5,18 @@ import { listClaims } from "@/lib/claims/list-claims";
 import { getCorpusCounts } from "@/lib/stats/get-corpus-counts";
 import { plural } from "@/lib/format";
 import { ClaimList } from "./_components/claim-list";
+import { keepUntilChanged } from "@/lib/cache/cached-view";
+import { tag } from "@/lib/write/cache-tags";
 
 export default async function HomePage() {
   await connection();
+  return <Home />;
+}
+
+/** Cached until the counts or the claims change. */
+async function Home() {
+  "use cache";
+  keepUntilChanged(tag.counts, tag.claims);
   const [counts, contested] = await Promise.all([getCorpusCounts(db), listClaims(db, { status: "CONTESTED", limit: 10 })]);
   return (
     <>

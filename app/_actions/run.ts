@@ -1,5 +1,5 @@
 import "server-only";
-import { revalidatePath } from "next/cache";
+import { refresh } from "next/cache";
 import { currentUser } from "@/lib/auth/session";
 import type { CurrentUser } from "@/lib/roles";
 import { actionError, type ActionResult } from "@/lib/http/action-result";
@@ -16,8 +16,11 @@ export async function runAction<T>(write: (user: CurrentUser | null) => Promise<
   }
 }
 
-/** After a write, every page may show it: drop the client's cached pages. */
+/**
+ * After a write: the page the form is on is rendered again in the action's answer. The write has
+ * already expired the cached views it changed (lib/cache/invalidate-pages.ts).
+ */
 export function changed<T>(result: T): T {
-  revalidatePath("/", "layout");
+  refresh();
   return result;
 }

@@ -3,11 +3,20 @@ import { connection } from "next/server";
 import { db } from "@/lib/db";
 import { listActors } from "@/lib/actors/get-actor";
 import { plural } from "@/lib/format";
+import { keepUntilChanged } from "@/lib/cache/cached-view";
+import { tag } from "@/lib/write/cache-tags";
 
 export const metadata: Metadata = { title: "Speakers" };
 
 export default async function ActorsPage() {
   await connection();
+  return <Actors />;
+}
+
+/** Cached until a speaker or a stance quoting one changes. */
+async function Actors() {
+  "use cache";
+  keepUntilChanged(tag.actors);
   const actors = await listActors(db);
   return (
     <>

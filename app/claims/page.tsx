@@ -8,6 +8,8 @@ import { orProblem } from "@/lib/http/page-data";
 import { ClaimListQuerySchema } from "@/lib/schemas/claims-query";
 import { parseParams } from "@/lib/schemas/parse-params";
 import { ClaimList } from "../_components/claim-list";
+import { keepUntilChanged } from "@/lib/cache/cached-view";
+import { tag } from "@/lib/write/cache-tags";
 
 export const metadata: Metadata = { title: "Claims" };
 
@@ -15,6 +17,19 @@ type SearchParams = Record<string, string | string[] | undefined>;
 
 export default async function ClaimsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const raw = await searchParams;
+  const query = ClaimListQuerySchema.safeParse(raw);
+  // A list is cached until a claim changes; words to find go through the search index per request.
+  if (query.success && !query.data.q) return <CachedClaims raw={raw} />;
+  return <Claims raw={raw} />;
+}
+
+async function CachedClaims({ raw }: { raw: SearchParams }) {
+  "use cache";
+  keepUntilChanged(tag.claims);
+  return <Claims raw={raw} />;
+}
+
+async function Claims({ raw }: { raw: SearchParams }) {
   const topics = await listTopics(db);
   const { data, problem } = await orProblem(async () => {
     const query = parseParams(ClaimListQuerySchema, raw);

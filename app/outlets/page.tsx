@@ -7,12 +7,20 @@ import { plural } from "@/lib/format";
 import { OUTLET_KIND_LABEL } from "@/lib/labels";
 import { GradeForm } from "../_components/forms/review-forms";
 import { listOutletsWithGrades } from "@/lib/outlets/list-outlets";
+import { keepUntilChanged } from "@/lib/cache/cached-view";
+import { tag } from "@/lib/write/cache-tags";
 
 export const metadata: Metadata = { title: "Outlets and their grading" };
 
 export default async function OutletsPage() {
-  const [outlets, user] = await Promise.all([listOutletsWithGrades(db), currentUser()]);
-  const canGrade = hasRole(user, "ANALYST");
+  return <Outlets canGrade={hasRole(await currentUser(), "ANALYST")} />;
+}
+
+/** Cached until an outlet or a source changes (its counts); analysts get the grading forms. */
+async function Outlets({ canGrade }: { canGrade: boolean }) {
+  "use cache";
+  keepUntilChanged(tag.outlets, tag.sources);
+  const outlets = await listOutletsWithGrades(db);
   return (
     <>
       <h1>Outlets and their grading</h1>

@@ -2,27 +2,28 @@ import Link from "next/link";
 import type { Metadata } from "next";
 import { db } from "@/lib/db";
 import { orProblem } from "@/lib/http/page-data";
-import { SourceListQuerySchema } from "@/lib/schemas/sources-query";
+import { SourceListQuerySchema, type SourceListQuery } from "@/lib/schemas/sources-query";
 import { parseParams } from "@/lib/schemas/parse-params";
 import { listSources } from "@/lib/sources/list-sources";
 import { OUTLET_KIND_LABEL, SOURCE_KIND_LABEL } from "@/lib/labels";
 import { PartialDate } from "../_components/partial-date";
+import { keepUntilChanged } from "@/lib/cache/cached-view";
+import { tag } from "@/lib/write/cache-tags";
 
 export const metadata: Metadata = { title: "Sources" };
 
 export default async function SourcesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const raw = await searchParams;
-  const { data: page, problem } = await orProblem(() => listSources(db, parseParams(SourceListQuerySchema, raw)));
-  if (!page) {
-    return (
-      <>
-        <h1>Sources</h1>
-        <p className="problem" role="alert">
-          {problem} <Link href="/sources">First page</Link>.
-        </p>
-      </>
-    );
-  }
+  const { data: query, problem } = await orProblem(async () => parseParams(SourceListQuerySchema, raw));
+  return query ? <Sources query={query} /> : <SourcesProblem problem={problem} />;
+}
+
+/** One page of sources, cached until a source, its stances or its outlet change. */
+async function Sources({ query }: { query: SourceListQuery }) {
+  "use cache";
+  keepUntilChanged(tag.sources, tag.outlets);
+  const { data: page, problem } = await orProblem(() => listSources(db, query));
+  if (!page) return <SourcesProblem problem={problem} />;
   return (
     <>
       <h1>Sources</h1>
@@ -57,13 +58,24 @@ export default async function SourcesPage({ searchParams }: { searchParams: Prom
         </tbody>
       </table>
       <nav className="pager" aria-label="Pages">
-        {raw.after ? <Link href="/sources">First page</Link> : null}
+        {query.after ? <Link href="/sources">First page</Link> : null}
         {page.nextAfter ? (
           <a href={`/sources?after=${encodeURIComponent(page.nextAfter)}`} rel="next">
             Next page
           </a>
         ) : null}
       </nav>
+    </>
+  );
+}
+
+function SourcesProblem({ problem }: { problem: string }) {
+  return (
+    <>
+      <h1>Sources</h1>
+      <p className="problem" role="alert">
+        {problem} <Link href="/sources">First page</Link>.
+      </p>
     </>
   );
 }

@@ -65,3 +65,8 @@ export type ActorRead = Awaited<ReturnType<typeof getActor>>;
 export function getActorForEdit(db: Db, slug: string) {
   return db.actor.findUnique({ where: { slug }, select: { id: true, slug: true, version: true, name: true, kind: true, description: true } });
 }
+
+/** A speaker's id and name, or null: enough for a page's title. */
+export function getActorHeading(db: Db, slug: string) {
+  return db.actor.findUnique({ where: { slug }, select: { id: true, name: true } });
+}

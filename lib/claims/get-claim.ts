@@ -138,5 +138,5 @@ export function getClaimForEdit(db: Db, slug: string) {
 
 /** A claim's wording by its address, for the pages about it (its history). */
 export function getClaimHeading(db: Db, slug: string) {
-  return db.claim.findUnique({ where: { slug }, select: { id: true, slug: true, text: true } });
+  return db.claim.findUnique({ where: { slug }, select: { id: true, slug: true, text: true, mergedInto: { select: { slug: true } } } });
 }

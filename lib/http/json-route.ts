@@ -4,6 +4,7 @@ import { AppError, type AppErrorCode } from "../errors";
 import { faultError } from "../database/faults";
 import { noteDatabaseFault } from "../database/fault-breaker";
 import { RateLimited } from "../auth/token-rate-limit";
+import { perRequest } from "./per-request";
 
 /** When to try again: a rate limit says when its window frees; a database fault, in a few seconds. */
 function retryHeaders(error: AppError): Record<string, string> {
@@ -59,9 +60,13 @@ export function errorResponse(caught: unknown, statuses: Record<AppErrorCode, nu
   return NextResponse.json({ error: { code: "INTERNAL", message: "Something went wrong on our side. Try again." } }, { status: 500 });
 }
 
-/** Wraps a route handler: its result is sent as JSON, its errors through errorResponse. */
+/**
+ * Wraps a route handler: its result is sent as JSON, its errors through errorResponse. Always
+ * answered per request (connection()): the build never runs one to keep its answer.
+ */
 export function jsonRoute<C>(handler: (request: Request, context: C) => Promise<unknown>) {
   return async (request: Request, context: C) => {
+    await perRequest();
     try {
       return NextResponse.json(await handler(request, context));
     } catch (error) {

@@ -89,3 +89,8 @@ export async function getTopicMatrix(db: Db, slug: string, sort: MatrixSort) {
     competingPairs: competing.length,
   };
 }
+
+/** A topic's id and name, or null. */
+export function getTopicHeading(db: Db, slug: string) {
+  return db.topic.findUnique({ where: { slug }, select: { id: true, name: true } });
+}

@@ -4,3 +4,5 @@ import { z } from "zod";
 export const SourceListQuerySchema = z.strictObject({
   after: z.string().max(200, "must be at most 200 characters").optional(),
 });
+
+export type SourceListQuery = z.infer<typeof SourceListQuerySchema>;

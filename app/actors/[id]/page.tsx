@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
+import { connection } from "next/server";
 import { cache } from "react";
 import { db } from "@/lib/db";
-import { ACTOR_STANCE_LIMIT, getActorWithStances } from "@/lib/actors/get-actor";
+import { ACTOR_STANCE_LIMIT, getActorHeading, getActorWithStances } from "@/lib/actors/get-actor";
 import { orNotFound } from "@/lib/http/page-data";
 import { currentUser } from "@/lib/auth/session";
 import { hasRole } from "@/lib/roles";
@@ -10,23 +11,44 @@ import { plural } from "@/lib/format";
 import { PartialDate } from "../../_components/partial-date";
 import { StatusBadge } from "../../_components/status-badge";
 import { GradingNote } from "../../_components/grading-note";
+import { keepUntilChanged } from "@/lib/cache/cached-view";
+import { tag } from "@/lib/write/cache-tags";
+import { notFound } from "next/navigation";
 
 type Props = { params: Promise<{ id: string }> };
 
 const loadActor = cache((slug: string) => orNotFound(getActorWithStances(db, { slug })));
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return { title: (await loadActor((await params).id)).name };
+  await connection(); // never at build: it reads the database
+  return { title: (await actorHeading((await params).id))?.name };
+}
+
+/** Whether the speaker exists (a missing one is cached until a speaker is added), and their name. */
+async function actorHeading(slug: string) {
+  "use cache";
+  const actor = await getActorHeading(db, slug);
+  keepUntilChanged(actor ? tag.actor(actor.id) : tag.actors);
+  return actor;
 }
 
 export default async function ActorPage({ params }: Props) {
-  const actor = await loadActor((await params).id);
+  const [{ id }, user] = await Promise.all([params, currentUser()]);
+  if (!(await actorHeading(id))) notFound();
+  return <Actor slug={id} canEdit={hasRole(user, "RESEARCHER")} />;
+}
+
+/** Cached until the speaker or a stance quoting them changes. */
+async function Actor({ slug, canEdit }: { slug: string; canEdit: boolean }) {
+  "use cache";
+  const actor = await loadActor(slug);
+  keepUntilChanged(tag.actor(actor.id));
   return (
     <>
       <header>
         <p className="eyebrow">Speaker</p>
         <h1>{actor.name}</h1>
-        {hasRole(await currentUser(), "RESEARCHER") ? (
+        {canEdit ? (
           <p className="page-actions">
             <a href={`/actors/${actor.slug}/edit`}>Edit</a>
           </p>

@@ -1,9 +1,10 @@
 import type { Metadata } from "next";
+import { connection } from "next/server";
 import { headers } from "next/headers";
-import { redirect } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { db } from "@/lib/db";
-import { getClaimWithStances } from "@/lib/claims/get-claim";
+import { getClaimHeading, getClaimWithStances } from "@/lib/claims/get-claim";
 import { claimTimeline, firstSupporter } from "@/lib/claims/timeline";
 import { POSITIONS } from "@/lib/analysis/conflict";
 import { orNotFound } from "@/lib/http/page-data";
@@ -16,6 +17,8 @@ import { parseAsOf } from "@/lib/schemas/review-query";
 import { claimReview, uniqueSources } from "@/lib/export/claim-review";
 import { embeddedJsonLd } from "@/lib/http/json-ld";
 import { pageOrigin } from "@/lib/http/origin";
+import { keepUntilChanged, type Viewer } from "@/lib/cache/cached-view";
+import { tag } from "@/lib/write/cache-tags";
 import { IntervalAxis } from "../../_components/interval-axis";
 import { AgreementBar } from "../../_components/agreement-bar";
 import { PartialDate } from "../../_components/partial-date";
@@ -29,21 +32,46 @@ const loadClaim = cache((slug: string, asOf: string | null) =>
 );
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return { title: (await loadClaim((await params).slug, null)).text };
+  await connection(); // never at build: it reads the database
+  return { title: (await claimHeading((await params).slug))?.text };
+}
+
+/** Whether the claim exists (a missing one is cached until a claim is added), its wording, and where it was merged. */
+async function claimHeading(slug: string) {
+  "use cache";
+  const claim = await getClaimHeading(db, slug);
+  keepUntilChanged(claim ? tag.claim(claim.id) : tag.claims);
+  return claim;
 }
 
 export default async function ClaimPage({ params, searchParams }: Props) {
-  const { slug } = await params;
-  const asOf = parseAsOf((await searchParams).asOf);
-  const claim = await loadClaim(slug, asOf.date);
-  if (claim.mergedInto) redirect(`/claims/${claim.mergedInto.slug}`);
+  const [{ slug }, query, user, requestHeaders] = await Promise.all([params, searchParams, currentUser(), headers()]);
+  const heading = await claimHeading(slug);
+  if (!heading) notFound();
+  if (heading.mergedInto) redirect(`/claims/${heading.mergedInto.slug}`);
+  const asOf = parseAsOf(query.asOf);
+  const viewer: Viewer = { canEdit: hasRole(user, "RESEARCHER"), isAnalyst: hasRole(user, "ANALYST"), origin: pageOrigin(requestHeaders) };
+  // The claim as it stood on a day is computed for the asking; as it is now, it is cached.
+  if (asOf.date || asOf.problem) return <ClaimView claim={await loadClaim(slug, asOf.date)} asOf={asOf} viewer={viewer} />;
+  return <CurrentClaim slug={slug} viewer={viewer} />;
+}
+
+/** The claim as it is now, once per kind of viewer, until a write changes it (decision 0017). */
+async function CurrentClaim({ slug, viewer }: { slug: string; viewer: Viewer }) {
+  "use cache";
+  const claim = await loadClaim(slug, null);
+  keepUntilChanged(tag.claim(claim.id));
+  return <ClaimView claim={claim} asOf={{ date: null }} viewer={viewer} />;
+}
+
+type LoadedClaim = Awaited<ReturnType<typeof loadClaim>>;
+
+function ClaimView({ claim, asOf, viewer }: { claim: LoadedClaim; asOf: ReturnType<typeof parseAsOf>; viewer: Viewer }) {
   const timeline = claimTimeline(claim.stances);
   const first = firstSupporter(timeline);
   const earliest = timeline.find((entry) => entry.source.publishedAt) ?? null;
   const { agreement, analysis } = claim;
-  const user = await currentUser();
-  const canEdit = hasRole(user, "RESEARCHER");
-  const isAnalyst = hasRole(user, "ANALYST");
+  const { canEdit, isAnalyst } = viewer;
   const stanceById = new Map(claim.stances.map((s) => [s.id, s]));
   const stanceLabel = new Map(claim.stances.map((s) => [s.id, `${s.source.outlet.name}${s.speaker ? `, quoting ${s.speaker.name}` : ""}`]));
   const weightShare = analysis.agreement === null ? null : Math.round(analysis.agreement * 100);
@@ -52,7 +80,7 @@ export default async function ClaimPage({ params, searchParams }: Props) {
     claim.verdict && !claim.asOf
       ? claimReview(
           { slug: claim.slug, text: claim.text, verdict: claim.verdict, appearances: uniqueSources(claim.stances.map((s) => s.source)) },
-          pageOrigin(await headers()),
+          viewer.origin,
         )
       : null;
 

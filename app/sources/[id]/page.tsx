@@ -1,10 +1,11 @@
 import type { Metadata } from "next";
+import { connection } from "next/server";
 import { cache } from "react";
 import { db } from "@/lib/db";
 import { RELIABILITY_LABEL } from "@/lib/analysis/grading";
 import { GradingNote } from "../../_components/grading-note";
 import { orNotFound } from "@/lib/http/page-data";
-import { getSourceWithStances } from "@/lib/sources/get-source";
+import { getSourceHeading, getSourceWithStances } from "@/lib/sources/get-source";
 import { currentUser } from "@/lib/auth/session";
 import { hasRole } from "@/lib/roles";
 import { MODE_LABEL, OUTLET_KIND_LABEL, POSITION_LABEL, POSITION_LETTER, SOURCE_KIND_LABEL } from "@/lib/labels";
@@ -14,19 +15,42 @@ import { PartialDate } from "../../_components/partial-date";
 import { TaggingPanel } from "./tagging-panel";
 import { FoundWords } from "./found-words";
 import { listSpeakerChoices, listTopicChoices } from "@/lib/choices";
+import { notFound } from "next/navigation";
+import { keepUntilChanged } from "@/lib/cache/cached-view";
+import { tag } from "@/lib/write/cache-tags";
 
 type Props = { params: Promise<{ id: string }> };
 
 const loadSource = cache((id: string) => orNotFound(getSourceWithStances(db, { id })));
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return { title: (await loadSource((await params).id)).title };
+  await connection(); // never at build: it reads the database
+  return { title: (await sourceHeading((await params).id))?.title };
+}
+
+/** Whether the source exists (a missing one is cached until a source is added), and its title. */
+async function sourceHeading(id: string) {
+  "use cache";
+  const source = await getSourceHeading(db, id);
+  keepUntilChanged(source ? tag.source(source.id) : tag.sources);
+  return source;
 }
 
 export default async function SourcePage({ params }: Props) {
-  const source = await loadSource((await params).id);
+  const [{ id }, user] = await Promise.all([params, currentUser()]);
+  if (!(await sourceHeading(id))) notFound();
+  return <Source id={id} canTag={hasRole(user, "RESEARCHER")} />;
+}
+
+/**
+ * Cached until the source, its outlet or a claim it quotes changes; for researchers, who get the
+ * tagging panel, also until the speakers or claims it offers change.
+ */
+async function Source({ id, canTag }: { id: string; canTag: boolean }) {
+  "use cache";
+  const source = await loadSource(id);
+  keepUntilChanged(tag.source(source.id), tag.outlet(source.outlet.id), ...(canTag ? [tag.actors, tag.claims] : []));
   const excerpts = source.stances.map((s, i) => ({ ...s, number: i + 1 }));
-  const canTag = hasRole(await currentUser(), "RESEARCHER");
   const text = <HighlightedText text={source.text} excerpts={excerpts} />;
   return (
     <>

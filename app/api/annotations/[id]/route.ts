@@ -4,9 +4,11 @@ import { getAnnotatedStance, stanceAnnotation } from "@/lib/export/web-annotatio
 import { errorResponse } from "@/lib/http/json-route";
 import { siteOrigin } from "@/lib/http/origin";
 import { annotationResponse } from "@/lib/http/json-ld";
+import { perRequest } from "@/lib/http/per-request";
 
 /** One stance as a W3C Web Annotation: what each annotation's id resolves to. */
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
+  await perRequest();
   try {
     const { id } = await params;
     const stance = await getAnnotatedStance(db, id);

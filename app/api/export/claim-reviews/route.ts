@@ -2,9 +2,11 @@ import { db } from "@/lib/db";
 import { allClaimReviews } from "@/lib/export/claim-review";
 import { errorResponse } from "@/lib/http/json-route";
 import { siteOrigin } from "@/lib/http/origin";
+import { perRequest } from "@/lib/http/per-request";
 
 /** Every claim with a verdict as schema.org ClaimReview, one JSON-LD graph, as a download. */
 export async function GET(request: Request) {
+  await perRequest();
   try {
     const reviews = await allClaimReviews(db, siteOrigin(request));
     const graph = { "@context": "https://schema.org", "@graph": reviews.map(({ "@context": _, ...review }) => review) };

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { connection } from "next/server";
 import { notFound } from "next/navigation";
 import { db } from "@/lib/db";
 import { claimHistory } from "@/lib/revisions/history";
@@ -10,6 +11,7 @@ export const metadata: Metadata = { title: "Claim history" };
 type Props = { params: Promise<{ slug: string }> };
 
 export default async function ClaimHistoryPage({ params }: Props) {
+  await connection();
   const { slug } = await params;
   const claim = await getClaimHeading(db, slug);
   if (!claim) notFound();

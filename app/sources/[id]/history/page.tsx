@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { connection } from "next/server";
 import { notFound } from "next/navigation";
 import { db } from "@/lib/db";
 import { sourceHistory } from "@/lib/revisions/history";
@@ -10,6 +11,7 @@ export const metadata: Metadata = { title: "Source history" };
 type Props = { params: Promise<{ id: string }> };
 
 export default async function SourceHistoryPage({ params }: Props) {
+  await connection();
   const { id } = await params;
   const source = await getSourceHeading(db, id);
   if (!source) notFound();

@@ -1,14 +1,20 @@
 import type { Metadata } from "next";
+import { connection } from "next/server";
+import { notFound } from "next/navigation";
 import { db } from "@/lib/db";
 import { cellSymbol } from "@/lib/analysis/matrix";
 import { orNotFound, orProblem } from "@/lib/http/page-data";
 import { POSITION_LABEL, VERDICT_LABEL } from "@/lib/labels";
-import { getTopicMatrix } from "@/lib/review/topic-matrix";
+import { getTopicHeading, getTopicMatrix } from "@/lib/review/topic-matrix";
 import { plural } from "@/lib/format";
 import { MatrixQuerySchema } from "@/lib/schemas/review-query";
 import { parseParams } from "@/lib/schemas/parse-params";
 import { PartialDate } from "../../../_components/partial-date";
 import { StatusBadge } from "../../../_components/status-badge";
+import { keepUntilChanged } from "@/lib/cache/cached-view";
+import { tag } from "@/lib/write/cache-tags";
+
+type MatrixSort = Parameters<typeof getTopicMatrix>[2];
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -21,11 +27,27 @@ const SORTS = [
 ] as const;
 
 /** Claims × sources for one topic, as in analysis of competing hypotheses. */
+/** Whether the topic exists: a missing one is cached until a claim (which may bring it) is added. */
+async function topicExists(slug: string): Promise<boolean> {
+  "use cache";
+  const topic = await getTopicHeading(db, slug);
+  keepUntilChanged(topic ? tag.topic(topic.id) : tag.claims);
+  return topic !== null;
+}
+
 export default async function MatrixPage({ params, searchParams }: Props) {
+  await connection();
   const { slug } = await params;
+  if (!(await topicExists(slug))) notFound();
   const { data, problem } = await orProblem(async () => parseParams(MatrixQuerySchema, await searchParams));
-  const sort = data?.sort ?? "diagnostic";
+  return <Matrix slug={slug} sort={data?.sort ?? "diagnostic"} problem={problem} />;
+}
+
+/** Cached until a claim of the topic, or a source quoted on one, changes. */
+async function Matrix({ slug, sort, problem }: { slug: string; sort: MatrixSort; problem: string | undefined }) {
+  "use cache";
   const matrix = await orNotFound(getTopicMatrix(db, slug, sort));
+  keepUntilChanged(tag.topic(matrix.topic.id));
   const symbolWords = (symbol: string) => (symbol === "±" ? "supports and disputes" : symbol === "+" ? "supports" : symbol === "−" ? "disputes" : "qualifies");
 
   return (
