@@ -119,7 +119,12 @@ export function createPageCacheHandler({ url, maxBytes, log = console.error }) {
     try {
       follower ??= openChangeLog(url).then((changes) => changeFollower(changes));
       const tags = await (await follower).poll();
-      if (tags.length > 0) await inner.updateTags(tags);
+      if (tags.length > 0) {
+        await inner.updateTags(tags);
+        // Next's handler rounds the expiry to the millisecond, and counts a tag expired only once
+        // that instant has passed: without this, the read right after could still be served.
+        await new Promise((resolve) => setTimeout(resolve, 1));
+      }
       if (failing) log("Page cache: reading the database's page changes again.");
       failing = false;
     } catch (error) {
