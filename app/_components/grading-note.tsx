@@ -4,12 +4,16 @@ import { CREDIBILITY_LABEL, RELIABILITY_LABEL, admiraltyCode, effectiveReliabili
 export function GradingNote({
   source,
   credibility,
+  quietWhenUngraded = false,
 }: {
   source: { reliability: Reliability | null; outlet: { reliability: Reliability | null } };
   credibility: number | null;
+  /** Nothing at all for an ungraded stance, where the page says it once for all. */
+  quietWhenUngraded?: boolean;
 }) {
   const reliability = effectiveReliability(source, source.outlet);
   const own = source.reliability !== null;
+  if (!reliability && !credibility && quietWhenUngraded) return null;
   if (!reliability && !credibility) return <p className="grading">Not graded yet: source reliability and information credibility unassessed.</p>;
   return (
     <p className="grading">

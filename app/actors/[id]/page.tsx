@@ -56,7 +56,7 @@ async function Actor({ slug, canEdit }: { slug: string; canEdit: boolean }) {
         {actor.description ? <p>{actor.description}</p> : null}
         <p className="hint">
           Quoted or credited in {plural(actor._count.stances, "stance")}. Who speaks is not who publishes: each quote below names the outlet that carried it.
-          {actor._count.stances > ACTOR_STANCE_LIMIT ? ` The first ${ACTOR_STANCE_LIMIT} are shown.` : null}
+          {actor._count.stances > ACTOR_STANCE_LIMIT ? ` The first ${ACTOR_STANCE_LIMIT} are shown.` : null} A stance with no grading line is not graded yet.
         </p>
       </header>
       <ol className="actor-stances">
@@ -69,10 +69,12 @@ async function Actor({ slug, canEdit }: { slug: string; canEdit: boolean }) {
               <p>{s.quote}</p>
             </blockquote>
             <p className="muted">
-              Put {MODE_LABEL[s.mode] ?? s.mode}, in <a href={`/sources/${s.source.id}#stance-${s.id}`}>{s.source.title}</a> ({s.source.outlet.name},{" "}
+              {`Put ${MODE_LABEL[s.mode] ?? s.mode}, in `}
+              <a href={`/sources/${s.source.id}#stance-${s.id}`}>{s.source.title}</a>
+              {` (${s.source.outlet.name}, `}
               <PartialDate date={s.source.publishedAt} precision={s.source.datePrecision} />)
             </p>
-            <GradingNote source={s.source} credibility={s.credibility} />
+            <GradingNote source={s.source} credibility={s.credibility} quietWhenUngraded />
           </li>
         ))}
       </ol>

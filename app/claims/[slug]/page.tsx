@@ -13,6 +13,7 @@ import { hasRole } from "@/lib/roles";
 import { CONFIDENCE_LABEL, OUTLET_KIND_LABEL, POSITION_COLUMN, POSITION_LABEL, POSITION_LETTER, RELATION_LABEL, VERDICT_LABEL } from "@/lib/labels";
 import { plural } from "@/lib/format";
 import { formatInterval } from "@/lib/analysis/intervals";
+import { effectiveReliability } from "@/lib/analysis/grading";
 import { parseAsOf } from "@/lib/schemas/review-query";
 import { claimReview, uniqueSources } from "@/lib/export/claim-review";
 import { embeddedJsonLd } from "@/lib/http/json-ld";
@@ -74,6 +75,7 @@ function ClaimView({ claim, asOf, viewer }: { claim: LoadedClaim; asOf: ReturnTy
   const { canEdit, isAnalyst } = viewer;
   const stanceById = new Map(claim.stances.map((s) => [s.id, s]));
   const stanceLabel = new Map(claim.stances.map((s) => [s.id, `${s.source.outlet.name}${s.speaker ? `, quoting ${s.speaker.name}` : ""}`]));
+  const ungraded = claim.stances.filter((s) => !s.credibility && !effectiveReliability(s.source, s.source.outlet)).length;
   const weightShare = analysis.agreement === null ? null : Math.round(analysis.agreement * 100);
   // schema.org ClaimReview for search engines and fact-check aggregators: the current verdict only.
   const review =
@@ -219,17 +221,15 @@ function ClaimView({ claim, asOf, viewer }: { claim: LoadedClaim; asOf: ReturnTy
       </section>
 
       <section aria-labelledby="origins">
-        <h2 id="origins">
-          {plural(claim.sourceCount, "source")}, {plural(analysis.summary.originCount, "independent origin")}
-        </h2>
+        <h2 id="origins">{`${plural(claim.sourceCount, "source")}, ${plural(analysis.summary.originCount, "independent origin")}`}</h2>
         <p className="muted">
           Publishers repeating one named speaker are one origin; a publisher&apos;s own reporting and its unnamed sources are its own origin.
         </p>
         <ul className="origins">
           {analysis.origins.map((o) => (
             <li key={o.key}>
-              <strong>{o.label}</strong> → carried by {o.publishers.join(", ")} ({plural(o.sourceCount, "source")}):{" "}
-              {o.positions.map((p) => POSITION_LABEL[p].toLowerCase()).join(" and ")}
+              <strong>{o.label}</strong>
+              {` → carried by ${o.publishers.join(", ")} (${plural(o.sourceCount, "source")}): ${o.positions.map((p) => POSITION_LABEL[p].toLowerCase()).join(" and ")}`}
             </li>
           ))}
         </ul>
@@ -320,17 +320,24 @@ function ClaimView({ claim, asOf, viewer }: { claim: LoadedClaim; asOf: ReturnTy
 
       <section aria-labelledby="sources-side-by-side">
         <h2 id="sources-side-by-side">The sources side by side</h2>
+        {ungraded > 0 ? (
+          <p className="muted">
+            {ungraded === claim.stances.length
+              ? "No stance here is graded yet: source reliability and information credibility unassessed."
+              : `${plural(ungraded, "stance")} without a grading line ${ungraded === 1 ? "is" : "are"} not graded yet.`}
+          </p>
+        ) : null}
         <div className="columns">
           {POSITIONS.map((position) => {
             const stances = claim.stances.filter((s) => s.position === position);
             return (
               <section key={position} className={`column column-${position.toLowerCase()}`} aria-labelledby={`col-${position}`}>
                 <h3 id={`col-${position}`}>
-                  {POSITION_COLUMN[position]} <span className="muted">({plural(stances.length, "stance")})</span>
+                  {POSITION_COLUMN[position]} <span className="muted">{`(${plural(stances.length, "stance")})`}</span>
                 </h3>
                 {stances.length === 0 ? <p className="muted">No source {POSITION_LABEL[position].toLowerCase()} this claim.</p> : null}
                 {stances.map((stance) => (
-                  <StanceCard key={stance.id} stance={stance} canEdit={canEdit} />
+                  <StanceCard key={stance.id} stance={stance} canEdit={canEdit} quietWhenUngraded />
                 ))}
               </section>
             );
@@ -398,11 +405,10 @@ function ClaimView({ claim, asOf, viewer }: { claim: LoadedClaim; asOf: ReturnTy
         <ol className="timeline">
           {timeline.map((entry) => (
             <li key={entry.source.id}>
-              <PartialDate date={entry.source.publishedAt} precision={entry.source.datePrecision} /> —{" "}
-              <a href={`/sources/${entry.source.id}`}>{entry.source.outlet.name}</a>:{" "}
-              {entry.positions.map((p) => POSITION_LABEL[p].toLowerCase()).join(" and ")}
-              {", "}
-              {entry.voices.map((v) => (v ? `quoting ${v.name}` : "in its own voice")).join("; ")}
+              <PartialDate date={entry.source.publishedAt} precision={entry.source.datePrecision} />
+              {" — "}
+              <a href={`/sources/${entry.source.id}`}>{entry.source.outlet.name}</a>
+              {`: ${entry.positions.map((p) => POSITION_LABEL[p].toLowerCase()).join(" and ")}, ${entry.voices.map((v) => (v ? `quoting ${v.name}` : "in its own voice")).join("; ")}`}
             </li>
           ))}
         </ol>
