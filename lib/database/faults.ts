@@ -12,12 +12,30 @@ const CANNOT_REACH =
 /** Every message and code in an error and its causes, as one string. */
 function describe(error: unknown, depth = 0): string {
   if (depth > 5 || error === null || typeof error !== "object") return typeof error === "string" ? error : "";
-  const e = error as { message?: unknown; code?: unknown; cause?: unknown; meta?: unknown; kind?: unknown; originalMessage?: unknown };
-  const parts = [e.message, e.code, e.kind, e.originalMessage].filter((p) => typeof p === "string");
-  return [...parts, describe(e.cause, depth + 1), describe(e.meta, depth + 1)].join(" | ");
+  const e = error as {
+    message?: unknown;
+    code?: unknown;
+    cause?: unknown;
+    meta?: unknown;
+    kind?: unknown;
+    originalMessage?: unknown;
+    originalCode?: unknown;
+    driverAdapterError?: unknown;
+  };
+  const parts = [e.message, e.code, e.kind, e.originalMessage, e.originalCode].filter((p) => typeof p === "string");
+  return [...parts, describe(e.cause, depth + 1), describe(e.meta, depth + 1), describe(e.driverAdapterError, depth + 1)].join(" | ");
 }
 
 export type DatabaseFault = "CANNOT_WRITE" | "CANNOT_REACH";
+
+/**
+ * SQLite refused a transaction's first write because another process committed after the
+ * transaction's first read (SQLITE_BUSY_SNAPSHOT: Prisma begins transactions deferred). Nothing of
+ * the transaction was written; run again, it sees the other write and goes through.
+ */
+export function sqliteSnapshotConflict(error: unknown): boolean {
+  return !(error instanceof AppError) && /SQLITE_BUSY_SNAPSHOT/.test(describe(error));
+}
 
 export function databaseFault(error: unknown): DatabaseFault | null {
   if (error instanceof AppError) return null;

@@ -2,6 +2,7 @@ import type { z } from "zod";
 import { connectionOf, type Db, type Dialect, type Tx, type TxConnection } from "../database/create-client";
 import { lockClaimSummaries, lockCorpusCounts } from "../database/row-locks";
 import { isUniqueViolation } from "../database/unique-violation";
+import { sqliteSnapshotConflict } from "../database/faults";
 import { AppError } from "../errors";
 import { aRole, authorize, hasRole, type CurrentUser, type Role } from "../roles";
 import { refreshClaimSummaries } from "./refresh-claim-summary";
@@ -30,6 +31,12 @@ export type WriteOptions = {
   revisions?: boolean;
   /** How long the transaction may run; a large import needs minutes. */
   timeout?: number;
+  /**
+   * The write reads and changes nothing outside its transaction, so it may run again when SQLite
+   * refuses it for another process's commit (defineWrite's bodies; not the importer, whose
+   * report is filled as it goes).
+   */
+  rerunnable?: boolean;
 };
 
 export class WriteContext implements TxConnection {
@@ -205,6 +212,22 @@ export class WriteContext implements TxConnection {
  * and once it has committed announces the pages it changed (lib/write/cache-tags.ts).
  */
 export async function runWrite<T>(db: Db, writer: Writer, write: (w: WriteContext) => Promise<T>, options: WriteOptions = {}): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await runWriteOnce(db, writer, write, options);
+    } catch (error) {
+      // Another process (a second server, an import script) committed between this transaction's
+      // first read and its first write on SQLite: nothing was written, and a new attempt sees theirs.
+      if (!options.rerunnable || attempt >= SNAPSHOT_ATTEMPTS || !sqliteSnapshotConflict(error)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 10 * attempt));
+    }
+  }
+}
+
+/** How many times a write meets another process's commit on SQLite before it gives up. */
+const SNAPSHOT_ATTEMPTS = 5;
+
+async function runWriteOnce<T>(db: Db, writer: Writer, write: (w: WriteContext) => Promise<T>, options: WriteOptions): Promise<T> {
   let tags: string[] = [];
   const result = await db.$transaction(
     async (tx) => {
@@ -261,7 +284,7 @@ export function defineWrite<S extends z.ZodType, R>(spec: WriteSpec<S>, body: (w
     const account = authorize(user, spec.role, spec.doing);
     const data = parseInput(spec.input, input);
     try {
-      return await runWrite(db, writerOf(account), (w) => body(w, data), { timeout: spec.timeout });
+      return await runWrite(db, writerOf(account), (w) => body(w, data), { timeout: spec.timeout, rerunnable: true });
     } catch (error) {
       throw duplicate(error);
     }
