@@ -19,4 +19,4 @@ export function keepUntilChanged(...tags: string[]): void {
 }
 
 /** What a cached view may differ by besides its own arguments: what the reader may do, and the site's address for the links it embeds. */
-export type Viewer = { canEdit: boolean; isAnalyst: boolean; origin: string };
+export type Viewer = { canEdit: boolean; isAnalyst: boolean; canComment: boolean; origin: string };

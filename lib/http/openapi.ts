@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { ClaimListQuerySchema } from "../schemas/claims-query";
 import { SearchQuerySchema } from "../schemas/search-query";
+import { CommentCreateSchema } from "../schemas/comments";
 import {
   ActorUpdateSchema,
   ClaimUpdateSchema,
@@ -26,7 +27,7 @@ const json = (schema: unknown) => ({ "application/json": { schema } });
 const ERROR_STATUSES = {
   "400": "The body is not a JSON object (code MALFORMED), or a query parameter is wrong (code INVALID).",
   "401": "No token, or an unknown or revoked one (code UNAUTHENTICATED).",
-  "403": "The token's owner may not do this (code FORBIDDEN): readers cannot write.",
+  "403": "The token's owner may not do this (code FORBIDDEN): a reader may only comment.",
   "404": "The path names nothing (code NOT_FOUND).",
   "409": "A conflict (code CONFLICT): a duplicate, or an edit from an older version; `error.message` says which.",
   "422": 'A value is wrong (code INVALID): `error.field` is its path ("outlet.new.name"), `error.fields` every wrong field.',
@@ -130,6 +131,7 @@ export function openApiDocument(serverUrl: string) {
         ClaimCreate: jsonSchema(NewClaimSchema),
         ClaimUpdate: jsonSchema(ClaimUpdateSchema.omit({ id: true })),
         StanceCreate: jsonSchema(StanceCreateSchema),
+        CommentCreate: jsonSchema(CommentCreateSchema),
         StanceUpdate: jsonSchema(StanceUpdateSchema.omit({ id: true })),
       },
     },
@@ -175,6 +177,22 @@ export function openApiDocument(serverUrl: string) {
           responses: { "200": { description: "The speaker", content: json({ type: "object" }) }, ...errors("404") },
         },
         patch: write("Edit a speaker", "ActorUpdate", false, "The new version"),
+      },
+      "/api/claims/{slug}/comments": {
+        parameters: [pathParam("slug", "The claim's address")],
+        get: {
+          summary:
+            "The claim's discussion: comments on the claim and on its stances, threads oldest first, each with its replies. A retracted or hidden comment keeps its place without its words (`body` and `html` null; `hiddenReason` for a hidden one). `html` is the Markdown rendered with raw HTML off.",
+          responses: { "200": { description: "{ comments: [...] }", content: json({ type: "object" }) }, ...errors("404") },
+        },
+      },
+      "/api/comments": {
+        post: write(
+          "Comment on a claim, a stance or a source (exactly one of claimId, stanceId, sourceId), or reply (parentId alone). Markdown, at most 5,000 characters. Any signed-in account's token.",
+          "CommentCreate",
+          true,
+          "The comment's id and version",
+        ),
       },
       "/api/stances": { post: write("Link a passage (verbatim in the source) to a claim", "StanceCreate", true, "The stance's id and its offsets") },
       "/api/stances/{id}": {

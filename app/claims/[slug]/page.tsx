@@ -25,6 +25,9 @@ import { AgreementBar } from "../../_components/agreement-bar";
 import { PartialDate } from "../../_components/partial-date";
 import { StanceCard } from "../../_components/stance-card";
 import { StatusBadge } from "../../_components/status-badge";
+import { Discussion } from "../../_components/discussion";
+import { CommentForm } from "../../_components/forms/comment-forms";
+import { claimDiscussion, type CommentView } from "@/lib/comments/list-comments";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -51,9 +54,17 @@ export default async function ClaimPage({ params, searchParams }: Props) {
   if (!heading) notFound();
   if (heading.mergedInto) redirect(`/claims/${heading.mergedInto.slug}`);
   const asOf = parseAsOf(query.asOf);
-  const viewer: Viewer = { canEdit: hasRole(user, "RESEARCHER"), isAnalyst: hasRole(user, "ANALYST"), origin: pageOrigin(requestHeaders) };
+  const viewer: Viewer = {
+    canEdit: hasRole(user, "RESEARCHER"),
+    isAnalyst: hasRole(user, "ANALYST"),
+    canComment: user !== null,
+    origin: pageOrigin(requestHeaders),
+  };
   // The claim as it stood on a day is computed for the asking; as it is now, it is cached.
-  if (asOf.date || asOf.problem) return <ClaimView claim={await loadClaim(slug, asOf.date)} asOf={asOf} viewer={viewer} />;
+  if (asOf.date || asOf.problem) {
+    const claim = await loadClaim(slug, asOf.date);
+    return <ClaimView claim={claim} asOf={asOf} viewer={viewer} discussion={await claimDiscussion(db, claim.id)} />;
+  }
   return <CurrentClaim slug={slug} viewer={viewer} />;
 }
 
@@ -62,12 +73,12 @@ async function CurrentClaim({ slug, viewer }: { slug: string; viewer: Viewer }) 
   "use cache";
   const claim = await loadClaim(slug, null);
   keepUntilChanged(tag.claim(claim.id));
-  return <ClaimView claim={claim} asOf={{ date: null }} viewer={viewer} />;
+  return <ClaimView claim={claim} asOf={{ date: null }} viewer={viewer} discussion={await claimDiscussion(db, claim.id)} />;
 }
 
 type LoadedClaim = Awaited<ReturnType<typeof loadClaim>>;
 
-function ClaimView({ claim, asOf, viewer }: { claim: LoadedClaim; asOf: ReturnType<typeof parseAsOf>; viewer: Viewer }) {
+function ClaimView({ claim, asOf, viewer, discussion }: { claim: LoadedClaim; asOf: ReturnType<typeof parseAsOf>; viewer: Viewer; discussion: CommentView[] }) {
   const timeline = claimTimeline(claim.stances);
   const first = firstSupporter(timeline);
   const earliest = timeline.find((entry) => entry.source.publishedAt) ?? null;
@@ -413,6 +424,12 @@ function ClaimView({ claim, asOf, viewer }: { claim: LoadedClaim; asOf: ReturnTy
           ))}
         </ol>
       </section>
+
+      <Discussion
+        comments={discussion}
+        empty="No one has commented on this claim yet."
+        form={viewer.canComment ? <CommentForm on={{ claimId: claim.id }} label="Add to the discussion" id="comment-new" /> : null}
+      />
     </>
   );
 }

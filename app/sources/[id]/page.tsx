@@ -14,6 +14,9 @@ import { HighlightedText } from "../../_components/highlighted-text";
 import { PartialDate } from "../../_components/partial-date";
 import { TaggingPanel } from "./tagging-panel";
 import { FoundWords } from "./found-words";
+import { Discussion } from "../../_components/discussion";
+import { CommentForm } from "../../_components/forms/comment-forms";
+import { sourceDiscussion } from "@/lib/comments/list-comments";
 import { listSpeakerChoices, listTopicChoices } from "@/lib/choices";
 import { notFound } from "next/navigation";
 import { keepUntilChanged } from "@/lib/cache/cached-view";
@@ -39,18 +42,19 @@ async function sourceHeading(id: string) {
 export default async function SourcePage({ params }: Props) {
   const [{ id }, user] = await Promise.all([params, currentUser()]);
   if (!(await sourceHeading(id))) notFound();
-  return <Source id={id} canTag={hasRole(user, "RESEARCHER")} />;
+  return <Source id={id} canTag={hasRole(user, "RESEARCHER")} canComment={user !== null} />;
 }
 
 /**
  * Cached until the source, its outlet or a claim it quotes changes; for researchers, who get the
  * tagging panel, also until the speakers or claims it offers change.
  */
-async function Source({ id, canTag }: { id: string; canTag: boolean }) {
+async function Source({ id, canTag, canComment }: { id: string; canTag: boolean; canComment: boolean }) {
   "use cache";
   const source = await loadSource(id);
   keepUntilChanged(tag.source(source.id), tag.outlet(source.outlet.id), ...(canTag ? [tag.actors, tag.claims] : []));
   const excerpts = source.stances.map((s, i) => ({ ...s, number: i + 1 }));
+  const discussion = await sourceDiscussion(db, source.id);
   const text = <HighlightedText text={source.text} excerpts={excerpts} />;
   return (
     <>
@@ -198,6 +202,12 @@ async function Source({ id, canTag }: { id: string; canTag: boolean }) {
           ) : null}
         </section>
       </div>
+
+      <Discussion
+        comments={discussion}
+        empty="No one has commented on this source yet."
+        form={canComment ? <CommentForm on={{ sourceId: source.id }} label="Add to the discussion" id="comment-new" /> : null}
+      />
     </>
   );
 }
