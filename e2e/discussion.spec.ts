@@ -1,5 +1,5 @@
-import { expect, test } from "@playwright/test";
-import { claimFixture, signIn } from "./helpers";
+import { expect, test, type APIRequestContext, type Page, type Request } from "@playwright/test";
+import { claimFixture, e2eDb, signIn } from "./helpers";
 
 // Discussion (issue 14): what a commenter writes is shown as words, never run; a moderator hides
 // a comment with a reason that readers see in its place.
@@ -48,3 +48,66 @@ test("a comment with a script and a javascript: link is shown inert; a moderator
   await visitor.context().close();
   await moderator.context().close();
 });
+
+test("a comment posted around the page needs an account, and only a moderator may hide one, even posting directly", async ({ page, browser }) => {
+  const fixture = await claimFixture({
+    outlet: "Direct Comment Weekly",
+    text: "The bridge was rebuilt in 2019, the ministry said.",
+    quote: "The bridge was rebuilt in 2019",
+    claim: "The bridge was rebuilt in 2019 (discussion authorisation test).",
+  });
+  const claim = await e2eDb().claim.findUniqueOrThrow({ where: { slug: fixture.claimSlug }, select: { id: true } });
+  /** The action's id, read off the request a form sends when it is submitted with nothing in it (refused). */
+  const actionOf = async (on: Page, button: string) => {
+    const request = on.waitForRequest((r: Request) => r.method() === "POST" && r.headers()["next-action"] !== undefined);
+    await on.getByRole("button", { name: button }).click();
+    return (await request).headers()["next-action"]!;
+  };
+  const direct = (request: APIRequestContext, path: string, action: string, input: unknown) =>
+    request.post(path, {
+      headers: { "next-action": action, accept: "text/x-component", "content-type": "text/plain;charset=UTF-8" },
+      data: JSON.stringify([input]),
+    });
+
+  // A reader's empty comment is refused beside its field, and gives away the action's id.
+  await signIn(page, "READER");
+  await page.goto(`/claims/${fixture.claimSlug}`);
+  const post = await actionOf(page, "Post the comment");
+  await expect(
+    page
+      .getByRole("region", { name: "Discussion" })
+      .getByText(/must not be empty/)
+      .first(),
+  ).toBeVisible();
+  const mine = await postAs(page, fixture.claimSlug, "A comment to try hiding.");
+
+  // Posted without a session: refused, nothing stored.
+  const visitor = await browser.newContext();
+  const refused = await direct(visitor.request, `/claims/${fixture.claimSlug}`, post, { claimId: claim.id, body: "Posted around the page." });
+  expect(await refused.text()).toContain("Sign in to comment.");
+  await visitor.close();
+
+  // An analyst's empty reason gives away the hide action; a reader posting it is refused.
+  const moderator = await browser.newContext();
+  const analyst = await moderator.newPage();
+  await signIn(analyst, "ANALYST");
+  await analyst.goto(`/comments/${mine}`);
+  const hide = await actionOf(analyst, "Hide the comment");
+  await expect(analyst.getByText(/must not be empty/).first()).toBeVisible();
+  await moderator.close();
+  const byReader = await direct(page.request, `/comments/${mine}`, hide, { id: mine, version: 1, reason: "I do not like it." });
+  expect(await byReader.text()).toContain("Only an analyst or above can hide comments; your account is a reader.");
+
+  const stored = await e2eDb().comment.findMany({ where: { claimId: claim.id }, select: { body: true, hiddenAt: true } });
+  expect(stored).toEqual([{ body: "A comment to try hiding.", hiddenAt: null }]);
+});
+
+/** Posts a comment through the page, as the signed-in user; its id. */
+async function postAs(page: Page, slug: string, body: string): Promise<string> {
+  await page.goto(`/claims/${slug}`);
+  await page.getByLabel("Add to the discussion").fill(body);
+  await page.getByRole("button", { name: "Post the comment" }).click();
+  const comment = page.locator(".comment").filter({ hasText: body });
+  await expect(comment).toBeVisible();
+  return (await comment.getAttribute("id"))!.replace(/^comment-/, "");
+}
