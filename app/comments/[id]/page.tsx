@@ -9,7 +9,7 @@ import { CommentForm, EditCommentForm, HideCommentForm, RetractCommentForm } fro
 
 export const metadata: Metadata = { title: "Comment" };
 
-const ACTION: Record<string, string> = { CREATE: "Posted", UPDATE: "Edited", RETRACT: "Retracted by its author", HIDE: "Hidden by a moderator" };
+const ACTION: Record<string, string> = { CREATE: "Posted", UPDATE: "Edited", RETRACT: "Retracted", HIDE: "Hidden" };
 
 /** One comment: what it is on, its words, its history, and what this reader may do with it (reply, edit, retract, hide). */
 export default async function CommentPage({ params }: { params: Promise<{ id: string }> }) {
@@ -47,7 +47,7 @@ export default async function CommentPage({ params }: { params: Promise<{ id: st
       ) : null}
       {own && live ? (
         <section aria-labelledby="yours">
-          <h2 id="yours">Your comment</h2>
+          <h2 id="yours">Edit or retract your comment</h2>
           <EditCommentForm id={comment.id} version={comment.version} body={comment.body} />
           <RetractCommentForm id={comment.id} version={comment.version} />
         </section>
