@@ -59,7 +59,8 @@ async function Matrix({ slug, sort, problem }: { slug: string; sort: MatrixSort;
       <p>
         Each row is a claim, each column a source; a cell says what the source says of the claim — <strong>+</strong> {POSITION_LABEL.SUPPORTS.toLowerCase()},{" "}
         <strong>−</strong> {POSITION_LABEL.DISPUTES.toLowerCase()}, <strong>~</strong> {POSITION_LABEL.QUALIFIES.toLowerCase()}, <strong>±</strong> both
-        supports and disputes — followed by the best credibility an analyst gave it (1 confirmed … 6 cannot be judged), if any.
+        supports and disputes — followed by the best credibility an analyst gave it (1 confirmed … 6 cannot be judged), if any. A blank cell: the source says
+        nothing of the claim.
       </p>
       <p>
         As in analysis of competing hypotheses, a source that bears alike on competing claims separates none of them. A source&apos;s diagnosticity adds up,
@@ -121,12 +122,8 @@ async function Matrix({ slug, sort, problem }: { slug: string; sort: MatrixSort;
                 </th>
                 {matrix.columns.map((c) => {
                   const cell = matrix.cell(row.id, c.id);
-                  if (!cell)
-                    return (
-                      <td key={c.id} className="cell-empty">
-                        <span className="visually-hidden">nothing</span>
-                      </td>
-                    );
+                  // Most cells are empty: an empty cell (read as blank) keeps the page small.
+                  if (!cell) return <td key={c.id} />;
                   const symbol = cellSymbol(cell);
                   return (
                     <td key={c.id} className={`cell cell-${symbol === "+" ? "supports" : symbol === "−" ? "disputes" : symbol === "~" ? "qualifies" : "both"}`}>
