@@ -1,4 +1,12 @@
-import { CREDIBILITY_LABEL, RELIABILITY_LABEL, admiraltyCode, effectiveReliability, type Credibility, type Reliability } from "@/lib/analysis/grading";
+import {
+  CREDIBILITY_LABEL,
+  RELIABILITY_LABEL,
+  admiraltyCode,
+  effectiveReliability,
+  isGraded,
+  type Credibility,
+  type Reliability,
+} from "@/lib/analysis/grading";
 
 /** The Admiralty code beside a stance ("B2"), with both parts in words. */
 export function GradingNote({
@@ -13,8 +21,9 @@ export function GradingNote({
 }) {
   const reliability = effectiveReliability(source, source.outlet);
   const own = source.reliability !== null;
-  if (!reliability && !credibility && quietWhenUngraded) return null;
-  if (!reliability && !credibility) return <p className="grading">Not graded yet: source reliability and information credibility unassessed.</p>;
+  if (!isGraded(source, credibility)) {
+    return quietWhenUngraded ? null : <p className="grading">Not graded yet: source reliability and information credibility unassessed.</p>;
+  }
   return (
     <p className="grading">
       Grading <strong className="admiralty">{admiraltyCode(reliability, credibility)}</strong>:{" "}

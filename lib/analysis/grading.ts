@@ -37,6 +37,11 @@ export function effectiveReliability(source: { reliability: Reliability | null }
   return source.reliability ?? outlet.reliability ?? null;
 }
 
+/** Whether an analyst has graded anything of a stance: its source (or outlet), or its information. */
+export function isGraded(source: { reliability: Reliability | null; outlet: { reliability: Reliability | null } }, credibility: number | null): boolean {
+  return effectiveReliability(source, source.outlet) !== null || Boolean(credibility);
+}
+
 /** What one stance weighs: reliability × credibility, each "cannot be judged" when not graded. */
 export function stanceWeight(reliability: Reliability | null, credibility: number | null): number {
   const cred = credibility !== null && credibility >= 1 && credibility <= 6 ? (credibility as Credibility) : 6;

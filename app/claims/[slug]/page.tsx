@@ -13,7 +13,7 @@ import { hasRole } from "@/lib/roles";
 import { CONFIDENCE_LABEL, OUTLET_KIND_LABEL, POSITION_COLUMN, POSITION_LABEL, POSITION_LETTER, RELATION_LABEL, VERDICT_LABEL } from "@/lib/labels";
 import { plural } from "@/lib/format";
 import { formatInterval } from "@/lib/analysis/intervals";
-import { effectiveReliability } from "@/lib/analysis/grading";
+import { isGraded } from "@/lib/analysis/grading";
 import { parseAsOf } from "@/lib/schemas/review-query";
 import { claimReview, uniqueSources } from "@/lib/export/claim-review";
 import { embeddedJsonLd } from "@/lib/http/json-ld";
@@ -86,7 +86,7 @@ function ClaimView({ claim, asOf, viewer, discussion }: { claim: LoadedClaim; as
   const { canEdit, isAnalyst } = viewer;
   const stanceById = new Map(claim.stances.map((s) => [s.id, s]));
   const stanceLabel = new Map(claim.stances.map((s) => [s.id, `${s.source.outlet.name}${s.speaker ? `, quoting ${s.speaker.name}` : ""}`]));
-  const ungraded = claim.stances.filter((s) => !s.credibility && !effectiveReliability(s.source, s.source.outlet)).length;
+  const ungraded = claim.stances.filter((s) => !isGraded(s.source, s.credibility)).length;
   const weightShare = analysis.agreement === null ? null : Math.round(analysis.agreement * 100);
   // schema.org ClaimReview for search engines and fact-check aggregators: the current verdict only.
   const review =
