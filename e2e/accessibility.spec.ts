@@ -93,7 +93,7 @@ test("the tagging panel with its errors shown has no serious or critical accessi
 test("the verdict form with its errors shown has no serious or critical accessibility violations", async ({ page }) => {
   await signIn(page, "ANALYST");
   await page.goto("/claims/dprk-troops-number-about-10000/review");
-  await page.getByRole("button", { name: "Record the verdict" }).click();
+  await page.getByRole("button", { name: "Publish the verdict" }).click();
   await expect(page.locator("#verdict-rationale-error")).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);
 });

@@ -22,9 +22,9 @@ test("an analyst gives the troop-number claim a verdict from the queue, and a re
 
   const rationale = "The U.S., Ukraine and South Korea say some 10,000; the Pentagon, as the blog gives it, said several thousand.";
   await page.getByRole("combobox", { name: "Verdict", exact: true }).selectOption({ label: "Conflicting evidence" });
-  await page.getByLabel("Confidence").selectOption({ label: "Medium" });
+  await page.getByLabel("Confidence", { exact: true }).selectOption({ label: "Medium" });
   await page.getByLabel("Rationale (shown with the verdict)").fill(rationale);
-  await page.getByRole("button", { name: "Record the verdict" }).click();
+  await page.getByRole("button", { name: "Publish the verdict" }).click();
   await expect(page.getByText("Now: Conflicting evidence")).toBeVisible();
 
   const reader = await signedIn(await browser.newContext(), "READER");
@@ -158,7 +158,7 @@ async function actionIdOf(page: Page, submit: () => Promise<void>): Promise<stri
 test("researchers and readers cannot give verdicts or grades, in the page or by posting directly", async ({ browser }) => {
   const analyst = await signedIn(await browser.newContext(), "ANALYST");
   await analyst.goto(`/claims/${TROOPS}/review`);
-  const verdictAction = await actionIdOf(analyst, () => analyst.getByRole("button", { name: "Record the verdict" }).click());
+  const verdictAction = await actionIdOf(analyst, () => analyst.getByRole("button", { name: "Publish the verdict" }).click());
   await analyst.goto("/outlets");
   const gradeAction = await actionIdOf(analyst, () => analyst.getByRole("button", { name: "Save the grade" }).first().click());
   await analyst.context().close();
@@ -177,7 +177,7 @@ test("researchers and readers cannot give verdicts or grades, in the page or by 
     await expect(page.getByRole("link", { name: /^Review:/ })).toHaveCount(0);
     await page.goto(`/claims/${TROOPS}/review`);
     await expect(page.getByRole("alert").filter({ hasText: "Only" })).toContainText("Only an analyst or above can review claims");
-    await expect(page.getByRole("button", { name: "Record the verdict" })).toHaveCount(0);
+    await expect(page.getByRole("button", { name: "Publish the verdict" })).toHaveCount(0);
     await page.goto("/review");
     await expect(page.getByRole("alert").filter({ hasText: "Only" })).toContainText("Only an analyst or above can review claims");
     await page.goto("/outlets");

@@ -36,6 +36,14 @@ const EnvSchema = z.object({
     .int("CORROBORATE_IMPORT_SYNC_RECORDS must be a whole number")
     .min(0, "CORROBORATE_IMPORT_SYNC_RECORDS must not be negative")
     .default(2_000),
+  /**
+   * Whether an analyst sees the others' assessments of a claim only after giving their own (or
+   * choosing to see them): "on" (the default) or "off" (decision 0019).
+   */
+  CORROBORATE_BLIND_ASSESSMENTS: z
+    .enum(["on", "off"], { error: 'CORROBORATE_BLIND_ASSESSMENTS must be "on" or "off"' })
+    .default("on")
+    .transform((value) => value === "on"),
   CORROBORATE_PUBLIC_URL: z
     .url({ protocol: /^https?$/, error: "CORROBORATE_PUBLIC_URL must be an http:// or https:// address" })
     .transform((value) => value.replace(/\/+$/, ""))

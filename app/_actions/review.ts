@@ -6,6 +6,7 @@ import { assessStance, gradeOutlet, gradeSource, setClaimQuantity } from "@/lib/
 import { mergeClaims, undoMerge } from "@/lib/review/merge";
 import { addRelation, removeRelation } from "@/lib/review/relations";
 import { assignClaim, setVerdict } from "@/lib/review/verdicts";
+import { assessClaim, revealAssessments } from "@/lib/review/assessments";
 import { changed, runAction } from "./run";
 
 export async function setVerdictAction(input: unknown) {
@@ -46,4 +47,12 @@ export async function mergeClaimsAction(input: unknown) {
 
 export async function undoMergeAction(input: unknown) {
   return runAction(async (user) => changed(await undoMerge(db, user, input)));
+}
+
+export async function assessClaimAction(input: unknown) {
+  return runAction(async (user) => changed(await assessClaim(db, user, input)));
+}
+
+export async function revealAssessmentsAction(input: unknown) {
+  return runAction(async (user) => changed(await revealAssessments(db, user, input)));
 }

@@ -28,7 +28,7 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
   const value = (name: string) => (typeof raw[name] === "string" ? (raw[name] as string) : "");
   const href = (page: number) => {
     const params = new URLSearchParams();
-    for (const name of ["topic", "review", "assignee"]) if (value(name)) params.set(name, value(name));
+    for (const name of ["show", "topic", "review", "assignee"]) if (value(name)) params.set(name, value(name));
     if (page > 1) params.set("page", String(page));
     return `/review${params.size ? `?${params}` : ""}`;
   };
@@ -42,6 +42,14 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
         <a href="/review?assignee=mine">My queue</a>.
       </p>
       <form className="filters" method="get" action="/review" aria-label="Filter the queue">
+        <div className="field">
+          <label htmlFor="queue-show">Show</label>
+          <select id="queue-show" name="show" defaultValue={value("show")}>
+            <option value="contested">Contested claims, strongest conflict first</option>
+            <option value="disagreed">Where analysts disagree, most first</option>
+            <option value="requested">Requested by readers, newest first</option>
+          </select>
+        </div>
         <div className="field">
           <label htmlFor="queue-review">Verdict</label>
           <select id="queue-review" name="review" defaultValue={value("review")}>
@@ -80,7 +88,7 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
       {data ? (
         <section aria-labelledby="queue-results">
           <h2 id="queue-results" className="results-count">
-            {plural(data.queue.total, "contested claim")}
+            {plural(data.queue.total, QUEUE_NOUN[data.query.show])}
             {data.query.assignee === "mine" ? " assigned to you" : ""}
             {data.queue.pages > 1 ? `, page ${data.query.page} of ${data.queue.pages}` : ""}
           </h2>
@@ -100,6 +108,14 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
                   <a href={`/claims/${c.slug}/review`}>{c.text}</a>{" "}
                   <span className={`badge verdict-badge verdict-${c.verdict.toLowerCase()}`}>{VERDICT_LABEL[c.verdict]}</span>
                 </p>
+                {c.assessmentCount > 0 ? (
+                  <p>
+                    {plural(c.assessmentCount, "analyst")} assessed it; disagreement {c.disagreement.toFixed(2)}
+                    {c.requestedAt ? <> · requested by readers, accepted {c.requestedAt.toISOString().slice(0, 10)}</> : null}
+                  </p>
+                ) : c.requestedAt ? (
+                  <p>Requested by readers, accepted {c.requestedAt.toISOString().slice(0, 10)}</p>
+                ) : null}
                 <p className="muted">
                   Conflict {c.conflictWeight.toFixed(2)} · support {c.supportWeight.toFixed(2)} against dispute {c.disputeWeight.toFixed(2)} ·{" "}
                   {plural(c.sourceCount, "source")}, {plural(c.originCount, "origin")} · newest evidence{" "}
@@ -126,3 +142,5 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
     </>
   );
 }
+
+const QUEUE_NOUN = { contested: "contested claim", disagreed: "claim analysts disagree on", requested: "requested claim" } as const;

@@ -38,10 +38,12 @@ export async function getClaimWithStances(db: Db, { slug, asOf }: { slug: string
       /** Claims merged into this one (and not undone): their stances are here now. */
       mergedFrom: { select: { slug: true, text: true }, orderBy: { slug: "asc" } },
       assignee: { select: { id: true, name: true } },
+      /** The analysts' own assessments: shown as a spread once a verdict is published (decision 0019). */
+      assessments: { select: { rating: true, confidence: true } },
       verdicts: {
         where: asOf ? { createdAt: { lte: endOfDay(asOf) } } : {},
         orderBy: { createdAt: "desc" },
-        select: { id: true, rating: true, confidence: true, rationale: true, createdAt: true, user: userName },
+        select: { id: true, rating: true, confidence: true, rationale: true, createdAt: true, assessed: true, agreeing: true, user: userName },
       },
       tags: { select: { tag: { select: { slug: true, name: true } } }, orderBy: { tag: { slug: "asc" } } },
       stances: {

@@ -5,6 +5,7 @@
 // data are the same bytes.
 import type { Db } from "../database/create-client";
 import { isoPartialDate } from "../format";
+import { env } from "../env";
 
 /** An object without its undefined and null fields, so the JSON carries no empty keys. */
 function present<T extends Record<string, unknown>>(value: T): Partial<T> {
@@ -19,7 +20,7 @@ const byKey =
 export async function exportDataset(db: Db) {
   // Authors are read on their own, not as a nested ordered select: Prisma cannot split a nested
   // orderBy over more parents than SQLite's parameter limit (it failed at 1,000 sources).
-  const [topics, outlets, actors, sources, authors, claims, stances, relations, verdicts] = await Promise.all([
+  const [topics, outlets, actors, sources, authors, claims, stances, relations, verdicts, assessments] = await Promise.all([
     db.topic.findMany({ select: { slug: true, name: true } }),
     db.outlet.findMany({ select: { slug: true, name: true, kind: true, country: true, reliability: true, reliabilityReason: true } }),
     db.actor.findMany({ select: { slug: true, name: true, kind: true, description: true, unnamed: true } }),
@@ -68,7 +69,12 @@ export async function exportDataset(db: Db) {
     }),
     db.verdict.findMany({
       where: { claim: { retractedAt: null } },
-      select: { claim: { select: { slug: true } }, rating: true, confidence: true, rationale: true, createdAt: true },
+      select: { claim: { select: { slug: true } }, rating: true, confidence: true, rationale: true, createdAt: true, assessed: true, agreeing: true },
+    }),
+    // Blind assessments stay blind until a verdict is published (decision 0019).
+    db.assessment.findMany({
+      where: { claim: { retractedAt: null, mergedIntoId: null, ...(env().CORROBORATE_BLIND_ASSESSMENTS ? { verdicts: { some: {} } } : {}) } },
+      select: { claim: { select: { slug: true } }, user: { select: { name: true } }, rating: true, confidence: true, rationale: true, updatedAt: true },
     }),
   ]);
   const authorsOf = new Map<string, string[]>();
@@ -122,5 +128,12 @@ export async function exportDataset(db: Db) {
     verdicts: verdicts
       .map((v) => ({ claim: v.claim.slug, rating: v.rating, confidence: v.confidence, rationale: v.rationale, at: v.createdAt.toISOString() }))
       .sort(byKey((v) => `${v.claim} ${v.at}`)),
+    /**
+     * Every analyst's own assessment of a claim whose verdict is published: for study, not
+     * imported (an assessment is an account's; docs/import-format.md).
+     */
+    assessments: assessments
+      .map((a) => ({ claim: a.claim.slug, analyst: a.user.name, rating: a.rating, confidence: a.confidence, rationale: a.rationale, at: a.updatedAt.toISOString() }))
+      .sort(byKey((a) => `${a.claim} ${a.analyst} ${a.at}`)),
   };
 }

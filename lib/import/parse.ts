@@ -32,7 +32,8 @@ function parseDocument(content: string): RawRecord[] {
     throw new AppError("MALFORMED", 'The file must be a JSON object with lists such as "sources" and "claims".');
   const records: RawRecord[] = [];
   for (const [key, list] of Object.entries(doc)) {
-    if (key === "format") continue;
+    // A dataset export's analysts' assessments are for study: an assessment is an account's, not imported.
+    if (key === "format" || key === "assessments") continue;
     const type = DOCUMENT_KEYS[key];
     if (!type) throw new AppError("MALFORMED", `Unknown list "${key}": the lists are ${Object.keys(DOCUMENT_KEYS).join(", ")}.`);
     if (!Array.isArray(list)) throw new AppError("MALFORMED", `"${key}" must be a list.`);

@@ -4,6 +4,8 @@ import type { Prisma } from "../../generated/sqlite/client";
 export const QUEUE_PAGE_SIZE = 50;
 
 export type QueueFilters = {
+  /** Which claims, in which order (QUEUE_ORDERS). */
+  show?: "contested" | "disagreed" | "requested";
   topic?: string;
   /** unreviewed: no verdict yet; reviewed: has one. */
   review: "unreviewed" | "reviewed" | "all";
@@ -13,13 +15,31 @@ export type QueueFilters = {
 };
 
 /**
- * The contested claims an analyst should look at, the strongest conflict first (the weaker
- * side's weight), then the newest evidence: the order compareForReview (lib/conflict.ts)
- * defines, asked of the database through the [status, retractedAt, conflictWeight] index.
+ * The three queues. Contested claims, the strongest conflict first (the weaker side's weight),
+ * then the newest evidence: the order compareForReview (lib/conflict.ts) defines, through the
+ * [status, retractedAt, conflictWeight] index. Claims the analysts' own assessments disagree on,
+ * the widest disagreement first ([retractedAt, disagreement]). Claims readers asked to have
+ * checked, the most recently accepted first ([requestedAt]).
  */
+const QUEUE_ORDERS = {
+  contested: {
+    where: { status: "CONTESTED" },
+    orderBy: [{ conflictWeight: "desc" }, { lastEvidenceAt: { sort: "desc", nulls: "last" } }, { slug: "asc" }],
+  },
+  disagreed: {
+    where: { disagreement: { gt: 0 } },
+    orderBy: [{ disagreement: "desc" }, { assessmentCount: "desc" }, { slug: "asc" }],
+  },
+  requested: {
+    where: { requestedAt: { not: null } },
+    orderBy: [{ requestedAt: "desc" }, { slug: "asc" }],
+  },
+} satisfies Record<NonNullable<QueueFilters["show"]>, { where: Prisma.ClaimWhereInput; orderBy: Prisma.ClaimOrderByWithRelationInput[] }>;
+
 export async function reviewQueue(db: Db, userId: string, filters: QueueFilters) {
+  const queue = QUEUE_ORDERS[filters.show ?? "contested"];
   const where: Prisma.ClaimWhereInput = {
-    status: "CONTESTED",
+    ...queue.where,
     retractedAt: null,
     ...(filters.topic ? { topic: { slug: filters.topic } } : {}),
     ...(filters.review === "unreviewed" ? { verdict: "UNREVIEWED" } : filters.review === "reviewed" ? { verdict: { not: "UNREVIEWED" } } : {}),
@@ -29,7 +49,7 @@ export async function reviewQueue(db: Db, userId: string, filters: QueueFilters)
     db.claim.count({ where }),
     db.claim.findMany({
       where,
-      orderBy: [{ conflictWeight: "desc" }, { lastEvidenceAt: { sort: "desc", nulls: "last" } }, { slug: "asc" }],
+      orderBy: queue.orderBy,
       skip: (filters.page - 1) * QUEUE_PAGE_SIZE,
       take: QUEUE_PAGE_SIZE,
       select: {
@@ -45,6 +65,10 @@ export async function reviewQueue(db: Db, userId: string, filters: QueueFilters)
         sourceCount: true,
         lastEvidenceAt: true,
         verdict: true,
+        status: true,
+        assessmentCount: true,
+        disagreement: true,
+        requestedAt: true,
         topic: { select: { slug: true, name: true } },
         assignee: { select: { id: true, name: true } },
       },

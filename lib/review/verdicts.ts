@@ -4,19 +4,28 @@ import { hasRole } from "../roles";
 import { defineWrite, type WriteContext } from "../write/context";
 import type { Confidence, VerdictRating } from "../../generated/sqlite/enums";
 import { AssignSchema, VerdictSchema } from "../schemas/review";
+import { agreeingWith } from "../analysis/assessment-spread";
 
 type VerdictInput = { claimId: string; rating: VerdictRating; confidence: Confidence; rationale: string; at?: Date };
 
 /**
- * Gives a claim a verdict. Verdicts are kept as the claim's verdict history and the newest is its
+ * Publishes a claim's verdict, saying how many of the analysts' own assessments agree with it. Verdicts are kept as the claim's verdict history and the newest is its
  * current verdict; `at` (an import's) places one in that history, otherwise it is given now.
  * A merged claim takes no verdicts: they go to the claim it was merged into.
  */
 export async function giveVerdict(w: WriteContext, data: VerdictInput) {
   const { tx } = w;
-  const claim = await tx.claim.findUnique({ where: { id: data.claimId }, select: { id: true, slug: true, version: true, verdict: true, mergedIntoId: true } });
+  const claim = await tx.claim.findUnique({
+    where: { id: data.claimId },
+    select: { id: true, slug: true, version: true, verdict: true, mergedIntoId: true, assignee: { select: { id: true, name: true } } },
+  });
   if (!claim) throw notFound("The claim");
   if (claim.mergedIntoId) throw new AppError("CONFLICT", "This claim was merged into another; give the verdict there.");
+  // The claim's lead analyst (its assignee) publishes its verdict; an unassigned claim's, any analyst (decision 0019).
+  if (claim.assignee && claim.assignee.id !== w.userId && w.writer.role !== "ADMIN") {
+    throw new AppError("FORBIDDEN", `${claim.assignee.name} leads the review of this claim: only they or an admin publish its verdict.`);
+  }
+  const assessments = await tx.assessment.findMany({ where: { claimId: claim.id }, select: { rating: true } });
   const verdict = await tx.verdict.create({
     data: {
       claimId: claim.id,
@@ -24,6 +33,8 @@ export async function giveVerdict(w: WriteContext, data: VerdictInput) {
       confidence: data.confidence,
       rationale: data.rationale,
       userId: w.userId,
+      assessed: assessments.length,
+      agreeing: agreeingWith(data.rating, assessments),
       ...(data.at ? { createdAt: data.at } : {}),
     },
     select: { id: true, createdAt: true },

@@ -15,6 +15,12 @@ export const VerdictSchema = z.strictObject({
   rationale: TextSchema(5_000),
 });
 
+/** An analyst's own assessment of a claim (independent of the others', decision 0019). */
+export const AssessmentSchema = VerdictSchema;
+
+/** An analyst chooses to see the others' assessments before giving their own. */
+export const RevealSchema = z.strictObject({ claimId: Id });
+
 export const AssignSchema = z.strictObject({
   claimId: Id,
   /** null: unassigned. */

@@ -3,18 +3,21 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import {
   addRelationAction,
+  assessClaimAction,
   assessStanceAction,
   assignClaimAction,
   gradeOutletAction,
   gradeSourceAction,
   mergeClaimsAction,
   removeRelationAction,
+  revealAssessmentsAction,
   setClaimQuantityAction,
   setVerdictAction,
   undoMergeAction,
 } from "@/app/_actions/review";
 import { CREDIBILITY_SCALE, RELIABILITY_SCALE } from "@/lib/analysis/grading";
 import { CONFIDENCE_LABEL, QUANTITY_KIND_LABEL, RELATION_LABEL, VERDICT_LABEL } from "@/lib/labels";
+import type { ActionResult } from "@/lib/http/action-result";
 import { Field, invalidProps } from "./field";
 import { WriteForm } from "./write-form";
 import { useWrite } from "./use-write";
@@ -30,31 +33,36 @@ function useRefresh() {
   return () => router.refresh();
 }
 
-export function VerdictForm({ claimId }: { claimId: string }) {
+type Rated = { rating: string; confidence: string; rationale: string };
+
+/**
+ * A rating, its confidence and why: the published verdict, or an analyst's own assessment
+ * (the same fields, checked by the same schema).
+ */
+function RatingForm({
+  id,
+  save,
+  initial = { rating: "", confidence: "MEDIUM", rationale: "" },
+  labels,
+}: {
+  id: string;
+  save: (fields: Rated) => Promise<ActionResult<unknown>>;
+  initial?: Rated;
+  labels: { rating: string; confidence: string; rationale: string; submit: string };
+}) {
   const refresh = useRefresh();
   const { problem, errors, pending, run } = useWrite();
-  const [fields, setFields] = useState({ rating: "", confidence: "MEDIUM", rationale: "" });
+  const [fields, setFields] = useState(initial);
   return (
-    <WriteForm
-      problem={problem}
-      onSubmit={() =>
-        run(
-          () => setVerdictAction({ claimId, ...fields }),
-          () => {
-            setFields({ ...fields, rationale: "" });
-            refresh();
-          },
-        )
-      }
-    >
-      <Field id="verdict-rating" label="Verdict" error={errors.rating}>
+    <WriteForm problem={problem} onSubmit={() => run(() => save(fields), refresh)}>
+      <Field id={`${id}-rating`} label={labels.rating} error={errors.rating}>
         <select
-          id="verdict-rating"
+          id={`${id}-rating`}
           value={fields.rating}
           onChange={(e) => setFields({ ...fields, rating: e.target.value })}
-          {...invalidProps("verdict-rating", errors.rating)}
+          {...invalidProps(`${id}-rating`, errors.rating)}
         >
-          <option value="">Choose a verdict</option>
+          <option value="">Choose a rating</option>
           {GIVEN.map((v) => (
             <option key={v} value={v}>
               {VERDICT_LABEL[v]}
@@ -62,8 +70,8 @@ export function VerdictForm({ claimId }: { claimId: string }) {
           ))}
         </select>
       </Field>
-      <Field id="verdict-confidence" label="Confidence" error={errors.confidence}>
-        <select id="verdict-confidence" value={fields.confidence} onChange={(e) => setFields({ ...fields, confidence: e.target.value })}>
+      <Field id={`${id}-confidence`} label={labels.confidence} error={errors.confidence}>
+        <select id={`${id}-confidence`} value={fields.confidence} onChange={(e) => setFields({ ...fields, confidence: e.target.value })}>
           {Object.entries(CONFIDENCE_LABEL).map(([v, label]) => (
             <option key={v} value={v}>
               {label}
@@ -71,17 +79,52 @@ export function VerdictForm({ claimId }: { claimId: string }) {
           ))}
         </select>
       </Field>
-      <Field id="verdict-rationale" label="Rationale (shown with the verdict)" error={errors.rationale}>
+      <Field id={`${id}-rationale`} label={labels.rationale} error={errors.rationale}>
         <textarea
-          id="verdict-rationale"
+          id={`${id}-rationale`}
           rows={4}
           value={fields.rationale}
           onChange={(e) => setFields({ ...fields, rationale: e.target.value })}
-          {...invalidProps("verdict-rationale", errors.rationale)}
+          {...invalidProps(`${id}-rationale`, errors.rationale)}
         />
       </Field>
       <button type="submit" disabled={pending}>
-        Record the verdict
+        {labels.submit}
+      </button>
+    </WriteForm>
+  );
+}
+
+export function VerdictForm({ claimId }: { claimId: string }) {
+  return (
+    <RatingForm
+      id="verdict"
+      save={(fields) => setVerdictAction({ claimId, ...fields })}
+      labels={{ rating: "Verdict", confidence: "Confidence", rationale: "Rationale (shown with the verdict)", submit: "Publish the verdict" }}
+    />
+  );
+}
+
+/** The analyst's own assessment: blind to the others' until given (decision 0019). */
+export function AssessmentForm({ claimId, mine }: { claimId: string; mine: Rated | null }) {
+  return (
+    <RatingForm
+      id="assessment"
+      save={(fields) => assessClaimAction({ claimId, ...fields })}
+      initial={mine ?? undefined}
+      labels={{ rating: "Your rating", confidence: "Your confidence", rationale: "Your reasons", submit: mine ? "Change your assessment" : "Give your assessment" }}
+    />
+  );
+}
+
+/** Shows the other analysts' assessments before giving one's own. */
+export function RevealButton({ claimId }: { claimId: string }) {
+  const refresh = useRefresh();
+  const { problem, pending, run } = useWrite();
+  return (
+    <WriteForm className="form form-inline" problem={problem} onSubmit={() => run(() => revealAssessmentsAction({ claimId }), refresh)}>
+      <button type="submit" disabled={pending}>
+        See the others&apos; assessments without giving mine
       </button>
     </WriteForm>
   );

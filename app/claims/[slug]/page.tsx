@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { connection } from "next/server";
 import { headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
-import { cache } from "react";
+import { cache, type ReactNode } from "react";
 import { db } from "@/lib/db";
 import { getClaimHeading, getClaimWithStances } from "@/lib/claims/get-claim";
 import { claimTimeline, firstSupporter } from "@/lib/claims/timeline";
@@ -28,6 +28,8 @@ import { StatusBadge } from "../../_components/status-badge";
 import { Discussion } from "../../_components/discussion";
 import { CommentForm } from "../../_components/forms/comment-forms";
 import { claimDiscussion, type CommentView } from "@/lib/comments/list-comments";
+import { claimAssessments } from "@/lib/review/assessments";
+import { spreadOf, type Spread } from "@/lib/analysis/assessment-spread";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -65,20 +67,85 @@ export default async function ClaimPage({ params, searchParams }: Props) {
     const claim = await loadClaim(slug, asOf.date);
     return <ClaimView claim={claim} asOf={asOf} viewer={viewer} discussion={await claimDiscussion(db, claim.id)} />;
   }
-  return <CurrentClaim slug={slug} viewer={viewer} />;
+  // An analyst's own assessment (and, once they may see them, the others') is theirs alone: it is
+  // rendered for the request and passed through the cached view as a slot.
+  const assessment = user && viewer.isAnalyst ? <YourAssessment slug={slug} claimId={heading.id} userId={user.id} /> : null;
+  return <CurrentClaim slug={slug} viewer={viewer} assessment={assessment} />;
 }
 
 /** The claim as it is now, once per kind of viewer, until a write changes it (decision 0017). */
-async function CurrentClaim({ slug, viewer }: { slug: string; viewer: Viewer }) {
+async function CurrentClaim({ slug, viewer, assessment }: { slug: string; viewer: Viewer; assessment: ReactNode }) {
   "use cache";
   const claim = await loadClaim(slug, null);
   keepUntilChanged(tag.claim(claim.id));
-  return <ClaimView claim={claim} asOf={{ date: null }} viewer={viewer} discussion={await claimDiscussion(db, claim.id)} />;
+  return <ClaimView claim={claim} asOf={{ date: null }} viewer={viewer} discussion={await claimDiscussion(db, claim.id)} assessment={assessment} />;
 }
+
+/** The signed-in analyst's own assessment, and the others' once blind mode lets them see them. */
+async function YourAssessment({ slug, claimId, userId }: { slug: string; claimId: string; userId: string }) {
+  const assessments = await claimAssessments(db, claimId, userId);
+  return (
+    <section className="your-assessment" aria-labelledby="your-assessment-heading">
+      <h3 id="your-assessment-heading">Your assessment</h3>
+      <p>
+        {assessments.mine ? (
+          <>
+            You said <strong>{VERDICT_LABEL[assessments.mine.rating]}</strong> ({CONFIDENCE_LABEL[assessments.mine.confidence].toLowerCase()} confidence).{" "}
+          </>
+        ) : (
+          <>You have not assessed this claim. </>
+        )}
+        <a href={`/claims/${slug}/review#assessments-heading`}>{assessments.mine ? "Change it or see the others'" : "Give yours"}</a>
+      </p>
+      {assessments.published ? null : assessments.spread ? (
+        <SpreadLine spread={assessments.spread} />
+      ) : (
+        <p className="muted">
+          {plural(assessments.count, "analyst")} assessed it so far. {assessments.hiddenBecause}
+        </p>
+      )}
+    </section>
+  );
+}
+
+/** How the analysts' assessments spread: counts and confidence per rating, and how far apart they are. */
+function SpreadLine({ spread }: { spread: Spread }) {
+  if (spread.count === 0) return <p className="muted">No analyst has given their own assessment yet.</p>;
+  return (
+    <p className="spread">
+      {plural(spread.count, "analyst")} assessed it:{" "}
+      {spread.ratings.map((r, i) => (
+        <span key={r.rating}>
+          {i > 0 ? "; " : ""}
+          {r.count} <strong>{VERDICT_LABEL[r.rating]}</strong> ({confidenceCounts(r.confidence)})
+        </span>
+      ))}
+      . Disagreement {spread.disagreement.toFixed(2)} <span className="muted">(the chance two of them differ)</span>.
+    </p>
+  );
+}
+
+const confidenceCounts = (c: Spread["ratings"][number]["confidence"]) =>
+  (["HIGH", "MEDIUM", "LOW"] as const)
+    .filter((level) => c[level] > 0)
+    .map((level) => `${c[level]} ${CONFIDENCE_LABEL[level].toLowerCase()}`)
+    .join(", ") + " confidence";
 
 type LoadedClaim = Awaited<ReturnType<typeof loadClaim>>;
 
-function ClaimView({ claim, asOf, viewer, discussion }: { claim: LoadedClaim; asOf: ReturnType<typeof parseAsOf>; viewer: Viewer; discussion: CommentView[] }) {
+function ClaimView({
+  claim,
+  asOf,
+  viewer,
+  discussion,
+  assessment = null,
+}: {
+  claim: LoadedClaim;
+  asOf: ReturnType<typeof parseAsOf>;
+  viewer: Viewer;
+  discussion: CommentView[];
+  assessment?: ReactNode;
+}) {
   const timeline = claimTimeline(claim.stances);
   const first = firstSupporter(timeline);
   const earliest = timeline.find((entry) => entry.source.publishedAt) ?? null;
@@ -147,13 +214,26 @@ function ClaimView({ claim, asOf, viewer, discussion }: { claim: LoadedClaim; as
                 <time dateTime={claim.verdict.createdAt.toISOString()}>{claim.verdict.createdAt.toISOString().slice(0, 10)}</time>
               </p>
               <p className="verdict-rationale">{claim.verdict.rationale}</p>
+              {claim.verdict.assessed ? (
+                <p className="verdict-agreement">
+                  {claim.verdict.agreeing} of {plural(claim.verdict.assessed, "analyst")} who assessed it on their own agreed with this verdict when it was
+                  published.
+                </p>
+              ) : null}
+              {claim.asOf || claim.assessments.length === 0 ? null : <SpreadLine spread={spreadOf(claim.assessments)} />}
               <p className="muted">
                 Machine-readable as schema.org ClaimReview, embedded in this page; <a href="/api/export/claim-reviews">every review</a>.
               </p>
             </>
           ) : (
-            <p className="muted">No analyst has given a verdict{claim.asOf ? " by then" : " yet"}.</p>
+            <p className="muted">
+              No verdict has been published{claim.asOf ? " by then" : " yet"}.
+              {claim.asOf || claim.assessments.length === 0 ? null : (
+                <> {plural(claim.assessments.length, "analyst")} assessed it on their own; how they differ is shown once the verdict is published.</>
+              )}
+            </p>
           )}
+          {assessment}
         </section>
         <p className="claim-status">
           <StatusBadge status={claim.status} /> {plural(claim.sourceCount, "source")}, {plural(analysis.summary.originCount, "independent origin")},{" "}

@@ -6,15 +6,19 @@ import { formatBound, formatInterval } from "@/lib/analysis/intervals";
 import { orNotFound } from "@/lib/http/page-data";
 import { activeMergeOf, activeMergesInto } from "@/lib/review/merge";
 import { listAnalysts } from "@/lib/review/verdicts";
+import { claimAssessments, type ClaimAssessments } from "@/lib/review/assessments";
+import { plural } from "@/lib/format";
 import { CONFIDENCE_LABEL, POSITION_LABEL, RELATION_LABEL, VERDICT_LABEL } from "@/lib/labels";
 import { NotAllowed } from "@/app/_components/not-allowed";
 import { GradingNote } from "@/app/_components/grading-note";
 import {
+  AssessmentForm,
   AssignForm,
   MergeForm,
   QuantityForm,
   RelationForm,
   RemoveRelationButton,
+  RevealButton,
   StanceAssessmentForm,
   UndoMergeButton,
   VerdictForm,
@@ -30,7 +34,14 @@ export default async function ReviewClaimPage({ params }: Props) {
   const { user, allowed } = await pageUser("ANALYST", `/claims/${slug}/review`);
   if (!allowed) return <NotAllowed user={user} needed="ANALYST" doing="review claims" />;
   const claim = await orNotFound(getClaimWithStances(db, { slug }));
-  const [analysts, mergedFrom, mergedOut] = await Promise.all([listAnalysts(db), activeMergesInto(db, claim.id), activeMergeOf(db, claim.id)]);
+  const [analysts, mergedFrom, mergedOut, assessments] = await Promise.all([
+    listAnalysts(db),
+    activeMergesInto(db, claim.id),
+    activeMergeOf(db, claim.id),
+    claimAssessments(db, claim.id, user.id),
+  ]);
+  const lead = claim.assignee;
+  const mayPublish = !lead || lead.id === user.id || user.role === "ADMIN";
   const kind = claim.quantityKind;
   const intervalOf = new Map(claim.analysis.intervals.map((i) => [i.stanceId, i]));
   const bound = (n: number | null) => (n === null || !kind ? "" : kind === "DATE" ? new Date(n).toISOString().slice(0, 10) : String(n));
@@ -50,8 +61,45 @@ export default async function ReviewClaimPage({ params }: Props) {
         </section>
       ) : null}
 
+      <section aria-labelledby="assessments-heading">
+        <h2 id="assessments-heading">Assessments</h2>
+        <p className="muted">
+          Each analyst gives their own rating first. {blindNote(assessments)}
+        </p>
+        {assessments.visible ? (
+          assessments.all.length === 0 ? (
+            <p>No analyst has assessed this claim yet.</p>
+          ) : (
+            <>
+              <p>
+                {plural(assessments.count, "analyst")}; disagreement {assessments.spread!.disagreement.toFixed(2)} (the chance that two of them gave different
+                ratings).
+              </p>
+              <ul className="assessment-list">
+                {assessments.all.map((a) => (
+                  <li key={a.analyst + a.updatedAt.toISOString()}>
+                    <strong>{a.mine ? "You" : a.analyst}</strong>: {VERDICT_LABEL[a.rating]}, {CONFIDENCE_LABEL[a.confidence].toLowerCase()} confidence — {a.rationale}
+                  </li>
+                ))}
+              </ul>
+            </>
+          )
+        ) : (
+          <>
+            <p>{plural(assessments.count, "analyst")} assessed it so far; their ratings stay hidden from you until you give yours.</p>
+            <RevealButton claimId={claim.id} />
+          </>
+        )}
+        {claim.mergedInto || claim.retractedAt ? null : (
+          <AssessmentForm
+            claimId={claim.id}
+            mine={assessments.mine ? { rating: assessments.mine.rating, confidence: assessments.mine.confidence, rationale: assessments.mine.rationale } : null}
+          />
+        )}
+      </section>
+
       <section aria-labelledby="verdict-heading">
-        <h2 id="verdict-heading">Verdict</h2>
+        <h2 id="verdict-heading">Published verdict</h2>
         <p>
           Now: <strong>{VERDICT_LABEL[claim.verdict?.rating ?? "UNREVIEWED"]}</strong>
           {claim.verdict ? (
@@ -63,7 +111,17 @@ export default async function ReviewClaimPage({ params }: Props) {
           . The status is <strong>{claim.status.toLowerCase().replace("_", " ")}</strong>; weighted support {claim.analysis.weights.support.toFixed(2)} against
           dispute {claim.analysis.weights.dispute.toFixed(2)}, from {claim.analysis.summary.originCount} independent origins.
         </p>
-        {claim.mergedInto ? null : <VerdictForm claimId={claim.id} />}
+        <p>
+          {lead ? (
+            <>
+              Led by <strong>{lead.id === user.id ? "you" : lead.name}</strong>: the lead analyst (or an admin) publishes the verdict.
+            </>
+          ) : (
+            <>No lead analyst is assigned: any analyst may publish the verdict. Assign one to leave it to them.</>
+          )}{" "}
+          The published verdict says how many of the assessments agree with it.
+        </p>
+        {claim.mergedInto || !mayPublish ? null : <VerdictForm claimId={claim.id} />}
         <AssignForm claimId={claim.id} assigneeId={claim.assignee?.id ?? null} analysts={analysts} />
       </section>
 
@@ -148,4 +206,10 @@ export default async function ReviewClaimPage({ params }: Props) {
       </section>
     </>
   );
+}
+
+function blindNote(assessments: ClaimAssessments): string {
+  if (!assessments.visible) return "Assessments are blind: you see the others' once you have given yours, or choose to.";
+  if (assessments.published) return "A verdict is published, so every assessment is shown.";
+  return assessments.mine ? "You have given yours, so the others' are shown." : "You chose to see the others' before giving yours.";
 }
