@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { currentUser } from "@/lib/auth/session";
+import { db } from "@/lib/db";
+import { UNREAD_CAP, unreadCount } from "@/lib/activity/list-activity";
 import { hasRole, ROLE_LABEL } from "@/lib/roles";
 import { signOutAction } from "./_actions/auth";
 import "./globals.css";
@@ -17,6 +19,7 @@ export const instant = false;
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const user = await currentUser();
+  const unread = user ? await unreadCount(db, user.id) : 0;
   return (
     <html lang="en">
       <body>
@@ -79,6 +82,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
                   <span className="signed-in">
                     {user.name} <span className="muted">({ROLE_LABEL[user.role]})</span>
                   </span>{" "}
+                  <Link href="/activity" aria-label={unread > 0 ? `Activity, ${unread > UNREAD_CAP ? `more than ${UNREAD_CAP}` : unread} unread` : "Activity"}>
+                    Activity{unread > 0 ? <span className="unread-count">{unread > UNREAD_CAP ? `${UNREAD_CAP}+` : unread}</span> : null}
+                  </Link>{" "}
                   <Link href="/settings">Settings</Link>{" "}
                   <button type="submit" className="link-button">
                     Sign out

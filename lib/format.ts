@@ -21,3 +21,12 @@ export const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocal
 
 /** A field's value before or after a change, as a history shows it. */
 export const showChangedValue = (value: unknown) => (value === null || value === undefined || value === "" ? "(none)" : String(value));
+
+/** A text cut to at most `max` characters at a word, with an ellipsis when it was cut. */
+export function excerpt(text: string, max = 160): string {
+  const flat = text.replace(/\s+/g, " ").trim();
+  if (flat.length <= max) return flat;
+  const cut = flat.slice(0, max - 1);
+  const space = cut.lastIndexOf(" ");
+  return `${space > max / 2 ? cut.slice(0, space) : cut}…`;
+}

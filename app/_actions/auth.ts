@@ -10,6 +10,7 @@ import { assertSignUpAllowed, recordSignUp } from "@/lib/auth/sign-up-limit";
 import { CLIENT_COOKIE, clientAddress, clientCookie, clientKey } from "@/lib/auth/client-key";
 import { isHttps } from "@/lib/security/headers";
 import { db } from "@/lib/db";
+import { assignHandle } from "@/lib/users/handles";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/schemas/parse-input";
@@ -98,6 +99,7 @@ export async function signUpAction(_state: AuthFormState, form: FormData): Promi
   await recordSignUp(db, who);
   try {
     const { user } = await getAuth().api.signUpEmail({ body: input.data, headers: await headers() });
+    await assignHandle(db, user.id, user.name);
     await recordAudit(db, { kind: "SIGN_UP", userId: user.id, email: input.data.email.toLowerCase(), address: who.address, client: who.client });
   } catch (error) {
     // Taken or not, the answer is the same words (decision 0013): without mail, the app cannot

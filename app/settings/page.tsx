@@ -4,6 +4,8 @@ import { pageUser } from "@/lib/auth/guard";
 import { ROLE_LABEL } from "@/lib/roles";
 import { listApiTokens } from "@/lib/auth/api-tokens";
 import { NewTokenForm, RevokeTokenButton } from "../_components/forms/token-forms";
+import { HandleForm } from "../_components/forms/activity-forms";
+import { handleOf } from "@/lib/users/handles";
 
 export const metadata: Metadata = { title: "Settings" };
 
@@ -11,13 +13,18 @@ const day = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : "ne
 
 export default async function SettingsPage() {
   const { user } = await pageUser("READER", "/settings");
-  const tokens = await listApiTokens(db, user.id);
+  const [tokens, handle] = await Promise.all([listApiTokens(db, user.id), handleOf(db, user.id)]);
   return (
     <>
       <h1>Settings</h1>
       <p>
         Signed in as {user.email}, {ROLE_LABEL[user.role].toLowerCase()}.
       </p>
+      <section aria-labelledby="handle-heading">
+        <h2 id="handle-heading">Handle</h2>
+        <p>{handle ? <>Others mention you in comments as @{handle}; you see their mentions on <a href="/activity">your activity page</a>.</> : "You have no handle yet: choose one so that others can mention you."}</p>
+        <HandleForm handle={handle} />
+      </section>
       <section aria-labelledby="tokens-heading">
         <h2 id="tokens-heading">API tokens</h2>
         <p>

@@ -7,6 +7,7 @@ import { newSlugs } from "../slug";
 import { findByKeys } from "../database/in-chunks";
 import { takenValues } from "../database/find-by-tuples";
 import { insertRows } from "../database/insert-rows";
+import { excerpt } from "../format";
 import { only, refused, thenEach, written, type Outcome } from "../write/outcome";
 import { defineWrite, type WriteContext } from "../write/context";
 import { searchableText } from "./search-text";
@@ -69,6 +70,7 @@ export async function addClaims(w: WriteContext, items: readonly NewClaim[], fie
         });
         if (rows.length > 0) w.touchCounts();
         w.showClaims(...rows.map((row) => row.id));
+        for (const [i, row] of rows.entries()) w.notify({ kind: "CLAIM", summary: `New claim: “${excerpt(ready[i]!.text)}”`, claimId: row.id });
         return rows.map((row) => written({ id: row.id, slug: row.slug, version: 1 }));
       },
     );

@@ -2,6 +2,9 @@ import { AppError, notFound } from "../errors";
 import { CommentCreateSchema, CommentEditSchema, CommentHideSchema, CommentRetractSchema } from "../schemas/comments";
 import { defineWrite, type WriteContext } from "../write/context";
 import { commitVersion, type EditTarget } from "../write/versioned";
+import { excerpt } from "../format";
+import { usersByHandle } from "../users/handles";
+import { mentionsIn } from "./markdown";
 
 // Discussion: signed-in users comment on claims, stances and sources, and reply; an author edits
 // (every version kept as a revision) or retracts their own comment; a moderator (an analyst or an
@@ -12,14 +15,34 @@ import { commitVersion, type EditTarget } from "../write/versioned";
 
 type Target = { claimId: string | null; stanceId: string | null; sourceId: string | null };
 
-/** The pages that show a comment on this target: a stance's comments are on its claim's page and its source's. */
-async function showComment(w: WriteContext, target: Target): Promise<void> {
-  if (target.claimId) w.showClaims(target.claimId);
-  if (target.sourceId) w.sources.add(target.sourceId);
+/**
+ * The pages that show a comment on this target (a stance's comments are on its claim's page and
+ * its source's), and so the claim and source its watchers watch.
+ */
+async function showComment(w: WriteContext, target: Target): Promise<{ claimId: string | null; sourceId: string | null }> {
+  let { claimId, sourceId } = target;
   if (target.stanceId) {
     const stance = await w.tx.stance.findUniqueOrThrow({ where: { id: target.stanceId }, select: { claimId: true, sourceId: true } });
-    w.showClaims(stance.claimId);
-    w.sources.add(stance.sourceId);
+    ({ claimId, sourceId } = stance);
+  }
+  if (claimId) w.showClaims(claimId);
+  if (sourceId) w.sources.add(sourceId);
+  return { claimId, sourceId };
+}
+
+/**
+ * Tells the watchers of what the comment is on, and the users it newly mentions (lib/activity):
+ * an edit tells only those its earlier wording did not mention.
+ */
+async function tellAbout(w: WriteContext, comment: { id: string; body: string }, on: { claimId: string | null; sourceId: string | null }, before: string | null) {
+  const author = (await w.tx.user.findUnique({ where: { id: w.userId! }, select: { name: true } }))?.name ?? "Someone";
+  const href = `/comments/${comment.id}`;
+  const line = excerpt(comment.body);
+  if (before === null) w.notify({ kind: "COMMENT", summary: `${author} commented: ${line}`, ...on, href });
+  const earlier = new Set(before === null ? [] : mentionsIn(before));
+  const mentioned = await usersByHandle(w.tx, mentionsIn(comment.body).filter((h) => !earlier.has(h)));
+  if (mentioned.length > 0) {
+    w.notify({ kind: "MENTION", summary: `${author} mentioned you: ${line}`, ...on, href, to: mentioned.map((u) => u.id) });
   }
 }
 
@@ -54,7 +77,7 @@ export const postComment = defineWrite({ role: "READER", doing: "comment", input
     action: "CREATE",
     changes: { body: [null, data.body] },
   });
-  await showComment(w, target);
+  await tellAbout(w, { id: comment.id, body: data.body }, await showComment(w, target), null);
   return comment;
 });
 
@@ -86,7 +109,7 @@ export const editComment = defineWrite({ role: "READER", doing: "edit comments",
     (where) => w.tx.comment.updateMany({ where, data: { body: data.body, version: { increment: 1 } } }),
     { action: "UPDATE", changes: { body: [comment.body, data.body] } },
   );
-  await showComment(w, comment);
+  await tellAbout(w, { id: comment.id, body: data.body }, await showComment(w, comment), comment.body);
   return { id: comment.id, version, changed: true };
 });
 

@@ -5,6 +5,7 @@ import { defineWrite, type WriteContext } from "../write/context";
 import type { Confidence, VerdictRating } from "../../generated/sqlite/enums";
 import { AssignSchema, VerdictSchema } from "../schemas/review";
 import { agreeingWith } from "../analysis/assessment-spread";
+import { CONFIDENCE_LABEL, VERDICT_LABEL } from "../labels";
 
 type VerdictInput = { claimId: string; rating: VerdictRating; confidence: Confidence; rationale: string; at?: Date };
 
@@ -51,6 +52,7 @@ export async function giveVerdict(w: WriteContext, data: VerdictInput) {
     claimId: claim.id,
   });
   w.showClaims(claim.id);
+  w.notify({ kind: "VERDICT", summary: `Verdict published: ${VERDICT_LABEL[data.rating]} (${CONFIDENCE_LABEL[data.confidence].toLowerCase()} confidence)`, claimId: claim.id });
   return { slug: claim.slug, verdictId: verdict.id };
 }
 

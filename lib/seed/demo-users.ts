@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { hashPassword } from "better-auth/crypto";
 import type { Db } from "../database/create-client";
 import type { Role } from "../roles";
+import { freeHandle } from "../users/handles";
 
 /**
  * One account per role, for trying Corroborate locally. The passwords are public (README):
@@ -25,7 +26,7 @@ export async function seedDemoUsers(db: Db): Promise<number> {
   const rows = await Promise.all(missing.map(async (u) => ({ ...u, id: randomUUID(), hash: await hashPassword(u.password) })));
   await db.$transaction(async (tx) => {
     for (const u of rows) {
-      await tx.user.create({ data: { id: u.id, name: u.name, email: u.email, role: u.role, emailVerified: true } });
+      await tx.user.create({ data: { id: u.id, name: u.name, email: u.email, role: u.role, emailVerified: true, handle: await freeHandle(tx, u.name) } });
       await tx.account.create({ data: { id: randomUUID(), accountId: u.id, providerId: "credential", userId: u.id, password: u.hash } });
     }
   });

@@ -204,6 +204,7 @@ export const updateSource = defineWrite(
       await tx.sourceAuthor.createMany({ data: data.authors.map((name, position) => ({ sourceId: source.id, name, position })) });
     }
     w.sources.add(source.id);
+    w.notify({ kind: "SOURCE", summary: `Source details changed: ${Object.keys(changes).join(", ")}`, sourceId: source.id });
     // The claims quoting it show its details, and count its date and outlet (first seen, origins).
     await w.touchClaimsQuoting({ sourceId: source.id });
     return { id: source.id, version, changed: true };

@@ -9,6 +9,8 @@ import { locateQuote } from "../sources/anchor-quote";
 import { authorizeWriter, defineWrite, type WriteContext } from "../write/context";
 import { parseInput } from "../schemas/parse-input";
 import { insertRows } from "../database/insert-rows";
+import { POSITION_LABEL } from "../labels";
+import { excerpt } from "../format";
 import { checkEach, only, thenEach, type Outcome } from "../write/outcome";
 import { findByTuples } from "../database/find-by-tuples";
 import { findByKeys } from "../database/in-chunks";
@@ -157,6 +159,12 @@ export async function linkPassages(w: WriteContext, items: readonly StanceInput[
     w.touchClaims(r.claim.id);
     w.sources.add(r.sourceId);
     if (r.speaker) w.actors.add(r.speaker.id);
+    w.notify({
+      kind: "STANCE",
+      summary: `New stance — ${POSITION_LABEL[r.data.position].toLowerCase()}: “${excerpt(r.data.quote)}”`,
+      claimId: r.claim.id,
+      sourceId: r.sourceId,
+    });
     outcomes[r.at] = { ok: true, value: { id: rows[i]!.id, claimId: r.claim.id, claimSlug: r.claim.slug, start: r.anchor.start, end: r.anchor.end } };
   }
   return outcomes;

@@ -11,13 +11,15 @@ import { parseInput } from "../schemas/parse-input";
 import { refreshCorpusCounts } from "./refresh-corpus-counts";
 import { MAX_TAGS, notifyCommitted, tag } from "./cache-tags";
 import { recordPageChange } from "./page-changes";
+import { deliverActivity, type ActivityEvent } from "./deliver-activity";
 
 // Every write runs inside a write context: one transaction, the account writing, a recorder
 // for its revisions, and what it touched. Writers say what they touched; the context refreshes
 // the stored summaries of the touched claims and the corpus counts once, at the end of the
 // transaction, in this one place (decision 0014). From the same sets it names the pages the write
 // changed (cache tags, decision 0016), stores them for every app server (decision 0017) and
-// announces them once the transaction has committed. The search
+// announces them once the transaction has committed, and tells the watchers what happened
+// (lib/write/deliver-activity.ts). The search
 // index needs nothing from it: the migrations' triggers keep it (decision 0015).
 
 /** The claims quoting a speaker, a source, or any source of an outlet. */
@@ -55,6 +57,8 @@ export class WriteContext implements TxConnection {
   readonly sources = new Set<string>();
   readonly actors = new Set<string>();
   readonly outlets = new Set<string>();
+  /** What this write did that watchers are told (lib/write/deliver-activity.ts), delivered when it settles. */
+  private readonly events: ActivityEvent[] = [];
   private countsChanged = false;
   /** The cache tags of what this write changed, named when it settles. */
   tags: string[] = [];
@@ -117,6 +121,11 @@ export class WriteContext implements TxConnection {
     return rows.map((r) => r.claimId);
   }
 
+  /** Tells the watchers of the event's claim, source or topic (and anyone it names) what happened. */
+  notify(event: ActivityEvent): void {
+    this.events.push(event);
+  }
+
   /** Something the corpus counts count changed (a claim, source or speaker added, retracted or restored). */
   touchCounts(): void {
     this.countsChanged = true;
@@ -161,6 +170,7 @@ export class WriteContext implements TxConnection {
     }
     this.tags = await this.changedTags();
     await recordPageChange(this.tx, this.tags);
+    await deliverActivity(this.tx, this.events, this.writer.userId);
   }
 
   /**

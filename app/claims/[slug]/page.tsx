@@ -29,6 +29,9 @@ import { Discussion } from "../../_components/discussion";
 import { CommentForm } from "../../_components/forms/comment-forms";
 import { claimDiscussion, type CommentView } from "@/lib/comments/list-comments";
 import { claimAssessments } from "@/lib/review/assessments";
+import { isWatching } from "@/lib/activity/watch";
+import { getClaimTopic } from "@/lib/claims/get-claim";
+import { WatchButton } from "../../_components/forms/activity-forms";
 import { spreadOf, type Spread } from "@/lib/analysis/assessment-spread";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -70,15 +73,30 @@ export default async function ClaimPage({ params, searchParams }: Props) {
   // An analyst's own assessment (and, once they may see them, the others') is theirs alone: it is
   // rendered for the request and passed through the cached view as a slot.
   const assessment = user && viewer.isAnalyst ? <YourAssessment slug={slug} claimId={heading.id} userId={user.id} /> : null;
-  return <CurrentClaim slug={slug} viewer={viewer} assessment={assessment} />;
+  const watch = user ? <WatchControls claimId={heading.id} userId={user.id} /> : null;
+  return <CurrentClaim slug={slug} viewer={viewer} assessment={assessment} watch={watch} />;
 }
 
 /** The claim as it is now, once per kind of viewer, until a write changes it (decision 0017). */
-async function CurrentClaim({ slug, viewer, assessment }: { slug: string; viewer: Viewer; assessment: ReactNode }) {
+async function CurrentClaim({ slug, viewer, assessment, watch }: { slug: string; viewer: Viewer; assessment: ReactNode; watch: ReactNode }) {
   "use cache";
   const claim = await loadClaim(slug, null);
   keepUntilChanged(tag.claim(claim.id));
-  return <ClaimView claim={claim} asOf={{ date: null }} viewer={viewer} discussion={await claimDiscussion(db, claim.id)} assessment={assessment} />;
+  return (
+    <ClaimView claim={claim} asOf={{ date: null }} viewer={viewer} discussion={await claimDiscussion(db, claim.id)} assessment={assessment} watch={watch} />
+  );
+}
+
+/** Whether the signed-in user watches this claim and its topic: theirs alone, rendered for the request. */
+async function WatchControls({ claimId, userId }: { claimId: string; userId: string }) {
+  const topic = await getClaimTopic(db, claimId);
+  const [claim, topicWatched] = await Promise.all([isWatching(db, userId, { claimId }), topic ? isWatching(db, userId, { topicId: topic.id }) : false]);
+  return (
+    <div className="watch-actions">
+      <WatchButton target={{ claimId }} watching={claim} noun="this claim" />
+      {topic ? <WatchButton target={{ topicId: topic.id }} watching={topicWatched} noun={`the topic ${topic.name}`} /> : null}
+    </div>
+  );
 }
 
 /** The signed-in analyst's own assessment, and the others' once blind mode lets them see them. */
@@ -139,12 +157,14 @@ function ClaimView({
   viewer,
   discussion,
   assessment = null,
+  watch = null,
 }: {
   claim: LoadedClaim;
   asOf: ReturnType<typeof parseAsOf>;
   viewer: Viewer;
   discussion: CommentView[];
   assessment?: ReactNode;
+  watch?: ReactNode;
 }) {
   const timeline = claimTimeline(claim.stances);
   const first = firstSupporter(timeline);
@@ -191,6 +211,7 @@ function ClaimView({
           ) : null}
           <a href={`/claims/${claim.slug}/history`}>History</a>
         </p>
+        {watch}
         {claim.mergedFrom.length > 0 ? (
           <p className="muted">
             Merged into this claim:{" "}

@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
-import { cache } from "react";
+import { cache, type ReactNode } from "react";
 import { db } from "@/lib/db";
+import { isWatching } from "@/lib/activity/watch";
+import { WatchButton } from "../../_components/forms/activity-forms";
 import { RELIABILITY_LABEL } from "@/lib/analysis/grading";
 import { GradingNote } from "../../_components/grading-note";
 import { orNotFound } from "@/lib/http/page-data";
@@ -42,14 +44,19 @@ async function sourceHeading(id: string) {
 export default async function SourcePage({ params }: Props) {
   const [{ id }, user] = await Promise.all([params, currentUser()]);
   if (!(await sourceHeading(id))) notFound();
-  return <Source id={id} canTag={hasRole(user, "RESEARCHER")} canComment={user !== null} />;
+  const watch = user ? (
+    <div className="watch-actions">
+      <WatchButton target={{ sourceId: id }} watching={await isWatching(db, user.id, { sourceId: id })} noun="this source" />
+    </div>
+  ) : null;
+  return <Source id={id} canTag={hasRole(user, "RESEARCHER")} canComment={user !== null} watch={watch} />;
 }
 
 /**
  * Cached until the source, its outlet or a claim it quotes changes; for researchers, who get the
  * tagging panel, also until the speakers or claims it offers change.
  */
-async function Source({ id, canTag, canComment }: { id: string; canTag: boolean; canComment: boolean }) {
+async function Source({ id, canTag, canComment, watch }: { id: string; canTag: boolean; canComment: boolean; watch: ReactNode }) {
   "use cache";
   const source = await loadSource(id);
   keepUntilChanged(tag.source(source.id), tag.outlet(source.outlet.id), ...(canTag ? [tag.actors, tag.claims] : []));
@@ -69,6 +76,7 @@ async function Source({ id, canTag, canComment }: { id: string; canTag: boolean;
           ) : null}
           <a href={`/sources/${source.id}/history`}>History</a>
         </p>
+        {watch}
       </header>
       <dl className="metadata">
         <div>
