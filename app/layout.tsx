@@ -48,6 +48,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
                 <Link href="/search">Search</Link>
               </li>
               <li>
+                <Link href="/requests">Requests</Link>
+              </li>
+              <li>
                 <Link href="/about/statuses">About the statuses</Link>
               </li>
               {hasRole(user, "RESEARCHER") ? (

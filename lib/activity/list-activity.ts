@@ -16,9 +16,14 @@ export const ActivityQuerySchema = z.strictObject({
     .optional()
     .transform((v) => (v ? new Date(v) : undefined)),
   cursor: z.string().max(100, "is not a cursor from this list").optional(),
-  limit: z.coerce.number({ error: "must be a number" }).int("must be a whole number").min(1, "must be at least 1").max(200, "must be at most 200").default(ACTIVITY_PAGE_SIZE),
+  limit: z.coerce
+    .number({ error: "must be a number" })
+    .int("must be a whole number")
+    .min(1, "must be at least 1")
+    .max(200, "must be at most 200")
+    .default(ACTIVITY_PAGE_SIZE),
 });
-export type ActivityQuery = z.output<typeof ActivityQuerySchema>;
+export type ActivityQuery = { since?: Date; cursor?: string; limit: number };
 
 /** The cursor is the last line's time and id: the next page starts after it. */
 function encodeCursor(row: { createdAt: Date; id: string }): string {

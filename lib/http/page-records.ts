@@ -2,11 +2,11 @@ import type { Db } from "../database/create-client";
 
 // Whether the record a page is about exists, asked before the page renders (proxy.ts). With Cache
 // Components, Next.js 16.4 has committed a 200 by the time a page's notFound() runs after an
-// await (vercel/next.js#98518), so an unknown claim, source, speaker, stance, topic or comment is turned
+// await (vercel/next.js#98518), so an unknown claim, source, speaker, stance, topic, comment or request is turned
 // away here, where a real 404 can still be given. Such records are never deleted (they are
 // retracted or merged), so each one found is remembered; only unknown ones are asked again.
 
-type Kind = "claim" | "source" | "actor" | "stance" | "topic" | "comment";
+type Kind = "claim" | "source" | "actor" | "stance" | "topic" | "comment" | "request";
 
 /** The pages about one record: the first group is its slug or id. */
 const PAGES: [RegExp, Kind][] = [
@@ -16,6 +16,7 @@ const PAGES: [RegExp, Kind][] = [
   [/^\/stances\/([^/]+)\/edit\/?$/, "stance"],
   [/^\/topics\/([^/]+)\/matrix\/?$/, "topic"],
   [/^\/comments\/([^/]+)\/?$/, "comment"],
+  [/^\/requests\/([^/]+)\/?$/, "request"],
 ];
 
 /** At most this many found records are remembered (then the memory starts again). */
@@ -63,5 +64,7 @@ async function exists(db: Db, kind: Kind, key: string): Promise<boolean> {
       return (await db.topic.findUnique({ where: { slug: key }, select })) !== null;
     case "comment":
       return (await db.comment.findUnique({ where: { id: key }, select })) !== null;
+    case "request":
+      return (await db.checkRequest.findUnique({ where: { id: key }, select })) !== null;
   }
 }
