@@ -33,7 +33,10 @@ beforeAll(async () => {
   t = await seededDatabase(Object.values(people).map(({ handle: _, ...u }) => u));
   for (const u of Object.values(people)) await t.db.user.update({ where: { id: u.id }, data: { handle: u.handle } });
   claim = await t.db.claim.findUniqueOrThrow({ where: { slug: "dprk-troops-number-about-10000" }, select: { id: true, slug: true, topicId: true } });
-  source = await t.db.source.findUniqueOrThrow({ where: { id: "sputnik-federation-council-ratifies" }, select: { id: true, text: true, title: true, version: true } });
+  source = await t.db.source.findUniqueOrThrow({
+    where: { id: "sputnik-federation-council-ratifies" },
+    select: { id: true, text: true, title: true, version: true },
+  });
 });
 afterAll(async () => {
   await t.drop();
@@ -100,7 +103,10 @@ describe("what watchers are told", () => {
 
   it("one write leaves at most a handful of lines per reader, and says how many more", async () => {
     const many = await t.db.source.findUniqueOrThrow({ where: { id: "sputnik-federation-council-ratifies" }, select: { text: true } });
-    const sentences = many.text.split(/(?<=\.)\s+/).filter((s) => s.length > 20).slice(0, MAX_LINES_PER_WRITE + 3);
+    const sentences = many.text
+      .split(/(?<=\.)\s+/)
+      .filter((s) => s.length > 20)
+      .slice(0, MAX_LINES_PER_WRITE + 3);
     expect(sentences.length).toBe(MAX_LINES_PER_WRITE + 3);
     const before = (await lines(people.wendy.id)).length;
     const fresh = await createClaim(t.db, people.res, { text: "A claim that many passages qualify.", topic: claim.topicId });

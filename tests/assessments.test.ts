@@ -65,7 +65,11 @@ describe("blind assessments", () => {
     await assessClaim(t.db, people.bo, { claimId: other.id, ...rated("FALSE") });
     stored = await t.db.claim.findUniqueOrThrow({ where: { id: other.id }, select: { assessmentCount: true, disagreement: true } });
     expect(stored).toEqual({ assessmentCount: 3, disagreement: 0 });
-    const history = await t.db.revision.findMany({ where: { entityType: "ASSESSMENT" }, orderBy: { createdAt: "asc" }, select: { action: true, claimId: true } });
+    const history = await t.db.revision.findMany({
+      where: { entityType: "ASSESSMENT" },
+      orderBy: { createdAt: "asc" },
+      select: { action: true, claimId: true },
+    });
     expect(history.some((r) => r.action === "UPDATE")).toBe(true);
     // An assessment's history is its own: the claim's public history does not show it.
     expect(history.every((r) => r.claimId === null)).toBe(true);

@@ -38,8 +38,8 @@ export default async function ActivityPage({ searchParams }: { searchParams: Pro
     <>
       <h1>Your activity</h1>
       <p>
-        New stances, verdicts, comments and source changes on the claims, sources and topics you watch, and comments that mention you (as @
-        {handle ?? "…"}; <a href="/settings#handle-heading">{handle ? "change your handle" : "choose a handle"}</a>), newest first.
+        New stances, verdicts, comments and source changes on the claims, sources and topics you watch, and comments that mention you (as @{handle ?? "…"};{" "}
+        <a href="/settings#handle-heading">{handle ? "change your handle" : "choose a handle"}</a>), newest first.
       </p>
       {problem ? (
         <p className="problem" role="alert">

@@ -22,7 +22,15 @@ export default async function SettingsPage() {
       </p>
       <section aria-labelledby="handle-heading">
         <h2 id="handle-heading">Handle</h2>
-        <p>{handle ? <>Others mention you in comments as @{handle}; you see their mentions on <a href="/activity">your activity page</a>.</> : "You have no handle yet: choose one so that others can mention you."}</p>
+        <p>
+          {handle ? (
+            <>
+              Others mention you in comments as @{handle}; you see their mentions on <a href="/activity">your activity page</a>.
+            </>
+          ) : (
+            "You have no handle yet: choose one so that others can mention you."
+          )}
+        </p>
         <HandleForm handle={handle} />
       </section>
       <section aria-labelledby="tokens-heading">

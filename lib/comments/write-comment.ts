@@ -34,13 +34,21 @@ async function showComment(w: WriteContext, target: Target): Promise<{ claimId: 
  * Tells the watchers of what the comment is on, and the users it newly mentions (lib/activity):
  * an edit tells only those its earlier wording did not mention.
  */
-async function tellAbout(w: WriteContext, comment: { id: string; body: string }, on: { claimId: string | null; sourceId: string | null }, before: string | null) {
+async function tellAbout(
+  w: WriteContext,
+  comment: { id: string; body: string },
+  on: { claimId: string | null; sourceId: string | null },
+  before: string | null,
+) {
   const author = (await w.tx.user.findUnique({ where: { id: w.userId! }, select: { name: true } }))?.name ?? "Someone";
   const href = `/comments/${comment.id}`;
   const line = excerpt(comment.body);
   if (before === null) w.notify({ kind: "COMMENT", summary: `${author} commented: ${line}`, ...on, href });
   const earlier = new Set(before === null ? [] : mentionsIn(before));
-  const mentioned = await usersByHandle(w.tx, mentionsIn(comment.body).filter((h) => !earlier.has(h)));
+  const mentioned = await usersByHandle(
+    w.tx,
+    mentionsIn(comment.body).filter((h) => !earlier.has(h)),
+  );
   if (mentioned.length > 0) {
     w.notify({ kind: "MENTION", summary: `${author} mentioned you: ${line}`, ...on, href, to: mentioned.map((u) => u.id) });
   }

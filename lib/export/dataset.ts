@@ -133,7 +133,14 @@ export async function exportDataset(db: Db) {
      * imported (an assessment is an account's; docs/import-format.md).
      */
     assessments: assessments
-      .map((a) => ({ claim: a.claim.slug, analyst: a.user.name, rating: a.rating, confidence: a.confidence, rationale: a.rationale, at: a.updatedAt.toISOString() }))
+      .map((a) => ({
+        claim: a.claim.slug,
+        analyst: a.user.name,
+        rating: a.rating,
+        confidence: a.confidence,
+        rationale: a.rationale,
+        at: a.updatedAt.toISOString(),
+      }))
       .sort(byKey((a) => `${a.claim} ${a.analyst} ${a.at}`)),
   };
 }

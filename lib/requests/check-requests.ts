@@ -99,11 +99,23 @@ export async function askToCheck(db: Db, asker: Asker, input: unknown, now = new
         const { tx } = w;
         const request =
           (await tx.checkRequest.findUnique({ where: { matchKey }, select: { id: true, status: true } })) ??
-          (await tx.checkRequest.create({ data: { matchKey, text: data.text, claimId: match?.id ?? null, lastAskedAt: now }, select: { id: true, status: true } }));
+          (await tx.checkRequest.create({
+            data: { matchKey, text: data.text, claimId: match?.id ?? null, lastAskedAt: now },
+            select: { id: true, status: true },
+          }));
         const already = await tx.checkAsk.findUnique({ where: { requestId_askerKey: { requestId: request.id, askerKey } }, select: { id: true } });
         if (already) return { id: request.id, status: request.status, counted: false, claim: match };
         await tx.checkAsk.create({
-          data: { requestId: request.id, askerKey, userId: asker.user?.id ?? null, address, text: data.text, url: data.url ?? null, why: data.why, createdAt: now },
+          data: {
+            requestId: request.id,
+            askerKey,
+            userId: asker.user?.id ?? null,
+            address,
+            text: data.text,
+            url: data.url ?? null,
+            why: data.why,
+            createdAt: now,
+          },
         });
         await tx.checkRequest.update({ where: { id: request.id }, data: { askerCount: { increment: 1 }, lastAskedAt: now } });
         return { id: request.id, status: request.status, counted: true, claim: match };

@@ -52,7 +52,11 @@ export async function giveVerdict(w: WriteContext, data: VerdictInput) {
     claimId: claim.id,
   });
   w.showClaims(claim.id);
-  w.notify({ kind: "VERDICT", summary: `Verdict published: ${VERDICT_LABEL[data.rating]} (${CONFIDENCE_LABEL[data.confidence].toLowerCase()} confidence)`, claimId: claim.id });
+  w.notify({
+    kind: "VERDICT",
+    summary: `Verdict published: ${VERDICT_LABEL[data.rating]} (${CONFIDENCE_LABEL[data.confidence].toLowerCase()} confidence)`,
+    claimId: claim.id,
+  });
   return { slug: claim.slug, verdictId: verdict.id };
 }
 

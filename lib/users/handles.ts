@@ -32,9 +32,7 @@ export function handleFromName(name: string): string {
 /** A free handle for a name: the name's own, or it with the lowest free number. */
 export async function freeHandle(db: Db | Tx, name: string): Promise<string> {
   const base = handleFromName(name);
-  const taken = new Set(
-    (await db.user.findMany({ where: { handle: { startsWith: base } }, select: { handle: true } })).map((u) => u.handle),
-  );
+  const taken = new Set((await db.user.findMany({ where: { handle: { startsWith: base } }, select: { handle: true } })).map((u) => u.handle));
   if (!taken.has(base)) return base;
   for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
 }

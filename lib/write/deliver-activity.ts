@@ -36,7 +36,9 @@ export async function deliverActivity(tx: Tx, events: readonly ActivityEvent[], 
   const watches = [
     ...(await findByKeys(claimIds, (ids) => tx.watch.findMany({ where: { claimId: { in: ids } }, select: { userId: true, target: true } }))),
     ...(await findByKeys(sourceIds, (ids) => tx.watch.findMany({ where: { sourceId: { in: ids } }, select: { userId: true, target: true } }))),
-    ...(await findByKeys(unique([...topicOf.values()]), (ids) => tx.watch.findMany({ where: { topicId: { in: ids } }, select: { userId: true, target: true } }))),
+    ...(await findByKeys(unique([...topicOf.values()]), (ids) =>
+      tx.watch.findMany({ where: { topicId: { in: ids } }, select: { userId: true, target: true } }),
+    )),
   ];
   const watchers = new Map<string, string[]>();
   for (const w of watches) watchers.set(w.target, [...(watchers.get(w.target) ?? []), w.userId]);

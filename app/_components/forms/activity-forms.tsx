@@ -16,7 +16,16 @@ export function WatchButton({ target, watching, noun }: { target: Target; watchi
   const router = useRouter();
   const { problem, pending, run } = useWrite();
   return (
-    <WriteForm className="form form-inline watch" problem={problem} onSubmit={() => run(() => setWatchAction({ ...target, watch: !watching }), () => router.refresh())}>
+    <WriteForm
+      className="form form-inline watch"
+      problem={problem}
+      onSubmit={() =>
+        run(
+          () => setWatchAction({ ...target, watch: !watching }),
+          () => router.refresh(),
+        )
+      }
+    >
       <button type="submit" className="link-button" disabled={pending} aria-pressed={watching}>
         {watching ? `Watching ${noun} (stop)` : `Watch ${noun}`}
       </button>
@@ -42,7 +51,15 @@ export function HandleForm({ handle }: { handle: string | null }) {
   const { problem, errors, pending, run } = useWrite();
   const [value, setValue] = useState(handle ?? "");
   return (
-    <WriteForm problem={problem} onSubmit={() => run(() => setHandleAction({ handle: value }), () => router.refresh())}>
+    <WriteForm
+      problem={problem}
+      onSubmit={() =>
+        run(
+          () => setHandleAction({ handle: value }),
+          () => router.refresh(),
+        )
+      }
+    >
       <Field id="handle" label="Your handle" error={errors.handle} hint="Others mention you in a comment as @handle: 2 to 30 letters, digits and hyphens.">
         <input id="handle" value={value} maxLength={30} onChange={(e) => setValue(e.target.value)} {...invalidProps("handle", errors.handle)} />
       </Field>

@@ -112,7 +112,12 @@ export function AssessmentForm({ claimId, mine }: { claimId: string; mine: Rated
       id="assessment"
       save={(fields) => assessClaimAction({ claimId, ...fields })}
       initial={mine ?? undefined}
-      labels={{ rating: "Your rating", confidence: "Your confidence", rationale: "Your reasons", submit: mine ? "Change your assessment" : "Give your assessment" }}
+      labels={{
+        rating: "Your rating",
+        confidence: "Your confidence",
+        rationale: "Your reasons",
+        submit: mine ? "Change your assessment" : "Give your assessment",
+      }}
     />
   );
 }

@@ -63,9 +63,7 @@ export default async function ReviewClaimPage({ params }: Props) {
 
       <section aria-labelledby="assessments-heading">
         <h2 id="assessments-heading">Assessments</h2>
-        <p className="muted">
-          Each analyst gives their own rating first. {blindNote(assessments)}
-        </p>
+        <p className="muted">Each analyst gives their own rating first. {blindNote(assessments)}</p>
         {assessments.visible ? (
           assessments.all.length === 0 ? (
             <p>No analyst has assessed this claim yet.</p>
@@ -78,7 +76,8 @@ export default async function ReviewClaimPage({ params }: Props) {
               <ul className="assessment-list">
                 {assessments.all.map((a) => (
                   <li key={a.analyst + a.updatedAt.toISOString()}>
-                    <strong>{a.mine ? "You" : a.analyst}</strong>: {VERDICT_LABEL[a.rating]}, {CONFIDENCE_LABEL[a.confidence].toLowerCase()} confidence — {a.rationale}
+                    <strong>{a.mine ? "You" : a.analyst}</strong>: {VERDICT_LABEL[a.rating]}, {CONFIDENCE_LABEL[a.confidence].toLowerCase()} confidence —{" "}
+                    {a.rationale}
                   </li>
                 ))}
               </ul>
