@@ -26,22 +26,29 @@ export const MATCH_THRESHOLD = 0.6;
 
 export type Asker = { user: CurrentUser | null; address: string };
 
-/** The words that tell claims apart: lower-case, without accents or common words. */
-function contentWords(text: string): Set<string> {
-  return new Set(
-    text
-      .normalize("NFKD")
-      .replace(/\p{M}/gu, "")
-      .toLowerCase()
-      .split(/[^\p{L}\p{N}]+/u)
-      .filter((w) => w.length > 1 && !STOP_WORDS.has(w)),
-  );
+/** Words a request adds around a claim ("did …", "is it true that …") that say nothing of it. */
+const ASKING_WORDS = new Set("did does do really true whether if claim claims check checked".split(" "));
+
+/** The words that tell claims apart: lower-case, without accents, common words or asking words. */
+function contentWords(text: string): string[] {
+  return text
+    .normalize("NFKD")
+    .replace(/\p{M}/gu, "")
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w.length > 1 && !STOP_WORDS.has(w) && !ASKING_WORDS.has(w));
 }
 
-/** Dice's coefficient of two word sets: 1 when they are the same words, 0 when they share none. */
+/**
+ * A word's crude stem, so that "resumed" meets "resume" and "troops" meets "troop": a plural's s
+ * dropped, then the first six letters.
+ */
+const stem = (word: string) => (word.length > 3 ? word.replace(/s$/, "") : word).slice(0, 6);
+
+/** Dice's coefficient of two texts' stemmed content words: 1 when they are the same words, 0 when they share none. */
 export function wordOverlap(a: string, b: string): number {
-  const x = contentWords(a);
-  const y = contentWords(b);
+  const x = new Set(contentWords(a).map(stem));
+  const y = new Set(contentWords(b).map(stem));
   if (x.size === 0 || y.size === 0) return 0;
   let shared = 0;
   for (const w of x) if (y.has(w)) shared++;
@@ -53,7 +60,7 @@ export function wordOverlap(a: string, b: string): number {
  * the one sharing most of its words, when it shares enough (MATCH_THRESHOLD).
  */
 export async function matchingClaim(db: Db, text: string): Promise<{ id: string; slug: string; text: string; score: number } | null> {
-  const candidates = await suggestClaims(db, { q: [...contentWords(text)].join(" ").slice(0, 500), limit: 8 });
+  const candidates = await suggestClaims(db, { q: [...new Set(contentWords(text))].join(" ").slice(0, 500), limit: 8 });
   let best: { id: string; slug: string; text: string; score: number } | null = null;
   for (const c of candidates) {
     const score = wordOverlap(text, c.text);
@@ -63,7 +70,7 @@ export async function matchingClaim(db: Db, text: string): Promise<{ id: string;
 }
 
 const hashed = (value: string) => createHash("sha256").update(value).digest("hex");
-const folded = (text: string) => [...contentWords(text)].sort().join(" ") || text.trim().toLowerCase();
+const folded = (text: string) => [...new Set(contentWords(text).map(stem))].sort().join(" ") || text.trim().toLowerCase();
 
 /** Refuses an ask past the per-address or per-account limit. */
 async function assertWithinLimits(db: Db, asker: Asker, address: string, now: Date): Promise<void> {

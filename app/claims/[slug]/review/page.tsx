@@ -64,10 +64,10 @@ export default async function ReviewClaimPage({ params }: Props) {
       <section aria-labelledby="assessments-heading">
         <h2 id="assessments-heading">Assessments</h2>
         <p className="muted">Each analyst gives their own rating first. {blindNote(assessments)}</p>
-        {assessments.visible ? (
-          assessments.all.length === 0 ? (
-            <p>No analyst has assessed this claim yet.</p>
-          ) : (
+        {assessments.count === 0 ? (
+          <p>No analyst has assessed this claim yet.</p>
+        ) : assessments.visible ? (
+          assessments.all.length === 0 ? null : (
             <>
               <p>
                 {plural(assessments.count, "analyst")}; disagreement {assessments.spread!.disagreement.toFixed(2)} (the chance that two of them gave different

@@ -1,0 +1,141 @@
+import { expect, test, type Page } from "@playwright/test";
+import { claimFixture, e2eDb, signIn } from "./helpers";
+
+// Working together (issue 14): blind assessments by two analysts and the spread once published; a
+// reader's request matched to a claim and accepted into the queue; an unread mention.
+
+async function assess(page: Page, slug: string, rating: string, confidence: string, reasons: string) {
+  await page.goto(`/claims/${slug}/review`);
+  await page.getByLabel("Your rating").selectOption({ label: rating });
+  await page.getByLabel("Your confidence").selectOption({ label: confidence });
+  await page.getByLabel("Your reasons").fill(reasons);
+  await page.getByRole("button", { name: "Give your assessment" }).click();
+  await expect(page.getByRole("button", { name: "Change your assessment" })).toBeVisible();
+}
+
+test("two analysts assess blind; each sees the other's only after giving theirs; readers see the spread with the published verdict", async ({
+  page,
+  browser,
+}) => {
+  const fixture = await claimFixture({
+    outlet: "Assessment Gazette",
+    text: "The dam holds 4 billion cubic metres, engineers said.",
+    quote: "The dam holds 4 billion cubic metres",
+    claim: "The dam holds 4 billion cubic metres (assessment test).",
+  });
+  await signIn(page, "ANALYST");
+  await page.goto(`/claims/${fixture.claimSlug}/review`);
+  await expect(page.getByRole("region", { name: "Assessments" })).toContainText("No analyst has assessed this claim yet.");
+  await assess(page, fixture.claimSlug, "False", "High", "The engineers' own report gives 2 billion.");
+
+  // The second analyst (an admin) sees that one analyst assessed it, but not what they said.
+  const second = await (await browser.newContext()).newPage();
+  await signIn(second, "ADMIN");
+  await second.goto(`/claims/${fixture.claimSlug}/review`);
+  const blind = second.getByRole("region", { name: "Assessments" });
+  await expect(blind).toContainText("1 analyst assessed it so far; their ratings stay hidden from you until you give yours.");
+  await expect(blind).not.toContainText("Demo Analyst");
+  await expect(blind).not.toContainText("2 billion");
+  // Nor on the claim page.
+  await second.goto(`/claims/${fixture.claimSlug}`);
+  await expect(second.getByRole("region", { name: "Your assessment" })).toContainText("You have not assessed this claim.");
+  await expect(second.getByRole("region", { name: /^Verdict/ })).not.toContainText("False");
+
+  await assess(second, fixture.claimSlug, "Mostly true", "Low", "Close enough to the ministry's figure.");
+  const open = second.getByRole("region", { name: "Assessments" });
+  await expect(open).toContainText("Demo Analyst: False, high confidence — The engineers' own report gives 2 billion.");
+  await expect(open).toContainText("You: Mostly true, low confidence");
+  await expect(open).toContainText("2 analysts; disagreement 1.00");
+
+  // A reader sees how many assessed, not what, until a verdict is published.
+  const reader = await (await browser.newContext()).newPage();
+  await reader.goto(`/claims/${fixture.claimSlug}`);
+  const verdict = reader.getByRole("region", { name: /^Verdict/ });
+  await expect(verdict).toContainText("2 analysts assessed it on their own; how they differ is shown once the verdict is published.");
+  await expect(verdict).not.toContainText("Mostly true");
+
+  await page.goto(`/claims/${fixture.claimSlug}/review`);
+  await page.getByRole("combobox", { name: "Verdict", exact: true }).selectOption({ label: "False" });
+  await page.getByLabel("Rationale (shown with the verdict)").fill("The engineers' report is the primary source.");
+  await page.getByRole("button", { name: "Publish the verdict" }).click();
+  await expect(page.getByText("Now: False")).toBeVisible();
+
+  await reader.reload();
+  await expect(verdict.getByRole("heading")).toHaveText("Verdict: False");
+  await expect(verdict).toContainText("1 of 2 analysts who assessed it on their own agreed with this verdict");
+  await expect(verdict).toContainText("2 analysts assessed it: 1 Mostly true (1 low confidence); 1 False (1 high confidence). Disagreement 1.00");
+
+  // The queue ranks it among the claims analysts disagree on.
+  await page.goto("/review?show=disagreed");
+  await expect(page.getByRole("link", { name: "The dam holds 4 billion cubic metres (assessment test)." })).toBeVisible();
+  await second.context().close();
+  await reader.context().close();
+});
+
+test("a reader's request is matched to the claim it says, accepted by an analyst, and the reader is told", async ({ page, browser }) => {
+  await claimFixture({
+    outlet: "Request Ledger",
+    text: "The ferry to the island resumed its crossings on Monday.",
+    quote: "The ferry to the island resumed its crossings on Monday",
+    claim: "The island ferry resumed its crossings on Monday (request test).",
+  });
+  await signIn(page, "READER");
+  await page.goto("/requests");
+  await page.getByLabel("The claim to check").fill("Did the island ferry really resume crossings on Monday?");
+  await page.getByLabel("Why it should be checked").fill("The timetable still says it is suspended.");
+  await page.getByRole("button", { name: "Ask for a check" }).click();
+  const status = page.getByRole("status").filter({ hasText: "Your request is in." });
+  await expect(status).toContainText("It matches a claim already here: The island ferry resumed its crossings on Monday (request test).");
+
+  // Asking again counts once.
+  await page.getByLabel("The claim to check").fill("The island ferry resumed its crossings on Monday");
+  await page.getByLabel("Why it should be checked").fill("Asking again.");
+  await page.getByRole("button", { name: "Ask for a check" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "You had already asked for this; it counts once." })).toBeVisible();
+
+  const analyst = await (await browser.newContext()).newPage();
+  await signIn(analyst, "ANALYST");
+  await analyst.goto("/requests");
+  const item = analyst.getByRole("listitem").filter({ hasText: "Did the island ferry really resume crossings on Monday?" });
+  await expect(item).toContainText("1 requester");
+  await expect(item).toContainText("matches The island ferry resumed its crossings on Monday (request test).");
+  await item.getByRole("link", { name: "Did the island ferry really resume crossings on Monday?" }).click();
+  await analyst.getByLabel("A note for the requesters (optional)").fill("Checking the operator's timetable.");
+  await analyst.getByRole("button", { name: "Accept into the review queue" }).click();
+  await expect(analyst.getByRole("status").filter({ hasText: "Accepted for checking" })).toContainText("Checking the operator's timetable.");
+  await analyst.goto("/review?show=requested");
+  await expect(analyst.getByRole("link", { name: "The island ferry resumed its crossings on Monday (request test)." })).toBeVisible();
+
+  await page.goto("/activity");
+  await expect(page.getByRole("listitem").filter({ hasText: "was accepted for checking: Checking the operator's timetable." })).toBeVisible();
+  await analyst.context().close();
+});
+
+test("a mention is unread in the header until the mentioned user opens their activity", async ({ page, browser }) => {
+  const fixture = await claimFixture({
+    outlet: "Mention Monitor",
+    text: "The summit was moved to Thursday, the host said.",
+    quote: "The summit was moved to Thursday",
+    claim: "The summit was moved to Thursday (mention test).",
+  });
+  const analystHandle = (await e2eDb().user.findUniqueOrThrow({ where: { email: "analyst@example.com" }, select: { handle: true } })).handle;
+  expect(analystHandle).toBe("demo-analyst");
+  const researcher = await (await browser.newContext()).newPage();
+  await signIn(researcher, "RESEARCHER");
+  await researcher.goto(`/claims/${fixture.claimSlug}`);
+  await researcher.getByLabel("Add to the discussion").fill("@demo-analyst, the host's own statement says Wednesday. Can you look?");
+  await researcher.getByRole("button", { name: "Post the comment" }).click();
+  await expect(researcher.locator(".comment .mention")).toHaveText("@demo-analyst");
+
+  await signIn(page, "ANALYST");
+  await expect(page.getByRole("link", { name: /^Activity, \d+ unread$/ })).toBeVisible();
+  await page.getByRole("link", { name: /^Activity, \d+ unread$/ }).click();
+  const line = page.getByRole("listitem").filter({ hasText: "Demo Researcher mentioned you: @demo-analyst, the host's own statement says Wednesday." });
+  await expect(line).toContainText("New");
+  await expect(line.getByRole("link", { name: "The summit was moved to Thursday (mention test)." })).toBeVisible();
+  // Opened: the header's count is gone, and on the next visit the line is no longer new.
+  await expect(page.getByRole("link", { name: "Activity", exact: true })).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole("listitem").filter({ hasText: "Demo Researcher mentioned you" }).first()).not.toContainText("New");
+  await researcher.context().close();
+});
