@@ -139,3 +139,60 @@ test("a mention is unread in the header until the mentioned user opens their act
   await expect(page.getByRole("listitem").filter({ hasText: "Demo Researcher mentioned you" }).first()).not.toContainText("New");
   await researcher.context().close();
 });
+
+test("assessing and deciding on requests are refused to readers and visitors who post the forms' actions directly", async ({ page, browser }) => {
+  const fixture = await claimFixture({
+    outlet: "Direct Assessment Post",
+    text: "The road tunnel opened in March, the city said.",
+    quote: "The road tunnel opened in March",
+    claim: "The road tunnel opened in March (direct assessment test).",
+  });
+  const db = e2eDb();
+  const claim = await db.claim.findUniqueOrThrow({ where: { slug: fixture.claimSlug }, select: { id: true } });
+  /** The action's id, read off the request a form sends when it is submitted with nothing in it (refused). */
+  const actionOf = async (on: Page, button: string) => {
+    const request = on.waitForRequest((r) => r.method() === "POST" && r.headers()["next-action"] !== undefined);
+    await on.getByRole("button", { name: button }).click();
+    return (await request).headers()["next-action"]!;
+  };
+  const direct = (on: Page | import("@playwright/test").APIRequestContext, path: string, action: string, input: unknown) =>
+    ("request" in on ? on.request : on).post(path, {
+      headers: { "next-action": action, accept: "text/x-component", "content-type": "text/plain;charset=UTF-8" },
+      data: JSON.stringify([input]),
+    });
+
+  const analyst = await (await browser.newContext()).newPage();
+  await signIn(analyst, "ANALYST");
+  await analyst.goto(`/claims/${fixture.claimSlug}/review`);
+  const assessAction = await actionOf(analyst, "Give your assessment");
+  await expect(analyst.getByText("rating: must be chosen").first()).toBeVisible();
+
+  await signIn(page, "READER");
+  const byReader = await direct(page, `/claims/${fixture.claimSlug}/review`, assessAction, {
+    claimId: claim.id,
+    rating: "TRUE",
+    confidence: "HIGH",
+    rationale: "I say so.",
+  });
+  expect(await byReader.text()).toContain("Only an analyst or above can assess claims; your account is a reader.");
+
+  await page.goto("/requests");
+  await page.getByLabel("The claim to check").fill("Was the road tunnel opened in March with no inspection zq?");
+  await page.getByLabel("Why it should be checked").fill("The inspection report is dated April.");
+  await page.getByRole("button", { name: "Ask for a check" }).click();
+  await page.getByRole("link", { name: "See the request" }).click();
+  const requestId = page.url().split("/").pop()!;
+  await analyst.goto(`/requests/${requestId}`);
+  const declineAction = await actionOf(analyst, "Decline the request");
+  await expect(analyst.getByText(/reason: must not be empty/).first()).toBeVisible();
+
+  const visitor = await browser.newContext();
+  const byVisitor = await direct(visitor.request, `/requests/${requestId}`, declineAction, { id: requestId, version: 1, decision: "DECLINE", reason: "Spam." });
+  expect(await byVisitor.text()).toContain("Sign in to decide on requests.");
+  const byReaderDecline = await direct(page, `/requests/${requestId}`, declineAction, { id: requestId, version: 1, decision: "DECLINE", reason: "Spam." });
+  expect(await byReaderDecline.text()).toContain("Only an analyst or above can decide on requests; your account is a reader.");
+  expect(await db.assessment.count({ where: { claimId: claim.id } })).toBe(0);
+  expect((await db.checkRequest.findUniqueOrThrow({ where: { id: requestId }, select: { status: true } })).status).toBe("OPEN");
+  await visitor.close();
+  await analyst.context().close();
+});

@@ -272,5 +272,7 @@ describe("OpenAPI", () => {
     expect(doc.components.schemas.StanceCreate.properties.position.enum).toEqual(["SUPPORTS", "DISPUTES", "QUALIFIES"]);
     expect(doc.components.schemas.ClaimUpdate.required).toEqual(expect.arrayContaining(["version", "text", "topic"]));
     expect(doc.components.schemas.ClaimUpdate.properties.id).toBeUndefined();
+    expect(doc.paths["/api/activity"].get.security).toEqual([{ bearer: [] }]);
+    expect(doc.paths["/api/activity"].get.parameters.map((p: { name: string }) => p.name).sort()).toEqual(["cursor", "limit", "since"]);
   });
 });

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { ClaimListQuerySchema } from "../schemas/claims-query";
 import { SearchQuerySchema } from "../schemas/search-query";
 import { CommentCreateSchema } from "../schemas/comments";
+import { ActivityQuerySchema } from "../activity/list-activity";
 import {
   ActorUpdateSchema,
   ClaimUpdateSchema,
@@ -193,6 +194,15 @@ export function openApiDocument(serverUrl: string) {
           true,
           "The comment's id and version",
         ),
+      },
+      "/api/activity": {
+        get: {
+          summary:
+            "The token owner's activity, newest first: new claims, stances, verdicts and comments on what they watch, changed sources, mentions of them, and answers to their requests. `since` keeps the lines after a time; `nextCursor` pages to older lines.",
+          security: [{ bearer: [] }],
+          parameters: queryParameters(ActivityQuerySchema),
+          responses: { "200": { description: "{ activity: [...], nextCursor }", content: json({ type: "object" }) }, ...errors("400", "401") },
+        },
       },
       "/api/stances": { post: write("Link a passage (verbatim in the source) to a claim", "StanceCreate", true, "The stance's id and its offsets") },
       "/api/stances/{id}": {
