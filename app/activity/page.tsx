@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { db } from "@/lib/db";
 import { pageUser } from "@/lib/auth/guard";
-import { activitySeenAt, ActivityQuerySchema, listActivity } from "@/lib/activity/list-activity";
+import { activitySeenAt, ActivityQuerySchema, listActivity, UNREAD_CAP, unreadCount } from "@/lib/activity/list-activity";
 import { listWatches } from "@/lib/activity/watch";
 import { handleOf } from "@/lib/users/handles";
 import { orProblem } from "@/lib/http/page-data";
@@ -26,14 +26,14 @@ const KIND_LABEL = {
 export default async function ActivityPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const { user } = await pageUser("READER", "/activity");
   const raw = await searchParams;
-  const [seenAt, handle, watches, { data, problem }] = await Promise.all([
+  const [seenAt, unread, handle, watches, { data, problem }] = await Promise.all([
     activitySeenAt(db, user.id),
+    unreadCount(db, user.id),
     handleOf(db, user.id),
     listWatches(db, user.id),
     orProblem(() => listActivity(db, user.id, parseParams(ActivityQuerySchema, { cursor: raw.cursor }))),
   ]);
   const lines = data?.activity ?? [];
-  const unread = lines.filter((a) => !seenAt || a.at > seenAt).length;
   return (
     <>
       <h1>Your activity</h1>
@@ -48,7 +48,7 @@ export default async function ActivityPage({ searchParams }: { searchParams: Pro
       ) : null}
       {raw.cursor ? null : (
         <p role="status" className="unread-summary">
-          {unread === 0 ? "Nothing new since you last looked." : `${unread} new since you last looked.`}
+          {unread === 0 ? "Nothing new since you last looked." : `${unread > UNREAD_CAP ? `More than ${UNREAD_CAP}` : unread} new since you last looked.`}
         </p>
       )}
       {lines.length === 0 && !problem ? <p className="muted">Nothing yet. Watch a claim, a source or a topic from its page.</p> : null}

@@ -4,7 +4,7 @@ import { db } from "@/lib/db";
 import { currentUser } from "@/lib/auth/session";
 import { plural } from "@/lib/format";
 import { orProblem } from "@/lib/http/page-data";
-import { listRequests, myRequests, REQUESTS_PAGE_SIZE, RequestsQuerySchema } from "@/lib/requests/list-requests";
+import { listRequests, myRequests, REQUEST_COUNT_CAP, REQUESTS_PAGE_SIZE, RequestsQuerySchema } from "@/lib/requests/list-requests";
 import { parseParams } from "@/lib/schemas/parse-params";
 import { MAX_ASKS_PER_ADDRESS_HOUR } from "@/lib/requests/check-requests";
 import { AskForm } from "../_components/forms/request-forms";
@@ -76,8 +76,10 @@ export default async function RequestsPage({ searchParams }: { searchParams: Pro
         {data ? (
           <>
             <p className="results-count">
-              {plural(data.list.total, `${data.query.status} request`)}
-              {data.list.pages > 1 ? `, page ${data.query.page} of ${data.list.pages}` : ""}
+              {data.list.total === null
+                ? `More than ${REQUEST_COUNT_CAP.toLocaleString("en")} ${data.query.status} requests, page ${data.query.page}`
+                : plural(data.list.total, `${data.query.status} request`)}
+              {data.list.pages !== null && data.list.pages > 1 ? `, page ${data.query.page} of ${data.list.pages}` : ""}
             </p>
             <ol className="requests" start={(data.query.page - 1) * REQUESTS_PAGE_SIZE + 1}>
               {data.list.requests.map((r) => (
@@ -104,7 +106,7 @@ export default async function RequestsPage({ searchParams }: { searchParams: Pro
                   Previous page
                 </a>
               ) : null}
-              {data.query.page < data.list.pages ? (
+              {data.list.hasNext ? (
                 <a href={href(data.query.status, data.query.page + 1)} rel="next">
                   Next page
                 </a>

@@ -26,19 +26,34 @@ const listSelect = {
   claim: { select: { slug: true, text: true } },
 } as const;
 
+/**
+ * Counting stops here: past it the page says "more than 1,000", and paging goes on by "next"
+ * (counting 80,000 open requests cost 10 ms a page on the benchmark; counting to 1,000, under 1).
+ */
+export const REQUEST_COUNT_CAP = 1_000;
+
 export async function listRequests(db: Db, query: RequestsQuery) {
   const where = { status: STATUS[query.status] };
-  const [total, requests] = await Promise.all([
-    db.checkRequest.count({ where }),
+  const [counted, rows] = await Promise.all([
+    db.checkRequest.findMany({ where, select: { id: true }, take: REQUEST_COUNT_CAP + 1 }),
     db.checkRequest.findMany({
       where,
       orderBy: [{ askerCount: "desc" }, { lastAskedAt: "desc" }, { id: "asc" }],
       skip: (query.page - 1) * REQUESTS_PAGE_SIZE,
-      take: REQUESTS_PAGE_SIZE,
+      take: REQUESTS_PAGE_SIZE + 1,
       select: listSelect,
     }),
   ]);
-  return { total, requests, pages: Math.max(1, Math.ceil(total / REQUESTS_PAGE_SIZE)) };
+  const capped = counted.length > REQUEST_COUNT_CAP;
+  const total = capped ? null : counted.length;
+  return {
+    /** null: more than REQUEST_COUNT_CAP. */
+    total,
+    requests: rows.slice(0, REQUESTS_PAGE_SIZE),
+    hasNext: rows.length > REQUESTS_PAGE_SIZE,
+    /** null when not counted to the end. */
+    pages: total === null ? null : Math.max(1, Math.ceil(total / REQUESTS_PAGE_SIZE)),
+  };
 }
 
 /** One request with every ask (what each requester wrote; who asked is not shown). */
