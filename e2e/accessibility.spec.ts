@@ -23,6 +23,7 @@ const pages = [
   "/claims/no-such-claim",
   "/sign-in",
   "/sign-up",
+  "/requests",
 ];
 
 /** Serious and critical axe findings on the page as it is now, one line each. */
@@ -59,6 +60,10 @@ const signedInPages: [Role, string][] = [
   ["ANALYST", "/outlets"],
   ["ANALYST", "/sources/blog-friends-with-geopolitical-benefits/edit"],
   ["READER", "/settings"],
+  ["READER", "/activity"],
+  ["READER", "/claims/dprk-troops-number-about-10000"],
+  ["ANALYST", "/claims/dprk-troops-number-about-10000"],
+  ["ANALYST", "/review?show=disagreed"],
   ["RESEARCHER", "/import"],
 ];
 
