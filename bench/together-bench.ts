@@ -48,7 +48,14 @@ sqlite.transaction(() => {
   const kinds = ["STANCE", "COMMENT", "VERDICT", "CLAIM", "MENTION"];
   for (let i = 0; i < sizes.activity; i++) {
     const userId = i % 5 === 0 ? "bu0" : `bu${1 + (i % (sizes.users - 1))}`;
-    activity.run(`ba${i}`, userId, kinds[i % kinds.length], `Bench line ${i}: a new stance on a watched claim.`, claims[i % claims.length]!.id, iso(start + i * 60_000));
+    activity.run(
+      `ba${i}`,
+      userId,
+      kinds[i % kinds.length],
+      `Bench line ${i}: a new stance on a watched claim.`,
+      claims[i % claims.length]!.id,
+      iso(start + i * 60_000),
+    );
   }
   const request = sqlite.prepare(
     `INSERT INTO "CheckRequest" (id, matchKey, text, status, askerCount, lastAskedAt, version, createdAt) VALUES (?, ?, ?, ?, ?, ?, 1, ?)`,

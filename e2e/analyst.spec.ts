@@ -1,6 +1,6 @@
-import { expect, test, type BrowserContext, type Page, type Request } from "@playwright/test";
+import { expect, test, type BrowserContext, type Page } from "@playwright/test";
 import type { Role } from "../lib/roles";
-import { claimFixture, e2eDb, signIn } from "./helpers";
+import { actionIdOf, claimFixture, e2eDb, postAction, signIn } from "./helpers";
 
 const TROOPS = "dprk-troops-number-about-10000";
 const TROOPS_TEXT = "Some 10,000 North Korean troops have been sent to Russia.";
@@ -148,13 +148,6 @@ test("an analyst grades an outlet and a stance, and the grade shows beside the s
   await expect(card.locator(".grading")).toHaveText("Grading B2: usually reliable source; information probably true.");
 });
 
-/** The server action's id, read off the request a form sends. */
-async function actionIdOf(page: Page, submit: () => Promise<void>): Promise<string> {
-  const request = page.waitForRequest((r: Request) => r.method() === "POST" && r.headers()["next-action"] !== undefined);
-  await submit();
-  return (await request).headers()["next-action"]!;
-}
-
 test("researchers and readers cannot give verdicts or grades, in the page or by posting directly", async ({ browser }) => {
   const analyst = await signedIn(await browser.newContext(), "ANALYST");
   await analyst.goto(`/claims/${TROOPS}/review`);
@@ -165,11 +158,7 @@ test("researchers and readers cannot give verdicts or grades, in the page or by 
 
   const claim = await e2eDb().claim.findUniqueOrThrow({ where: { slug: TROOPS } });
   const outlet = await e2eDb().outlet.findUniqueOrThrow({ where: { slug: "the-platform" } });
-  const post = (page: Page, actionId: string, path: string, input: unknown) =>
-    page.request.post(path, {
-      headers: { "next-action": actionId, accept: "text/x-component", "content-type": "text/plain;charset=UTF-8" },
-      data: JSON.stringify([input]),
-    });
+  const post = (page: Page, actionId: string, path: string, input: unknown) => postAction(page.request, path, actionId, input);
 
   for (const role of ["RESEARCHER", "READER"] as const) {
     const page = await signedIn(await browser.newContext(), role);

@@ -1,5 +1,5 @@
-import { expect, test, type APIRequestContext, type Page, type Request } from "@playwright/test";
-import { claimFixture, e2eDb, signIn } from "./helpers";
+import { expect, test, type Page } from "@playwright/test";
+import { actionIdOf, claimFixture, e2eDb, postAction, signIn } from "./helpers";
 
 // Discussion (issue 14): what a commenter writes is shown as words, never run; a moderator hides
 // a comment with a reason that readers see in its place.
@@ -58,16 +58,8 @@ test("a comment posted around the page needs an account, and only a moderator ma
   });
   const claim = await e2eDb().claim.findUniqueOrThrow({ where: { slug: fixture.claimSlug }, select: { id: true } });
   /** The action's id, read off the request a form sends when it is submitted with nothing in it (refused). */
-  const actionOf = async (on: Page, button: string) => {
-    const request = on.waitForRequest((r: Request) => r.method() === "POST" && r.headers()["next-action"] !== undefined);
-    await on.getByRole("button", { name: button }).click();
-    return (await request).headers()["next-action"]!;
-  };
-  const direct = (request: APIRequestContext, path: string, action: string, input: unknown) =>
-    request.post(path, {
-      headers: { "next-action": action, accept: "text/x-component", "content-type": "text/plain;charset=UTF-8" },
-      data: JSON.stringify([input]),
-    });
+  const actionOf = (on: Page, button: string) => actionIdOf(on, () => on.getByRole("button", { name: button }).click());
+  const direct = postAction;
 
   // A reader's empty comment is refused beside its field, and gives away the action's id.
   await signIn(page, "READER");

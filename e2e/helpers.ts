@@ -1,4 +1,4 @@
-import { expect, type Page } from "@playwright/test";
+import { expect, type APIRequestContext, type Page, type Request } from "@playwright/test";
 import { createDb, type Db } from "../lib/database/create-client";
 import { DEMO_USERS } from "../lib/seed/demo-users";
 import type { Role } from "../lib/roles";
@@ -111,4 +111,19 @@ export async function claimFixture({ outlet, text, quote, claim }: { outlet: str
     speaker: null,
   });
   return { sourceId: source.id, claimSlug };
+}
+
+/** The server action's id, read off the request a form sends when `submit` submits it. */
+export async function actionIdOf(page: Page, submit: () => Promise<void>): Promise<string> {
+  const request = page.waitForRequest((r: Request) => r.method() === "POST" && r.headers()["next-action"] !== undefined);
+  await submit();
+  return (await request).headers()["next-action"]!;
+}
+
+/** Posts to a server action directly, as a script would, around the page's form: its answer. */
+export function postAction(request: APIRequestContext, path: string, actionId: string, input: unknown) {
+  return request.post(path, {
+    headers: { "next-action": actionId, accept: "text/x-component", "content-type": "text/plain;charset=UTF-8" },
+    data: JSON.stringify([input]),
+  });
 }

@@ -90,8 +90,8 @@ test("a speaker's page gathers what they are quoted as saying, with the outlet t
   await expect(page.getByRole("link", { name: /Federation Council ratifies/ })).toBeVisible();
 });
 
-test("unknown claims, sources and speakers get a real 404 page", async ({ page }) => {
-  for (const path of ["/claims/no-such-claim", "/sources/no-such-source", "/actors/nobody"]) {
+test("unknown claims, sources, speakers, comments and requests get a real 404 page", async ({ page }) => {
+  for (const path of ["/claims/no-such-claim", "/sources/no-such-source", "/actors/nobody", "/comments/no-such-comment", "/requests/no-such-request"]) {
     const response = await page.goto(path);
     expect(response?.status(), path).toBe(404);
     await expect(page.getByRole("heading", { name: "Not found" })).toBeVisible();

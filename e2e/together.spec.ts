@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { claimFixture, e2eDb, signIn } from "./helpers";
+import { actionIdOf, claimFixture, e2eDb, postAction, signIn } from "./helpers";
 
 // Working together (issue 14): blind assessments by two analysts and the spread once published; a
 // reader's request matched to a claim and accepted into the queue; an unread mention.
@@ -150,16 +150,7 @@ test("assessing and deciding on requests are refused to readers and visitors who
   const db = e2eDb();
   const claim = await db.claim.findUniqueOrThrow({ where: { slug: fixture.claimSlug }, select: { id: true } });
   /** The action's id, read off the request a form sends when it is submitted with nothing in it (refused). */
-  const actionOf = async (on: Page, button: string) => {
-    const request = on.waitForRequest((r) => r.method() === "POST" && r.headers()["next-action"] !== undefined);
-    await on.getByRole("button", { name: button }).click();
-    return (await request).headers()["next-action"]!;
-  };
-  const direct = (on: Page | import("@playwright/test").APIRequestContext, path: string, action: string, input: unknown) =>
-    ("request" in on ? on.request : on).post(path, {
-      headers: { "next-action": action, accept: "text/x-component", "content-type": "text/plain;charset=UTF-8" },
-      data: JSON.stringify([input]),
-    });
+  const actionOf = (on: Page, button: string) => actionIdOf(on, () => on.getByRole("button", { name: button }).click());
 
   const analyst = await (await browser.newContext()).newPage();
   await signIn(analyst, "ANALYST");
@@ -168,7 +159,7 @@ test("assessing and deciding on requests are refused to readers and visitors who
   await expect(analyst.getByText("rating: must be chosen").first()).toBeVisible();
 
   await signIn(page, "READER");
-  const byReader = await direct(page, `/claims/${fixture.claimSlug}/review`, assessAction, {
+  const byReader = await postAction(page.request, `/claims/${fixture.claimSlug}/review`, assessAction, {
     claimId: claim.id,
     rating: "TRUE",
     confidence: "HIGH",
@@ -187,9 +178,19 @@ test("assessing and deciding on requests are refused to readers and visitors who
   await expect(analyst.getByText(/reason: must not be empty/).first()).toBeVisible();
 
   const visitor = await browser.newContext();
-  const byVisitor = await direct(visitor.request, `/requests/${requestId}`, declineAction, { id: requestId, version: 1, decision: "DECLINE", reason: "Spam." });
+  const byVisitor = await postAction(visitor.request, `/requests/${requestId}`, declineAction, {
+    id: requestId,
+    version: 1,
+    decision: "DECLINE",
+    reason: "Spam.",
+  });
   expect(await byVisitor.text()).toContain("Sign in to decide on requests.");
-  const byReaderDecline = await direct(page, `/requests/${requestId}`, declineAction, { id: requestId, version: 1, decision: "DECLINE", reason: "Spam." });
+  const byReaderDecline = await postAction(page.request, `/requests/${requestId}`, declineAction, {
+    id: requestId,
+    version: 1,
+    decision: "DECLINE",
+    reason: "Spam.",
+  });
   expect(await byReaderDecline.text()).toContain("Only an analyst or above can decide on requests; your account is a reader.");
   expect(await db.assessment.count({ where: { claimId: claim.id } })).toBe(0);
   expect((await db.checkRequest.findUniqueOrThrow({ where: { id: requestId }, select: { status: true } })).status).toBe("OPEN");

@@ -99,6 +99,12 @@ describe("what watchers are told", () => {
     await editComment(t.db, people.wendy, { id, version, body: "@nobody, look at this, and you too @tom-topic." });
     expect((await lines(people.nobody.id)).length).toBe(1);
     expect((await lines(people.tom.id)).filter((a) => a.kind === "MENTION")).toHaveLength(1);
+    // Watchers of what a comment is on are told of the comment, never of someone else's mention.
+    await postComment(t.db, people.res, { claimId: claim.id, body: "@nobody, this one too." });
+    const wendy = await lines(people.wendy.id);
+    expect(wendy[0]).toMatchObject({ kind: "COMMENT", summary: "Rex Researcher commented: @nobody, this one too." });
+    expect(wendy.some((a) => a.kind === "MENTION")).toBe(false);
+    expect((await lines(people.nobody.id)).map((a) => a.kind)).toEqual(["MENTION", "MENTION"]);
   });
 
   it("one write leaves at most a handful of lines per reader, and says how many more", async () => {

@@ -50,7 +50,7 @@ async function tellAbout(
     mentionsIn(comment.body).filter((h) => !earlier.has(h)),
   );
   if (mentioned.length > 0) {
-    w.notify({ kind: "MENTION", summary: `${author} mentioned you: ${line}`, ...on, href, to: mentioned.map((u) => u.id) });
+    w.notify({ kind: "MENTION", summary: `${author} mentioned you: ${line}`, ...on, href, to: mentioned.map((u) => u.id), watched: false });
   }
 }
 

@@ -37,6 +37,14 @@ export function sqliteSnapshotConflict(error: unknown): boolean {
   return !(error instanceof AppError) && /SQLITE_BUSY_SNAPSHOT/.test(describe(error));
 }
 
+/**
+ * PostgreSQL ended the transaction to break a deadlock (40P01) or because it could not be
+ * serialised (40001): nothing of it was written, and run again it goes through.
+ */
+export function postgresConflict(error: unknown): boolean {
+  return !(error instanceof AppError) && /\b40P01\b|\b40001\b|deadlock detected|could not serialize access/.test(describe(error));
+}
+
 export function databaseFault(error: unknown): DatabaseFault | null {
   if (error instanceof AppError) return null;
   const text = describe(error);

@@ -185,6 +185,7 @@ export const decideRequest = defineWrite({ role: "ANALYST", doing: "decide on re
     claimId: status === "ACCEPTED" ? claimId : null,
     href: `/requests/${request.id}`,
     to: askers,
+    watched: false,
   });
   return { id: request.id, version, status, claimId };
 });

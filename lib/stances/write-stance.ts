@@ -138,6 +138,10 @@ export async function linkPassages(w: WriteContext, items: readonly StanceInput[
     end: r.anchor.end,
     note: r.data.note,
   });
+  // PostgreSQL: a new stance's foreign key takes a share lock on its claim's row, and the summary
+  // refresh then updates that row; two writers linking to one claim would each wait for the
+  // other's share lock. Taking the summaries' locks first (in id order) puts them in line instead.
+  await w.lockSummaries(toInsert.map((r) => r.claim.id));
   const rows = await insertRows(
     w,
     "Stance",

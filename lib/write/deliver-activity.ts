@@ -16,8 +16,10 @@ export type ActivityEvent = {
   sourceId?: string | null;
   /** Where the line links when it is about a comment or a request. */
   href?: string | null;
-  /** Accounts told whether or not they watch anything here (the mentioned). */
+  /** Accounts told whether or not they watch anything here (the mentioned, a request's askers). */
   to?: readonly string[];
+  /** false: only `to` are told (a mention, an answer to a request), though it names a claim or source to link. */
+  watched?: boolean;
 };
 
 /** How many lines one write leaves on one reader's page; the rest are summed up in one more. */
@@ -52,7 +54,7 @@ export async function deliverActivity(tx: Tx, events: readonly ActivityEvent[], 
       event.sourceId ? `source:${event.sourceId}` : null,
       event.claimId && topicOf.has(event.claimId) ? `topic:${topicOf.get(event.claimId)}` : null,
     ];
-    for (const target of targets) for (const userId of (target && watchers.get(target)) || []) recipients.add(userId);
+    if (event.watched !== false) for (const target of targets) for (const userId of (target && watchers.get(target)) || []) recipients.add(userId);
     if (byId) recipients.delete(byId);
     for (const userId of recipients) {
       const row: Row = {
