@@ -29,6 +29,8 @@ type Row = { userId: string; kind: ActivityKind; summary: string; claimId: strin
 
 export async function deliverActivity(tx: Tx, events: readonly ActivityEvent[], byId: string | null): Promise<number> {
   if (events.length === 0) return 0;
+  // Nobody watches anything yet and nobody is named: nothing to look up (an import into a new database).
+  if (!events.some((e) => e.to?.length) && !(await tx.watch.findFirst({ select: { id: true } }))) return 0;
   const claimIds = unique(events.map((e) => e.claimId));
   const sourceIds = unique(events.map((e) => e.sourceId));
   const topicOf = new Map<string, string>();
@@ -43,7 +45,11 @@ export async function deliverActivity(tx: Tx, events: readonly ActivityEvent[], 
     )),
   ];
   const watchers = new Map<string, string[]>();
-  for (const w of watches) watchers.set(w.target, [...(watchers.get(w.target) ?? []), w.userId]);
+  for (const w of watches) {
+    const users = watchers.get(w.target);
+    if (users) users.push(w.userId);
+    else watchers.set(w.target, [w.userId]);
+  }
 
   const perUser = new Map<string, Row[]>();
   const now = Date.now();
@@ -66,7 +72,9 @@ export async function deliverActivity(tx: Tx, events: readonly ActivityEvent[], 
         href: event.href ?? null,
         byId,
       };
-      perUser.set(userId, [...(perUser.get(userId) ?? []), row]);
+      const lines = perUser.get(userId);
+      if (lines) lines.push(row);
+      else perUser.set(userId, [row]);
     }
   }
   const rows: (Row & { createdAt: Date })[] = [];
@@ -74,7 +82,7 @@ export async function deliverActivity(tx: Tx, events: readonly ActivityEvent[], 
     const kept = lines.length > MAX_LINES_PER_WRITE ? lines.slice(0, MAX_LINES_PER_WRITE - 1) : lines;
     if (kept.length < lines.length) {
       const rest = lines.length - kept.length;
-      kept.push({ ...lines[kept.length]!, kind: lines[kept.length]!.kind, summary: `…and ${rest} more changes in the same write.`, href: null });
+      kept.push({ ...lines[kept.length]!, summary: `…and ${rest} more changes in the same write.`, href: null });
     }
     // One millisecond apart, so that the page's order is the order they happened in.
     kept.forEach((row, i) => rows.push({ ...row, createdAt: new Date(now + i) }));
