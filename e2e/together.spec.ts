@@ -197,3 +197,33 @@ test("assessing and deciding on requests are refused to readers and visitors who
   await visitor.close();
   await analyst.context().close();
 });
+
+test("watching is each user's own on the shared cached claim page, and a watcher is told of a new comment", async ({ page, browser }) => {
+  const fixture = await claimFixture({
+    outlet: "Watch Wire",
+    text: "The airport's second runway opened in May, the operator said.",
+    quote: "The airport's second runway opened in May",
+    claim: "The airport's second runway opened in May (watch test).",
+  });
+  await signIn(page, "ANALYST");
+  await page.goto(`/claims/${fixture.claimSlug}`);
+  await page.getByRole("button", { name: "Watch this claim" }).click();
+  await expect(page.getByRole("button", { name: "Watching this claim (stop)" })).toBeVisible();
+
+  // An admin is the same kind of reader (the same cached view of the claim), with their own button.
+  const other = await (await browser.newContext()).newPage();
+  await signIn(other, "ADMIN");
+  await other.goto(`/claims/${fixture.claimSlug}`);
+  await expect(other.getByRole("button", { name: "Watch this claim" })).toBeVisible();
+  await other.getByLabel("Add to the discussion").fill("The operator's own timetable says June.");
+  await other.getByRole("button", { name: "Post the comment" }).click();
+  await expect(other.locator(".comment").filter({ hasText: "The operator's own timetable says June." })).toBeVisible();
+
+  await page.reload();
+  await expect(page.getByRole("button", { name: "Watching this claim (stop)" })).toBeVisible();
+  await page.getByRole("link", { name: /^Activity, \d+ unread$/ }).click();
+  await expect(page.getByRole("listitem").filter({ hasText: "Demo Admin commented: The operator's own timetable says June." })).toContainText(
+    "The airport's second runway opened in May (watch test).",
+  );
+  await other.context().close();
+});
