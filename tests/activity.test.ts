@@ -3,7 +3,7 @@ import { createApiToken } from "../lib/auth/api-tokens";
 import { listActivity, markActivitySeen, unreadCount } from "../lib/activity/list-activity";
 import { isWatching, listWatches, setWatch } from "../lib/activity/watch";
 import { commentHtml, mentionsIn } from "../lib/comments/markdown";
-import { editComment, postComment } from "../lib/comments/write-comment";
+import { editComment, hideComment, postComment, retractComment } from "../lib/comments/write-comment";
 import { createClaim } from "../lib/claims/write-claim";
 import { setVerdict } from "../lib/review/verdicts";
 import { updateSource } from "../lib/sources/write-source";
@@ -105,6 +105,19 @@ describe("what watchers are told", () => {
     expect(wendy[0]).toMatchObject({ kind: "COMMENT", summary: "Rex Researcher commented: @nobody, this one too." });
     expect(wendy.some((a) => a.kind === "MENTION")).toBe(false);
     expect((await lines(people.nobody.id)).map((a) => a.kind)).toEqual(["MENTION", "MENTION"]);
+  });
+
+  it("a comment's words leave the lines that quoted them once it is hidden or retracted", async () => {
+    const line = (await lines(people.wendy.id)).find((a) => a.summary === "Ava Analyst commented: Which of these counted the troops?")!;
+    const comment = await t.db.comment.findUniqueOrThrow({ where: { id: line.href!.replace("/comments/", "") }, select: { id: true, version: true } });
+    await hideComment(t.db, people.analyst, { id: comment.id, version: comment.version, reason: "Off topic." });
+    const after = (await lines(people.wendy.id)).find((a) => a.id === line.id)!;
+    expect(after.summary).toBe("A comment, since hidden by a moderator: Off topic.");
+    expect(JSON.stringify(await lines(people.tom.id))).not.toContain("Which of these counted the troops?");
+
+    const own = await postComment(t.db, people.res, { claimId: claim.id, body: "A hasty remark." });
+    await retractComment(t.db, people.res, { id: own.id, version: own.version });
+    expect((await lines(people.wendy.id)).find((a) => a.href === `/comments/${own.id}`)!.summary).toBe("A comment, since retracted by its author.");
   });
 
   it("one write leaves at most a handful of lines per reader, and says how many more", async () => {

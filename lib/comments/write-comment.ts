@@ -89,6 +89,14 @@ export const postComment = defineWrite({ role: "READER", doing: "comment", input
   return comment;
 });
 
+/**
+ * A retracted or hidden comment's words leave the activity lines that quoted them too: they say
+ * what became of it instead.
+ */
+async function unquote(w: WriteContext, commentId: string, became: string): Promise<void> {
+  await w.tx.activity.updateMany({ where: { href: `/comments/${commentId}` }, data: { summary: became } });
+}
+
 /** The comment, for a change by its author or a moderator. */
 async function commentFor(w: WriteContext, id: string) {
   const comment = await w.tx.comment.findUnique({
@@ -133,6 +141,7 @@ export const retractComment = defineWrite({ role: "READER", doing: "retract comm
     (where) => w.tx.comment.updateMany({ where, data: { retractedAt, version: { increment: 1 } } }),
     { action: "RETRACT", changes: { retractedAt: [null, retractedAt] } },
   );
+  await unquote(w, comment.id, "A comment, since retracted by its author.");
   await showComment(w, comment);
   return { id: comment.id, version };
 });
@@ -152,6 +161,7 @@ export const hideComment = defineWrite({ role: "ANALYST", doing: "hide comments"
       reason: data.reason,
     },
   );
+  await unquote(w, comment.id, `A comment, since hidden by a moderator: ${data.reason}`);
   await showComment(w, comment);
   return { id: comment.id, version };
 });

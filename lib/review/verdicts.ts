@@ -10,9 +10,10 @@ import { CONFIDENCE_LABEL, VERDICT_LABEL } from "../labels";
 type VerdictInput = { claimId: string; rating: VerdictRating; confidence: Confidence; rationale: string; at?: Date };
 
 /**
- * Publishes a claim's verdict, saying how many of the analysts' own assessments agree with it. Verdicts are kept as the claim's verdict history and the newest is its
- * current verdict; `at` (an import's) places one in that history, otherwise it is given now.
- * A merged claim takes no verdicts: they go to the claim it was merged into.
+ * Publishes a claim's verdict, saying how many of the analysts' own assessments agree with it.
+ * Verdicts are kept as the claim's verdict history and the newest is its current verdict; `at`
+ * (an import's) places one in that history, otherwise it is given now. A merged claim takes no
+ * verdicts: they go to the claim it was merged into.
  */
 export async function giveVerdict(w: WriteContext, data: VerdictInput) {
   const { tx } = w;

@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "Activity_href_idx" ON "Activity"("href");
