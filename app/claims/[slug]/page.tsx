@@ -4,7 +4,7 @@ import { headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { cache, type ReactNode } from "react";
 import { db } from "@/lib/db";
-import { getClaimHeading, getClaimWithStances } from "@/lib/claims/get-claim";
+import { getClaimHeading, getClaimTopic, getClaimWithStances } from "@/lib/claims/get-claim";
 import { claimTimeline, firstSupporter } from "@/lib/claims/timeline";
 import { POSITIONS } from "@/lib/analysis/conflict";
 import { orNotFound } from "@/lib/http/page-data";
@@ -30,7 +30,6 @@ import { CommentForm } from "../../_components/forms/comment-forms";
 import { claimDiscussion, type CommentView } from "@/lib/comments/list-comments";
 import { claimAssessments } from "@/lib/review/assessments";
 import { isWatching } from "@/lib/activity/watch";
-import { getClaimTopic } from "@/lib/claims/get-claim";
 import { WatchButton } from "../../_components/forms/activity-forms";
 import { spreadOf, type Spread } from "@/lib/analysis/assessment-spread";
 
