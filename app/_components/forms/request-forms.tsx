@@ -35,7 +35,7 @@ export function AskForm() {
           {done.counted ? "Your request is in." : "You had already asked for this; it counts once."}{" "}
           {done.claim ? (
             <>
-              It matches a claim already here: <a href={`/claims/${done.claim.slug}`}>{done.claim.text}</a>.{" "}
+              It matches a claim already here: <a href={`/claims/${done.claim.slug}`}>{done.claim.text}</a>{" "}
             </>
           ) : null}
           <a href={`/requests/${done.id}`}>See the request</a>.
