@@ -40,7 +40,7 @@ async function tellAbout(
   on: { claimId: string | null; sourceId: string | null },
   before: string | null,
 ) {
-  const author = (await w.tx.user.findUnique({ where: { id: w.userId! }, select: { name: true } }))?.name ?? "Someone";
+  const author = w.writer.name ?? "Someone";
   const href = `/comments/${comment.id}`;
   const line = excerpt(comment.body);
   if (before === null) w.notify({ kind: "COMMENT", summary: `${author} commented: ${line}`, ...on, href });

@@ -26,7 +26,7 @@ import { deliverActivity, type ActivityEvent } from "./deliver-activity";
 type Quoting = { speakerId: string } | { outletId: string } | { sourceId: string };
 
 /** Who writes: an account, or the seed loader (no account, role ADMIN, no revisions). */
-export type Writer = { userId: string | null; role: Role };
+export type Writer = { userId: string | null; role: Role; /** How the account is named in what others are told (activity lines). */ name?: string };
 
 export type WriteOptions = {
   /** false for the seed loader, whose records are curated, not anyone's edits. */
@@ -255,7 +255,7 @@ async function runWriteOnce<T>(db: Db, writer: Writer, write: (w: WriteContext) 
   return result;
 }
 
-export const writerOf = (user: CurrentUser): Writer => ({ userId: user.id, role: user.role });
+export const writerOf = (user: CurrentUser): Writer => ({ userId: user.id, role: user.role, name: user.name });
 
 /** The role check for a writer already inside a context (an import's records). */
 export function authorizeWriter(writer: Writer, needed: Role, doing: string): void {

@@ -37,13 +37,13 @@ export async function deliverActivity(tx: Tx, events: readonly ActivityEvent[], 
   for (const c of await findByKeys(claimIds, (ids) => tx.claim.findMany({ where: { id: { in: ids } }, select: { id: true, topicId: true } }))) {
     topicOf.set(c.id, c.topicId);
   }
-  const watches = [
-    ...(await findByKeys(claimIds, (ids) => tx.watch.findMany({ where: { claimId: { in: ids } }, select: { userId: true, target: true } }))),
-    ...(await findByKeys(sourceIds, (ids) => tx.watch.findMany({ where: { sourceId: { in: ids } }, select: { userId: true, target: true } }))),
-    ...(await findByKeys(unique([...topicOf.values()]), (ids) =>
-      tx.watch.findMany({ where: { topicId: { in: ids } }, select: { userId: true, target: true } }),
-    )),
+  // The watches of everything touched, by their keys ("claim:<id>" …): one indexed lookup for them all.
+  const targets = [
+    ...claimIds.map((id) => `claim:${id}`),
+    ...sourceIds.map((id) => `source:${id}`),
+    ...unique([...topicOf.values()]).map((id) => `topic:${id}`),
   ];
+  const watches = await findByKeys(targets, (keys) => tx.watch.findMany({ where: { target: { in: keys } }, select: { userId: true, target: true } }));
   const watchers = new Map<string, string[]>();
   for (const w of watches) {
     const users = watchers.get(w.target);

@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "Watch_target_idx" ON "Watch"("target");
