@@ -6,7 +6,7 @@ import { getCorpusCounts } from "@/lib/stats/get-corpus-counts";
 import { plural } from "@/lib/format";
 import { ClaimList } from "./_components/claim-list";
 import { keepUntilChanged } from "@/lib/cache/cached-view";
-import { tag } from "@/lib/write/cache-tags";
+import { pageTags } from "@/lib/cache/page-tags";
 
 export default async function HomePage() {
   await connection();
@@ -16,7 +16,7 @@ export default async function HomePage() {
 /** Cached until the counts or the claims change. */
 async function Home() {
   "use cache";
-  keepUntilChanged(tag.counts, tag.claims);
+  keepUntilChanged(...pageTags.home);
   const [counts, contested] = await Promise.all([getCorpusCounts(db), listClaims(db, { status: "CONTESTED", limit: 10 })]);
   return (
     <>

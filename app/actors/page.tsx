@@ -4,7 +4,7 @@ import { db } from "@/lib/db";
 import { listActors } from "@/lib/actors/get-actor";
 import { plural } from "@/lib/format";
 import { keepUntilChanged } from "@/lib/cache/cached-view";
-import { tag } from "@/lib/write/cache-tags";
+import { pageTags } from "@/lib/cache/page-tags";
 
 export const metadata: Metadata = { title: "Speakers" };
 
@@ -16,7 +16,7 @@ export default async function ActorsPage() {
 /** Cached until a speaker or a stance quoting one changes. */
 async function Actors() {
   "use cache";
-  keepUntilChanged(tag.actors);
+  keepUntilChanged(...pageTags.actorList);
   const actors = await listActors(db);
   return (
     <>

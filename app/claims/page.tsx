@@ -9,7 +9,7 @@ import { ClaimListQuerySchema } from "@/lib/schemas/claims-query";
 import { parseParams } from "@/lib/schemas/parse-params";
 import { ClaimList } from "../_components/claim-list";
 import { keepUntilChanged } from "@/lib/cache/cached-view";
-import { tag } from "@/lib/write/cache-tags";
+import { pageTags } from "@/lib/cache/page-tags";
 
 export const metadata: Metadata = { title: "Claims" };
 
@@ -25,7 +25,7 @@ export default async function ClaimsPage({ searchParams }: { searchParams: Promi
 
 async function CachedClaims({ raw }: { raw: SearchParams }) {
   "use cache";
-  keepUntilChanged(tag.claims);
+  keepUntilChanged(...pageTags.claimList);
   return <Claims raw={raw} />;
 }
 

@@ -8,7 +8,7 @@ import { OUTLET_KIND_LABEL } from "@/lib/labels";
 import { GradeForm } from "../_components/forms/review-forms";
 import { listOutletsWithGrades } from "@/lib/outlets/list-outlets";
 import { keepUntilChanged } from "@/lib/cache/cached-view";
-import { tag } from "@/lib/write/cache-tags";
+import { pageTags } from "@/lib/cache/page-tags";
 
 export const metadata: Metadata = { title: "Outlets and their grading" };
 
@@ -19,7 +19,7 @@ export default async function OutletsPage() {
 /** Cached until an outlet or a source changes (its counts); analysts get the grading forms. */
 async function Outlets({ canGrade }: { canGrade: boolean }) {
   "use cache";
-  keepUntilChanged(tag.outlets, tag.sources);
+  keepUntilChanged(...pageTags.outletList);
   const outlets = await listOutletsWithGrades(db);
   return (
     <>

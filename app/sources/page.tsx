@@ -8,7 +8,7 @@ import { listSources } from "@/lib/sources/list-sources";
 import { OUTLET_KIND_LABEL, SOURCE_KIND_LABEL } from "@/lib/labels";
 import { PartialDate } from "../_components/partial-date";
 import { keepUntilChanged } from "@/lib/cache/cached-view";
-import { tag } from "@/lib/write/cache-tags";
+import { pageTags } from "@/lib/cache/page-tags";
 
 export const metadata: Metadata = { title: "Sources" };
 
@@ -21,7 +21,7 @@ export default async function SourcesPage({ searchParams }: { searchParams: Prom
 /** One page of sources, cached until a source, its stances or its outlet change. */
 async function Sources({ query }: { query: SourceListQuery }) {
   "use cache";
-  keepUntilChanged(tag.sources, tag.outlets);
+  keepUntilChanged(...pageTags.sourceList);
   const { data: page, problem } = await orProblem(() => listSources(db, query));
   if (!page) return <SourcesProblem problem={problem} />;
   return (

@@ -12,7 +12,7 @@ import { PartialDate } from "../../_components/partial-date";
 import { StatusBadge } from "../../_components/status-badge";
 import { GradingNote } from "../../_components/grading-note";
 import { keepUntilChanged } from "@/lib/cache/cached-view";
-import { tag } from "@/lib/write/cache-tags";
+import { pageTags } from "@/lib/cache/page-tags";
 import { notFound } from "next/navigation";
 
 type Props = { params: Promise<{ id: string }> };
@@ -28,7 +28,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 async function actorHeading(slug: string) {
   "use cache";
   const actor = await getActorHeading(db, slug);
-  keepUntilChanged(actor ? tag.actor(actor.id) : tag.actors);
+  keepUntilChanged(...pageTags.actor(actor?.id ?? null));
   return actor;
 }
 
@@ -42,7 +42,7 @@ export default async function ActorPage({ params }: Props) {
 async function Actor({ slug, canEdit }: { slug: string; canEdit: boolean }) {
   "use cache";
   const actor = await loadActor(slug);
-  keepUntilChanged(tag.actor(actor.id));
+  keepUntilChanged(...pageTags.actor(actor.id));
   return (
     <>
       <header>

@@ -19,7 +19,7 @@ import { claimReview, uniqueSources } from "@/lib/export/claim-review";
 import { embeddedJsonLd } from "@/lib/http/json-ld";
 import { pageOrigin } from "@/lib/http/origin";
 import { keepUntilChanged, type Viewer } from "@/lib/cache/cached-view";
-import { tag } from "@/lib/write/cache-tags";
+import { pageTags } from "@/lib/cache/page-tags";
 import { IntervalAxis } from "../../_components/interval-axis";
 import { AgreementBar } from "../../_components/agreement-bar";
 import { PartialDate } from "../../_components/partial-date";
@@ -48,7 +48,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 async function claimHeading(slug: string) {
   "use cache";
   const claim = await getClaimHeading(db, slug);
-  keepUntilChanged(claim ? tag.claim(claim.id) : tag.claims);
+  keepUntilChanged(...pageTags.claim(claim?.id ?? null));
   return claim;
 }
 
@@ -80,7 +80,7 @@ export default async function ClaimPage({ params, searchParams }: Props) {
 async function CurrentClaim({ slug, viewer, assessment, watch }: { slug: string; viewer: Viewer; assessment: ReactNode; watch: ReactNode }) {
   "use cache";
   const claim = await loadClaim(slug, null);
-  keepUntilChanged(tag.claim(claim.id));
+  keepUntilChanged(...pageTags.claim(claim.id));
   return (
     <ClaimView claim={claim} asOf={{ date: null }} viewer={viewer} discussion={await claimDiscussion(db, claim.id)} assessment={assessment} watch={watch} />
   );

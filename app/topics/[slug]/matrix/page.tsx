@@ -12,7 +12,7 @@ import { parseParams } from "@/lib/schemas/parse-params";
 import { PartialDate } from "../../../_components/partial-date";
 import { StatusBadge } from "../../../_components/status-badge";
 import { keepUntilChanged } from "@/lib/cache/cached-view";
-import { tag } from "@/lib/write/cache-tags";
+import { pageTags } from "@/lib/cache/page-tags";
 
 type MatrixSort = Parameters<typeof getTopicMatrix>[2];
 
@@ -31,7 +31,7 @@ const SORTS = [
 async function topicExists(slug: string): Promise<boolean> {
   "use cache";
   const topic = await getTopicHeading(db, slug);
-  keepUntilChanged(topic ? tag.topic(topic.id) : tag.claims);
+  keepUntilChanged(...pageTags.matrix(topic?.id ?? null));
   return topic !== null;
 }
 
@@ -47,7 +47,7 @@ export default async function MatrixPage({ params, searchParams }: Props) {
 async function Matrix({ slug, sort, problem }: { slug: string; sort: MatrixSort; problem: string | undefined }) {
   "use cache";
   const matrix = await orNotFound(getTopicMatrix(db, slug, sort));
-  keepUntilChanged(tag.topic(matrix.topic.id));
+  keepUntilChanged(...pageTags.matrix(matrix.topic.id));
   const symbolWords = (symbol: string) => (symbol === "±" ? "supports and disputes" : symbol === "+" ? "supports" : symbol === "−" ? "disputes" : "qualifies");
 
   return (
