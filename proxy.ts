@@ -5,6 +5,7 @@ import { FAULT_MESSAGE } from "@/lib/database/faults";
 import { isStopping } from "@/lib/http/shutdown";
 import { pageRecordMissing } from "@/lib/http/page-records";
 import { db } from "@/lib/db";
+import { wantsReaderHtml } from "@/lib/reader/reader-pages";
 
 /** While the database is down: a plain page (or JSON for the API) that says so, and when to retry. */
 function unavailable(request: NextRequest, headers: Record<string, string>) {
@@ -19,7 +20,8 @@ function unavailable(request: NextRequest, headers: Record<string, string>) {
  * Every request: a fresh script nonce and the page's Content-Security-Policy (on the request,
  * where Next.js reads the nonce, and on the response), the other security headers, and a 403
  * for a server action posted from another site; while the database was just found down, a 503;
- * for a page about a record that does not exist, the 404 page;
+ * for a page about a record that does not exist, the 404 page; for a visitor's reader page, its
+ * plain HTML (decision 0020);
  * once the process is stopping, `Connection: close`.
  */
 export async function proxy(request: NextRequest) {
@@ -34,14 +36,20 @@ export async function proxy(request: NextRequest) {
   // A page about a claim, source, speaker, stance or topic that does not exist: Next's 404 page,
   // with its status (lib/http/page-records.ts says why this is asked here).
   const missing = request.method === "GET" && (await pageRecordMissing(db, request.nextUrl.pathname));
-  const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
+  // A visitor's reader page: plain HTML, without scripts of the framework's (decision 0020).
+  const plain = !missing && wantsReaderHtml(request.method, request.nextUrl, request.headers);
+  const nonce = plain ? null : Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
   const policy = contentSecurityPolicy({ nonce, https, dev: process.env.NODE_ENV === "development" });
   const requestHeaders = new Headers(request.headers);
-  requestHeaders.set("x-nonce", nonce);
+  if (nonce) requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("content-security-policy", policy);
   const response = missing
     ? NextResponse.rewrite(new URL("/_not-found", request.url), { request: { headers: requestHeaders } })
-    : NextResponse.next({ request: { headers: requestHeaders } });
+    : plain
+      ? NextResponse.rewrite(new URL(`/reader-html${request.nextUrl.pathname === "/" ? "" : request.nextUrl.pathname}${request.nextUrl.search}`, request.url), {
+          request: { headers: requestHeaders },
+        })
+      : NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", policy);
   for (const [name, value] of Object.entries(securityHeaders({ https }))) response.headers.set(name, value);
   // Stopping: this request is served, then its connection closes, so the process can exit.

@@ -20,10 +20,6 @@ const EnvSchema = z.object({
         .map((host) => host.trim().toLowerCase())
         .filter(Boolean),
     ),
-  /**
-   * The site's public address ("https://corroborate.example"), used in the links that exports
-   * carry (ClaimReview, Web Annotation). Unset: the address each request came to.
-   */
   /** Requests a minute one API token may make to the write API (per app server). */
   CORROBORATE_API_RATE_LIMIT: z.coerce
     .number({ error: "CORROBORATE_API_RATE_LIMIT must be a number of requests a minute" })
@@ -44,8 +40,27 @@ const EnvSchema = z.object({
     .enum(["on", "off"], { error: 'CORROBORATE_BLIND_ASSESSMENTS must be "on" or "off"' })
     .default("on")
     .transform((value) => value === "on"),
+  /**
+   * The site's public address ("https://corroborate.example"), used in the links that exports
+   * carry (ClaimReview, Web Annotation). Unset: the address each request came to.
+   */
   CORROBORATE_PUBLIC_URL: z
     .url({ protocol: /^https?$/, error: "CORROBORATE_PUBLIC_URL must be an http:// or https:// address" })
+    .transform((value) => value.replace(/\/+$/, ""))
+    .optional(),
+  /** The port `next start` serves on; it sets PORT itself. */
+  PORT: z.coerce
+    .number({ error: "PORT must be a port number" })
+    .int("PORT must be a whole number")
+    .min(1, "PORT must be between 1 and 65535")
+    .max(65_535, "PORT must be between 1 and 65535")
+    .default(3000),
+  /**
+   * Where this server asks for its own pages when it makes a visitor's plain HTML (decision
+   * 0020). Unset: http://127.0.0.1 on PORT; set it when the server listens elsewhere.
+   */
+  CORROBORATE_INTERNAL_URL: z
+    .url({ protocol: /^https?$/, error: "CORROBORATE_INTERNAL_URL must be an http:// or https:// address" })
     .transform((value) => value.replace(/\/+$/, ""))
     .optional(),
 });

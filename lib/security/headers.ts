@@ -7,10 +7,11 @@
  * 'strict-dynamic' lets those scripts load the app's chunks. Styles allow inline attributes
  * (the agreement bars' widths), never scripts. No page may be framed; forms post only here.
  */
-export function contentSecurityPolicy({ nonce, https, dev = false }: { nonce: string; https: boolean; dev?: boolean }): string {
+export function contentSecurityPolicy({ nonce, https, dev = false }: { nonce: string | null; https: boolean; dev?: boolean }): string {
   return [
     "default-src 'self'",
-    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`,
+    // Without a nonce (a visitor's plain reader page, decision 0020): only the site's own script files.
+    nonce === null ? "script-src 'self'" : `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`,
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
     "font-src 'self'",

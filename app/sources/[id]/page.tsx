@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
+import { headers } from "next/headers";
 import { cache, type ReactNode } from "react";
 import { db } from "@/lib/db";
 import { isWatching } from "@/lib/activity/watch";
@@ -15,7 +16,6 @@ import { plural } from "@/lib/format";
 import { HighlightedText } from "../../_components/highlighted-text";
 import { PartialDate } from "../../_components/partial-date";
 import { TaggingPanel } from "./tagging-panel";
-import { FoundWords } from "./found-words";
 import { Discussion } from "../../_components/discussion";
 import { CommentForm } from "../../_components/forms/comment-forms";
 import { sourceDiscussion } from "@/lib/comments/list-comments";
@@ -23,6 +23,7 @@ import { listSpeakerChoices, listTopicChoices } from "@/lib/choices";
 import { notFound } from "next/navigation";
 import { keepUntilChanged } from "@/lib/cache/cached-view";
 import { tag } from "@/lib/write/cache-tags";
+import { pageTags } from "@/lib/cache/page-tags";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -42,14 +43,21 @@ async function sourceHeading(id: string) {
 }
 
 export default async function SourcePage({ params }: Props) {
-  const [{ id }, user] = await Promise.all([params, currentUser()]);
+  const [{ id }, user, requestHeaders] = await Promise.all([params, currentUser(), headers()]);
   if (!(await sourceHeading(id))) notFound();
+  // A search result's passage, marked: the same small script a visitor's plain page keeps.
+  const foundWords = <script src="/reader/found-words.js" async nonce={requestHeaders.get("x-nonce") ?? undefined} />;
   const watch = user ? (
     <div className="watch-actions">
       <WatchButton target={{ sourceId: id }} watching={await isWatching(db, user.id, { sourceId: id })} noun="this source" />
     </div>
   ) : null;
-  return <Source id={id} canTag={hasRole(user, "RESEARCHER")} canComment={user !== null} watch={watch} />;
+  return (
+    <>
+      {foundWords}
+      <Source id={id} canTag={hasRole(user, "RESEARCHER")} canComment={user !== null} watch={watch} />
+    </>
+  );
 }
 
 /**
@@ -59,7 +67,7 @@ export default async function SourcePage({ params }: Props) {
 async function Source({ id, canTag, canComment, watch }: { id: string; canTag: boolean; canComment: boolean; watch: ReactNode }) {
   "use cache";
   const source = await loadSource(id);
-  keepUntilChanged(tag.source(source.id), tag.outlet(source.outlet.id), ...(canTag ? [tag.actors, tag.claims] : []));
+  keepUntilChanged(...pageTags.source({ id: source.id, outletId: source.outlet.id }, canTag));
   const excerpts = source.stances.map((s, i) => ({ ...s, number: i + 1 }));
   const discussion = await sourceDiscussion(db, source.id);
   const text = <HighlightedText text={source.text} excerpts={excerpts} />;
@@ -143,7 +151,6 @@ async function Source({ id, canTag, canComment, watch }: { id: string; canTag: b
             Highlights: <mark className="hl hl-supports">supports [S]</mark> <mark className="hl hl-qualifies">qualifies [Q]</mark>{" "}
             <mark className="hl hl-disputes">disputes [D]</mark> <mark className="hl hl-mixed">several</mark>. Each reference links to its claim.
           </p>
-          <FoundWords />
           {canTag ? (
             <TaggingPanel sourceId={source.id} actors={await listSpeakerChoices(db)} topics={await listTopicChoices(db)}>
               {text}
