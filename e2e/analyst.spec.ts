@@ -27,7 +27,8 @@ test("an analyst gives the troop-number claim a verdict from the queue, and a re
   await page.getByRole("button", { name: "Publish the verdict" }).click();
   await expect(page.getByText("Now: Conflicting evidence")).toBeVisible();
 
-  const reader = await signedIn(await browser.newContext(), "READER");
+  // A visitor, as a search engine comes: the plain page (decision 0020) carries the verdict too.
+  const reader = await (await browser.newContext()).newPage();
   await reader.goto(`/claims/${TROOPS}`);
   const verdict = reader.getByRole("region", { name: /^Verdict/ });
   await expect(verdict.getByRole("heading")).toHaveText("Verdict: Conflicting evidence");

@@ -1,0 +1,100 @@
+import { expect, test, type Page } from "@playwright/test";
+import { claimFixture, e2eDb, signIn } from "./helpers";
+
+// A visitor's reader pages are plain HTML (decision 0020): the page as rendered, without the
+// React payload or the framework's scripts. What a visitor must still get is the whole page,
+// working links and forms, and every change at once; a signed-in reader gets the full page.
+
+const CLAIM = "/claims/dprk-troops-number-about-10000";
+const SOURCE = "/sources/npr-new-era-two-continents";
+
+/** The scripts a page loads, by path, from before its first byte. */
+function scriptsOf(page: Page): string[] {
+  const scripts: string[] = [];
+  page.on("request", (request) => {
+    if (request.resourceType() === "script") scripts.push(new URL(request.url()).pathname);
+  });
+  return scripts;
+}
+
+test("a visitor's reader pages load no framework, and still read, link and search", async ({ page }) => {
+  const scripts = scriptsOf(page);
+  for (const path of ["/", "/claims", CLAIM, "/sources", "/actors", "/outlets", "/topics/troop-deployment/matrix", "/about/statuses"]) {
+    const response = await page.goto(path);
+    expect(response!.status(), path).toBe(200);
+    const html = await response!.text();
+    expect(html, path).not.toContain("self.__next_f");
+    expect(html, path).not.toMatch(/<script(?![^>]*application\/ld\+json)[^>]*>/);
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  }
+  expect(scripts).toEqual([]);
+
+  // The claim page is whole: the sources side by side, and links that lead on.
+  await page.goto(CLAIM);
+  await expect(
+    page
+      .getByRole("region", { name: /Supporting/ })
+      .getByRole("article")
+      .first(),
+  ).toBeVisible();
+  await page.getByRole("region", { name: "Who said what, when" }).getByRole("link").first().click();
+  await expect(page).toHaveURL(/\/sources\//);
+  await expect(page.getByRole("heading", { level: 2, name: "Full text" })).toBeVisible();
+
+  // Forms work without scripts: reader.spec.ts searches from the plain home page and follows a
+  // result to its words on a plain source page, marked by the one script such a page keeps.
+  // A source page keeps only the app's own small script, which marks a search result's passage.
+  const before = scripts.length;
+  await page.goto(SOURCE);
+  expect(scripts.slice(before)).toEqual(["/reader/found-words.js"]);
+  expect(scripts.filter((path) => path.startsWith("/_next/"))).toEqual([]);
+});
+
+test("signed in, the same address is the full page; signed out, plain again", async ({ page }) => {
+  await signIn(page, "RESEARCHER");
+  const full = await page.goto(CLAIM);
+  expect(await full!.text()).toContain("self.__next_f");
+  await expect(page.getByRole("button", { name: "Watch this claim" })).toBeEnabled();
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
+  const plain = await page.goto(CLAIM);
+  expect(await plain!.text()).not.toContain("self.__next_f");
+});
+
+test("a browser that asks again gets 304 while the page is unchanged, and the new page once a write changes it", async ({ request }) => {
+  const fixture = await claimFixture({
+    outlet: "Revalidation Review",
+    text: "The lighthouse was relit in March, the council said. Keepers said the lighthouse stayed dark until May.",
+    quote: "The lighthouse was relit in March",
+    claim: "The lighthouse was relit in March (revalidation test).",
+  });
+  const path = `/claims/${fixture.claimSlug}`;
+  const first = await request.get(path);
+  const etag = first.headers()["etag"]!;
+  expect(etag).toMatch(/^"[\w-]+"$/);
+  expect(first.headers()["cache-control"]).toBe("no-cache");
+  expect((await request.get(path, { headers: { "if-none-match": etag } })).status()).toBe(304);
+
+  const db = e2eDb();
+  const owner = await db.user.findUniqueOrThrow({ where: { email: "researcher@example.com" } });
+  const { createStance } = await import("../lib/stances/write-stance");
+  const claim = await db.claim.findUniqueOrThrow({ where: { slug: fixture.claimSlug }, select: { id: true } });
+  await createStance(
+    db,
+    { id: owner.id, name: owner.name, email: owner.email, role: "RESEARCHER" },
+    {
+      sourceId: fixture.sourceId,
+      quote: "the lighthouse stayed dark until May",
+      claim: { id: claim.id },
+      position: "DISPUTES",
+      mode: "AS_FACT",
+      speaker: null,
+    },
+  );
+  await expect
+    .poll(async () => {
+      const again = await request.get(path, { headers: { "if-none-match": etag } });
+      return again.status() === 200 && (await again.text()).includes("the lighthouse stayed dark until May");
+    })
+    .toBe(true);
+});
