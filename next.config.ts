@@ -1,5 +1,6 @@
 import { fileURLToPath } from "node:url";
 import type { NextConfig } from "next";
+import { NOT_PLAIN, PLAIN_PAGE_SOURCES, PLAIN_PREFIX } from "./lib/reader/plain-pages";
 
 const nextConfig: NextConfig = {
   reactStrictMode: true,
@@ -10,10 +11,18 @@ const nextConfig: NextConfig = {
   // changes it (decision 0017). The handler is Next's in-memory one, told of the other servers'
   // writes through the database.
   cacheHandlers: { default: fileURLToPath(new URL("./lib/cache/page-cache-handler.mjs", import.meta.url)) },
-  // proxy.ts must tell the client router's requests for a page's payload (the RSC header) from a
-  // visitor's request for the page, to send only the latter to its plain HTML (decision 0020);
-  // Next.js strips those headers from what a proxy sees unless told not to.
-  skipProxyUrlNormalize: true,
+  // A visitor's request for a reader page: its plain HTML (decision 0020).
+  async rewrites() {
+    return {
+      beforeFiles: PLAIN_PAGE_SOURCES.map((source) => ({
+        source,
+        destination: `${PLAIN_PREFIX}${source === "/" ? "" : source.replace(/\(.*\)/, "")}`,
+        missing: NOT_PLAIN.map((condition) => ({ ...condition })),
+      })),
+      afterFiles: [],
+      fallback: [],
+    };
+  },
   // Native and driver packages stay outside the server bundle.
   serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "@prisma/adapter-pg", "pg"],
   // Uploads of up to 5 MB (lib/sources/extract.ts) and source texts of up to 500,000

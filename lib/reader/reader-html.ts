@@ -4,7 +4,8 @@ import { db } from "../db";
 import { env } from "../env";
 import { keepUntilChanged } from "../cache/cached-view";
 import { readerDocument } from "./reader-document";
-import { readerPageTags, WHOLE_PAGE_HEADER } from "./reader-pages";
+import { readerPageTags } from "./reader-pages";
+import { WHOLE_PAGE_HEADER } from "./plain-pages";
 
 // A visitor's reader page as plain HTML (decision 0020): the page this server renders, asked for
 // once over loopback, without what only hydration needs, and kept like the views it is made of
@@ -17,7 +18,7 @@ const internalOrigin = () => env().CORROBORATE_INTERNAL_URL ?? `http://127.0.0.1
 /** The page at `path` (with its query) for a visitor on `origin`, the site's address the page's links embed. */
 export async function readerHtml(path: string, origin: string): Promise<ReaderAnswer> {
   "use cache";
-  const tags = await readerPageTags(db, new URL(path, "http://x"));
+  const tags = await readerPageTags(db, new URL(path, "http://x").pathname);
   if (!tags) throw new Error(`${path} is not a reader page`);
   keepUntilChanged(...tags);
   const site = new URL(origin);

@@ -1,26 +1,37 @@
 import type { NextRequest } from "next/server";
 import { readerHtml } from "@/lib/reader/reader-html";
+import { PLAIN_PREFIX } from "@/lib/reader/plain-pages";
 import { pageOrigin } from "@/lib/http/origin";
+import { unavailable } from "@/lib/http/unavailable";
+import { isStopping } from "@/lib/http/shutdown";
+import { databaseDown } from "@/lib/database/fault-breaker";
+import { contentSecurityPolicy, isHttps, securityHeaders } from "@/lib/security/headers";
 
-// A visitor's reader page as plain HTML (decision 0020). proxy.ts sends a visitor's request for
-// a reader page here, under this prefix; the page itself is made by lib/reader/reader-html.ts.
-
-const PREFIX = "/reader-html";
+// A visitor's reader page as plain HTML (decision 0020). next.config.ts rewrites a visitor's
+// request for a reader page here, past proxy.ts, so this answer carries the headers proxy.ts
+// gives every other one; the page itself is made by lib/reader/reader-html.ts.
 
 export async function GET(request: NextRequest) {
-  // Rewritten by proxy.ts, the request keeps the address the visitor asked for.
+  const https = isHttps(request.nextUrl, request.headers);
+  const headers: Record<string, string> = {
+    ...securityHeaders({ https }),
+    "Content-Security-Policy": contentSecurityPolicy({ nonce: null, https }),
+    ...(isStopping() ? { Connection: "close" } : {}),
+  };
+  // Rewritten, the request keeps the address the visitor asked for; asked for directly, it has the prefix.
   const { pathname, search } = request.nextUrl;
-  const path = `${pathname.startsWith(PREFIX) ? pathname.slice(PREFIX.length) || "/" : pathname}${search}`;
-  const headers: Record<string, string> = { "content-type": "text/html; charset=utf-8", "cache-control": "no-cache", vary: "Cookie" };
-  let page;
+  const path = `${pathname.startsWith(PLAIN_PREFIX) ? pathname.slice(PLAIN_PREFIX.length) || "/" : pathname}${search}`;
+  if (await databaseDown()) return unavailable(path, headers);
+  const page = { ...headers, "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-cache", Vary: "Cookie" };
+  let answer;
   try {
-    page = await readerHtml(path, pageOrigin(request.headers));
+    answer = await readerHtml(path, pageOrigin(request.headers));
   } catch (error) {
     console.error(error);
     const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Not shown · Corroborate</title></head><body><main><h1>This page could not be shown</h1><p>Something went wrong on our side. Please try again in a moment.</p></main></body></html>`;
-    return new Response(html, { status: 500, headers });
+    return new Response(html, { status: 500, headers: page });
   }
-  if (page.etag === null) return new Response(page.html, { status: page.status, headers: page.location ? { ...headers, location: page.location } : headers });
-  if (request.headers.get("if-none-match") === page.etag) return new Response(null, { status: 304, headers: { ...headers, etag: page.etag } });
-  return new Response(page.html, { headers: { ...headers, etag: page.etag } });
+  if (answer.etag === null) return new Response(answer.html, { status: answer.status, headers: answer.location ? { ...page, Location: answer.location } : page });
+  if (request.headers.get("if-none-match") === answer.etag) return new Response(null, { status: 304, headers: { ...page, ETag: answer.etag } });
+  return new Response(answer.html, { headers: { ...page, ETag: answer.etag } });
 }
