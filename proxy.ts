@@ -46,7 +46,10 @@ export const config = {
     // not a visitor's request for a reader page, which next.config.ts rewrites to its plain HTML
     // (app/reader-html, which sets these headers itself; decision 0020). The reader pages are
     // lib/reader/plain-pages.ts's, spelled out because Next.js reads this literally.
-    { source: "/((?!_next/static|_next/image|favicon.ico|$|claims$|claims/[^/]+$|sources$|sources/(?!new$)[^/]+$|actors$|actors/[^/]+$|outlets$|topics/[^/]+/matrix$|about/statuses$).*)" },
+    {
+      source:
+        "/((?!_next/static|_next/image|favicon.ico|$|claims$|claims/[^/]+$|sources$|sources/(?!new$)[^/]+$|actors$|actors/[^/]+$|outlets$|topics/[^/]+/matrix$|about/statuses$).*)",
+    },
     // A reader page's request that is not a visitor's plain page (lib/reader/plain-pages.ts, NOT_PLAIN).
     { source: "/:path*", has: [{ type: "cookie", key: "better-auth.session_token" }] },
     { source: "/:path*", has: [{ type: "cookie", key: "__Secure-better-auth.session_token" }] },

@@ -31,7 +31,8 @@ export async function GET(request: NextRequest) {
     const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Not shown · Corroborate</title></head><body><main><h1>This page could not be shown</h1><p>Something went wrong on our side. Please try again in a moment.</p></main></body></html>`;
     return new Response(html, { status: 500, headers: page });
   }
-  if (answer.etag === null) return new Response(answer.html, { status: answer.status, headers: answer.location ? { ...page, Location: answer.location } : page });
+  if (answer.etag === null)
+    return new Response(answer.html, { status: answer.status, headers: answer.location ? { ...page, Location: answer.location } : page });
   if (request.headers.get("if-none-match") === answer.etag) return new Response(null, { status: 304, headers: { ...page, ETag: answer.etag } });
   return new Response(answer.html, { headers: { ...page, ETag: answer.etag } });
 }
