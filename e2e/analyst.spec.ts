@@ -52,7 +52,7 @@ test("an analyst gives the troop-number claim a verdict from the queue, and a re
   await expect(page.getByRole("listitem").filter({ hasText: TROOPS_TEXT })).toContainText("Conflicting evidence");
 });
 
-test("a merge moves the stances and redirects the old address, and undoing it restores both claims", async ({ page }) => {
+test("a merge moves the stances and redirects the old address, and undoing it restores both claims", async ({ page, browser }) => {
   const kept = await claimFixture({
     outlet: "Merge Survivor Weekly",
     text: "Officials said the convoy crossed the river at dawn.",
@@ -74,9 +74,13 @@ test("a merge moves the stances and redirects the old address, and undoing it re
   await expect(page.getByText("Merged into this claim:")).toContainText("The convoy made its river crossing at dawn (merge test).");
   await expect(page.getByRole("heading", { name: "2 sources, 2 independent origins" })).toBeVisible();
 
-  // The old address redirects; its history records the merge.
+  // The old address redirects, for the analyst and for a visitor (a plain page); its history records the merge.
   await page.goto(`/claims/${gone.claimSlug}`);
   await expect(page).toHaveURL(new RegExp(`/claims/${kept.claimSlug}$`));
+  const visitor = await (await browser.newContext()).newPage();
+  await visitor.goto(`/claims/${gone.claimSlug}`);
+  await expect(visitor).toHaveURL(new RegExp(`/claims/${kept.claimSlug}$`));
+  await expect(visitor.getByText("Merged into this claim:")).toContainText("The convoy made its river crossing at dawn (merge test).");
   await page.goto(`/claims/${gone.claimSlug}/history`);
   await expect(page.getByRole("main")).toContainText(kept.claimSlug);
 
@@ -86,6 +90,10 @@ test("a merge moves the stances and redirects the old address, and undoing it re
   await page.goto(`/claims/${gone.claimSlug}`);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("The convoy made its river crossing at dawn (merge test).");
   await expect(page.getByRole("heading", { name: "1 source, 1 independent origin" })).toBeVisible();
+  await visitor.goto(`/claims/${gone.claimSlug}`);
+  await expect(visitor).toHaveURL(new RegExp(`/claims/${gone.claimSlug}$`));
+  await expect(visitor.getByRole("heading", { level: 1 })).toHaveText("The convoy made its river crossing at dawn (merge test).");
+  await visitor.context().close();
   const db = e2eDb();
   expect(await db.stance.count({ where: { claim: { slug: gone.claimSlug }, retractedAt: null } })).toBe(1);
   expect(await db.stance.count({ where: { claim: { slug: kept.claimSlug }, retractedAt: null } })).toBe(1);

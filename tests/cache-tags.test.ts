@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { gradeOutlet } from "../lib/review/grading";
 import { setVerdict } from "../lib/review/verdicts";
 import { addRelation } from "../lib/review/relations";
+import { mergeClaims, undoMerge } from "../lib/review/merge";
 import { updateClaim } from "../lib/claims/write-claim";
 import { createStance } from "../lib/stances/write-stance";
 import { updateSource } from "../lib/sources/write-source";
@@ -124,6 +125,16 @@ describe("the pages a write changes", () => {
     const other = await t.db.claim.findUniqueOrThrow({ where: { slug: "dprk-troops-number-about-10000" }, select: { id: true } });
     const related = await tagsOf(() => addRelation(t.db, analyst, { fromClaimId: claim.id, toClaim: "dprk-troops-number-about-10000", kind: "CONTRADICTS" }));
     expect(related).toEqual(expect.arrayContaining([tag.claim(claim.id), tag.claim(other.id)]));
+  });
+
+  it("a merge and its undoing: both claims' pages (the merged one's address redirects, then does not), and the lists", async () => {
+    const gone = await t.db.claim.findUniqueOrThrow({ where: { slug: "dprk-troops-mainly-in-kursk" }, select: { id: true } });
+    const kept = await t.db.claim.findUniqueOrThrow({ where: { slug: "dprk-troops-number-about-10000" }, select: { id: true } });
+    const merged = await tagsOf(() => mergeClaims(t.db, analyst, { fromClaimId: gone.id, intoClaim: "dprk-troops-number-about-10000", reason: "One claim." }));
+    expect(merged).toEqual(expect.arrayContaining([tag.claim(gone.id), tag.claim(kept.id), tag.claims]));
+    const merge = await t.db.claimMerge.findFirstOrThrow({ where: { fromClaimId: gone.id, undoneAt: null } });
+    const undone = await tagsOf(() => undoMerge(t.db, analyst, { mergeId: merge.id, reason: "Two claims after all." }));
+    expect(undone).toEqual(expect.arrayContaining([tag.claim(gone.id), tag.claim(kept.id), tag.claims]));
   });
 
   it("a refused write changes nothing, and announces nothing", async () => {

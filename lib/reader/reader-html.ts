@@ -4,7 +4,7 @@ import { db } from "../db";
 import { env } from "../env";
 import { keepUntilChanged } from "../cache/cached-view";
 import { readerDocument } from "./reader-document";
-import { readerPageTags } from "./reader-pages";
+import { readerPageFacts } from "./reader-pages";
 import { WHOLE_PAGE_HEADER } from "./plain-pages";
 
 // A visitor's reader page as plain HTML (decision 0020): the page this server renders, asked for
@@ -18,9 +18,12 @@ const internalOrigin = () => env().CORROBORATE_INTERNAL_URL ?? `http://127.0.0.1
 /** The page at `path` (with its query) for a visitor on `origin`, the site's address the page's links embed. */
 export async function readerHtml(path: string, origin: string): Promise<ReaderAnswer> {
   "use cache";
-  const tags = await readerPageTags(db, new URL(path, "http://x").pathname);
-  if (!tags) throw new Error(`${path} is not a reader page`);
-  keepUntilChanged(...tags);
+  const url = new URL(path, "http://x");
+  const facts = await readerPageFacts(db, url.pathname);
+  if (!facts) throw new Error(`${path} is not a reader page`);
+  keepUntilChanged(...facts.tags);
+  // Decided here, before the page renders: once rendering, a page's redirect is a script.
+  if (facts.redirectTo) return { status: 307, location: `${facts.redirectTo}${url.search}`, html: "", etag: null };
   const site = new URL(origin);
   const response = await fetch(`${internalOrigin()}${path}`, {
     headers: { [WHOLE_PAGE_HEADER]: "1", "x-forwarded-host": site.host, "x-forwarded-proto": site.protocol.slice(0, -1) },

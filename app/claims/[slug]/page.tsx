@@ -54,7 +54,10 @@ async function claimHeading(slug: string) {
 
 export default async function ClaimPage({ params, searchParams }: Props) {
   const [{ slug }, query, user, requestHeaders] = await Promise.all([params, searchParams, currentUser(), headers()]);
-  const heading = await claimHeading(slug);
+  // Asked per request (one lookup by slug), not from the cached heading: whether this address
+  // redirects must follow a merge and its undoing at once. A Playwright run on PostgreSQL once
+  // got the cached answer from before an undone merge, right after the undo (decision 0017).
+  const heading = await getClaimHeading(db, slug);
   if (!heading) notFound();
   if (heading.mergedInto) redirect(`/claims/${heading.mergedInto.slug}`);
   const asOf = parseAsOf(query.asOf);
