@@ -84,8 +84,10 @@ export async function deliverActivity(tx: Tx, events: readonly ActivityEvent[], 
       const rest = lines.length - kept.length;
       kept.push({ ...lines[kept.length]!, summary: `…and ${rest} more changes in the same write.`, href: null });
     }
-    // One millisecond apart, so that the page's order is the order they happened in.
-    kept.forEach((row, i) => rows.push({ ...row, createdAt: new Date(now + i) }));
+    // One millisecond apart, so that the page's order is the order they happened in; the newest
+    // at `now`, never later: a reader who opens their page at once has seen them all (marking
+    // what was seen stops at the present).
+    kept.forEach((row, i) => rows.push({ ...row, createdAt: new Date(now - (kept.length - 1 - i)) }));
   }
   for (let i = 0; i < rows.length; i += 500) await tx.activity.createMany({ data: rows.slice(i, i + 500) });
   return rows.length;
