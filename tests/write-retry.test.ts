@@ -54,3 +54,35 @@ it("a write that meets another process's commit between its read and its write r
   ).toEqual(["claim:first", "claim:second"]);
   expect(runs).toBe(sqlite ? 2 : 1);
 });
+
+it("a write that waits past SQLite's busy timeout for another process's long write runs again and lands, beside the other", async () => {
+  let runs = 0;
+  let held!: () => void;
+  const holding = new Promise<void>((resolve) => (held = resolve));
+  // Another process holds the write lock for longer than a writer waits for it (5 s).
+  const long = other.$transaction(
+    async (tx) => {
+      await tx.pageChange.create({ data: { tags: "claim:long" } });
+      held();
+      await new Promise((resolve) => setTimeout(resolve, 6_500));
+    },
+    { timeout: 20_000 },
+  );
+  await holding;
+  await runWrite(
+    t.db,
+    writer,
+    async (w) => {
+      runs += 1;
+      await w.tx.pageChange.create({ data: { tags: "claim:waiting" } });
+    },
+    { rerunnable: true },
+  );
+  await long;
+  expect(
+    (await t.db.pageChange.findMany({ where: { tags: { in: ["claim:long", "claim:waiting"] } }, select: { tags: true } })).map((r) => r.tags).sort(),
+  ).toEqual(["claim:long", "claim:waiting"]);
+  // SQLite refused the first attempt after its busy timeout; PostgreSQL writes both rows side by side.
+  if (sqlite) expect(runs).toBeGreaterThan(1);
+  else expect(runs).toBe(1);
+}, 30_000);

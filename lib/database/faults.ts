@@ -29,12 +29,14 @@ function describe(error: unknown, depth = 0): string {
 export type DatabaseFault = "CANNOT_WRITE" | "CANNOT_REACH";
 
 /**
- * SQLite refused a transaction's first write because another process committed after the
- * transaction's first read (SQLITE_BUSY_SNAPSHOT: Prisma begins transactions deferred). Nothing of
- * the transaction was written; run again, it sees the other write and goes through.
+ * SQLite refused a transaction's write because another process committed after the transaction's
+ * first read (SQLITE_BUSY_SNAPSHOT: Prisma begins transactions deferred), or held the write lock
+ * past the busy timeout (SQLITE_BUSY). Nothing of the transaction was written; run again, it goes
+ * through once the other write has. Prisma's better-sqlite3 adapter reports both, from its own
+ * queries, as a "SocketTimeout" without SQLite's code, so that counts too: ask it of SQLite only.
  */
-export function sqliteSnapshotConflict(error: unknown): boolean {
-  return !(error instanceof AppError) && /SQLITE_BUSY_SNAPSHOT/.test(describe(error));
+export function sqliteBusy(error: unknown): boolean {
+  return !(error instanceof AppError) && /SQLITE_BUSY|SocketTimeout/.test(describe(error));
 }
 
 /**

@@ -1,8 +1,8 @@
 import type { z } from "zod";
-import { connectionOf, type Db, type Dialect, type Tx, type TxConnection } from "../database/create-client";
+import { connectionOf, dialectOf, type Db, type Dialect, type Tx, type TxConnection } from "../database/create-client";
 import { lockClaimSummaries, lockCorpusCounts } from "../database/row-locks";
 import { isUniqueViolation } from "../database/unique-violation";
-import { postgresConflict, sqliteSnapshotConflict } from "../database/faults";
+import { postgresConflict, sqliteBusy } from "../database/faults";
 import { AppError } from "../errors";
 import { aRole, authorize, hasRole, type CurrentUser, type Role } from "../roles";
 import { refreshClaimSummaries } from "./refresh-claim-summary";
@@ -227,9 +227,11 @@ export async function runWrite<T>(db: Db, writer: Writer, write: (w: WriteContex
       return await runWriteOnce(db, writer, write, options);
     } catch (error) {
       // Another process (a second server, an import script) committed between this transaction's
-      // first read and its first write on SQLite, or PostgreSQL broke a deadlock by ending this
-      // transaction: nothing was written, and a new attempt sees the other write.
-      if (!options.rerunnable || attempt >= SNAPSHOT_ATTEMPTS || !(sqliteSnapshotConflict(error) || postgresConflict(error))) throw error;
+      // first read and its first write on SQLite, or held SQLite's write lock too long, or
+      // PostgreSQL broke a deadlock by ending this transaction: nothing was written, and a new
+      // attempt sees the other write.
+      const conflict = dialectOf(db) === "sqlite" ? sqliteBusy(error) : postgresConflict(error);
+      if (!options.rerunnable || attempt >= SNAPSHOT_ATTEMPTS || !conflict) throw error;
       await new Promise((resolve) => setTimeout(resolve, 10 * attempt));
     }
   }
