@@ -16,7 +16,9 @@ const nextConfig: NextConfig = {
     return {
       beforeFiles: PLAIN_PAGE_SOURCES.map((source) => ({
         source,
-        destination: `${PLAIN_PREFIX}${source === "/" ? "" : source.replace(/\(.*\)/, "")}`,
+        // The handler reads the path the visitor asked for; naming no segments here, a malformed
+        // escape in one (/claims/%E0%A4%A) reaches the page's own 404 instead of failing to decode.
+        destination: PLAIN_PREFIX,
         missing: NOT_PLAIN.map((condition) => ({ ...condition })),
       })),
       afterFiles: [],

@@ -91,7 +91,15 @@ test("a speaker's page gathers what they are quoted as saying, with the outlet t
 });
 
 test("unknown claims, sources, speakers, comments and requests get a real 404 page", async ({ page }) => {
-  for (const path of ["/claims/no-such-claim", "/sources/no-such-source", "/actors/nobody", "/comments/no-such-comment", "/requests/no-such-request"]) {
+  // The last is a malformed escape, which names no claim either.
+  for (const path of [
+    "/claims/no-such-claim",
+    "/sources/no-such-source",
+    "/actors/nobody",
+    "/comments/no-such-comment",
+    "/requests/no-such-request",
+    "/claims/%E0%A4%A",
+  ]) {
     const response = await page.goto(path);
     expect(response?.status(), path).toBe(404);
     await expect(page.getByRole("heading", { name: "Not found" })).toBeVisible();
