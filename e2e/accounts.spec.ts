@@ -34,6 +34,9 @@ test("someone signs up as a reader, an admin makes them a researcher, and they s
 });
 
 test("a wrong password, or an email already taken, is said plainly", async ({ page }) => {
+  // A reader page first: its route handler reads the session, and so may be what makes the
+  // server's one better-auth instance, whose refusals the sign-in form must still recognise.
+  await page.goto("/claims");
   await page.goto("/sign-in");
   await page.getByLabel("Email").fill("researcher@example.com");
   await page.getByLabel("Password").fill("not-the-password");

@@ -1,5 +1,4 @@
 "use server";
-import { APIError } from "better-auth/api";
 import { redirect } from "next/navigation";
 import { cookies, headers } from "next/headers";
 import { randomBytes } from "node:crypto";
@@ -14,7 +13,7 @@ import { assignHandle } from "@/lib/users/handles";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/schemas/parse-input";
-import { MIN_PASSWORD_LENGTH } from "@/lib/auth/auth";
+import { isAuthRefusal, MIN_PASSWORD_LENGTH } from "@/lib/auth/auth";
 
 const SIGN_UP_REFUSED = "No account was made with these details. If you already have an account, sign in instead.";
 
@@ -67,7 +66,7 @@ export async function signInAction(_state: AuthFormState, form: FormData): Promi
   try {
     userId = (await getAuth().api.signInEmail({ body: data, headers: await headers() })).user.id;
   } catch (error) {
-    if (!(error instanceof APIError)) throw error;
+    if (!isAuthRefusal(error)) throw error;
     await recordSignInFailure(db, data.email, who);
     return { message: "Wrong email or password.", email };
   }
@@ -104,7 +103,7 @@ export async function signUpAction(_state: AuthFormState, form: FormData): Promi
   } catch (error) {
     // Taken or not, the answer is the same words (decision 0013): without mail, the app cannot
     // tell the owner privately, so it tells nobody which addresses have accounts.
-    if (error instanceof APIError) return { message: SIGN_UP_REFUSED, ...kept };
+    if (isAuthRefusal(error)) return { message: SIGN_UP_REFUSED, ...kept };
     throw error;
   }
   redirect(safeNext(form.get("next")));

@@ -28,3 +28,11 @@ export function createAuth(db: Db, { databaseUrl, secret }: { databaseUrl: strin
 }
 
 export type Auth = ReturnType<typeof createAuth>;
+
+/**
+ * Whether better-auth refused the request (a wrong password, an address taken). Known by the
+ * error's name, not `instanceof APIError`: route handlers and pages are bundled apart, each with
+ * its own copy of better-auth's classes, and share one instance (lib/auth/session.ts); an error
+ * from the instance a route handler made is not an instance of the page bundle's class.
+ */
+export const isAuthRefusal = (error: unknown): boolean => error instanceof Error && error.name === "APIError";
