@@ -3,7 +3,7 @@
 //   - raw SQL: plain node:http and better-sqlite3 answering the same data as JSON (floor-server.ts);
 //   - static: the app's own answers for the same URLs, fetched once and replayed from memory
 //     (replay-server.ts), the most any cache could give.
-//   npm run bench:generate && npm run build && npm run bench -- [--db data/bench.db] [--seconds 10] [--connections 10]
+//   npm run bench:generate && npm run build && npm run bench -- [--db data/bench.db] [--seconds 10] [--connections 10] [--only "signed in"]
 // Prints p50/p99 latency and requests/s per request and server, the app's share of the static
 // server's requests/s, a signed-in claim page, and search latency one request at a time.
 import type { ChildProcess } from "node:child_process";
@@ -23,6 +23,7 @@ const { values } = parseArgs({
     db: { type: "string", default: "data/bench.db" },
     seconds: { type: "string", default: "10" },
     connections: { type: "string", default: "10" },
+    only: { type: "string" },
   },
 });
 const file = resolve(root, values.db!);
@@ -50,7 +51,8 @@ sample.close();
 const SEARCHES = ["treaty", "ceasefire", "officials", "sanctions", "summit", "deployment", "troop numbers", "arms sales", "officials denied", "supply routes"];
 
 // A signed-in researcher: a demo account and a session made in the database, its cookie signed
-// with the server's secret as better-auth signs it.
+// with the server's secret as better-auth signs it, and named as better-auth names it in
+// production without a base URL (secure, as a browser keeps it on localhost too).
 const secret = randomBytes(32).toString("base64url");
 const db = createDb(`file:${file}`);
 await seedDemoUsers(db);
@@ -58,11 +60,14 @@ const researcher = await db.user.findUniqueOrThrow({ where: { email: DEMO_USERS.
 const token = randomBytes(24).toString("base64url");
 await db.session.create({ data: { id: randomBytes(12).toString("hex"), token, userId: researcher.id, expiresAt: new Date(Date.now() + 86_400_000) } });
 await db.$disconnect();
-const cookie = `better-auth.session_token=${encodeURIComponent(`${token}.${createHmac("sha256", secret).update(token).digest("base64")}`)}`;
+const cookie = `__Secure-better-auth.session_token=${encodeURIComponent(`${token}.${createHmac("sha256", secret).update(token).digest("base64")}`)}`;
 
 children.push(serveApp(`file:${file}`, APP, { BETTER_AUTH_SECRET: secret }), launch(bin("tsx"), ["bench/floor-server.ts", file, String(FLOOR)]));
 await waitFor(`http://127.0.0.1:${APP}/api/claims?limit=1`);
 await waitFor(`http://127.0.0.1:${FLOOR}/api/claims`);
+// Checked: with the cookie misnamed, "signed in" once measured a visitor's full page.
+const session = await (await fetch(`http://127.0.0.1:${APP}/api/auth/get-session`, { headers: { cookie } })).json();
+if (session?.user?.email !== researcher.email) throw new Error("The benchmark's session cookie is not accepted by the app.");
 
 /** The path of the stylesheet a page links: a file Next.js serves from its build's static folder. */
 async function stylesheetOf(url: string): Promise<string> {
@@ -77,11 +82,19 @@ const rotate = (paths: string[]) => {
 };
 type Scenario = { name: string; paths: string[]; floor: ((path: string) => string) | null; headers?: Record<string, string>; replay?: boolean };
 const same = (path: string) => path;
-const scenarios: Scenario[] = [
+const everyScenario: Scenario[] = [
   { name: "/ (home)", paths: ["/"], floor: same },
   { name: "/claims", paths: ["/claims"], floor: same },
   { name: "claim page", paths: slugs.map((s) => `/claims/${s}`), floor: same },
   { name: "claim page, signed in", paths: slugs.map((s) => `/claims/${s}`), floor: same, headers: { cookie }, replay: false },
+  // What a signed-in page's islands fetch after it: the reader's own part of it (decision 0021).
+  {
+    name: "/viewer (a signed-in claim page's own part)",
+    paths: slugs.map((s) => `/viewer?path=${encodeURIComponent(`/claims/${s}`)}`),
+    floor: null,
+    headers: { cookie },
+    replay: false,
+  },
   { name: "/sources", paths: ["/sources"], floor: same },
   { name: "source page", paths: sourceIds.map((id) => `/sources/${id}`), floor: same },
   { name: "speaker page", paths: actorIds.map((id) => `/actors/${id}`), floor: same },
@@ -103,6 +116,9 @@ const scenarios: Scenario[] = [
     : []),
 ];
 
+// --only: the scenarios whose name contains it (the search latency runs always).
+const scenarios = everyScenario.filter((s) => !values.only || s.name.includes(values.only));
+
 // The static server replays what the app answered anonymously for each URL.
 const replay: Record<string, { type: string; body: string }> = {};
 for (const s of scenarios.filter((s) => s.replay !== false)) {
@@ -114,8 +130,11 @@ for (const s of scenarios.filter((s) => s.replay !== false)) {
 }
 const replayFile = resolve(root, "data/bench-replay.json");
 writeFileSync(replayFile, JSON.stringify(replay));
-children.push(launch(bin("tsx"), ["bench/replay-server.ts", replayFile, String(STATIC)]));
-await waitFor(`http://127.0.0.1:${STATIC}/`);
+const firstReplayed = Object.keys(replay)[0];
+if (firstReplayed) {
+  children.push(launch(bin("tsx"), ["bench/replay-server.ts", replayFile, String(STATIC)]));
+  await waitFor(`http://127.0.0.1:${STATIC}${firstReplayed}`);
+}
 
 async function measure(port: number, path: () => string, headers: Record<string, string> = {}) {
   const options = {
@@ -134,6 +153,8 @@ console.log(`Corpus: ${JSON.stringify(counts)}; ${values.connections} connection
 console.log("| request | size | app p50 / p99 ms | app req/s | raw SQL req/s | static req/s | app ÷ static | errors |");
 console.log("|---|---|---|---|---|---|---|---|");
 for (const s of scenarios) {
+  // Every page fetched once before measuring, like the replayed ones (a signed-in page is kept per role).
+  if (s.replay === false) for (const path of s.paths) await (await fetch(`http://127.0.0.1:${APP}${path}`, { headers: s.headers })).arrayBuffer();
   const app = await measure(APP, rotate(s.paths), s.headers);
   const floor = s.floor ? await measure(FLOOR, rotate(s.paths.map(s.floor))) : null;
   const still = s.replay === false ? null : await measure(STATIC, rotate(s.paths));
