@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { contentSecurityPolicy, isForeignServerAction, isHttps, securityHeaders } from "@/lib/security/headers";
+import { contentSecurityPolicy, isForeignServerAction, isHttps, newNonce, securityHeaders } from "@/lib/security/headers";
 import { databaseDown } from "@/lib/database/fault-breaker";
 import { unavailable } from "@/lib/http/unavailable";
 import { isStopping } from "@/lib/http/shutdown";
@@ -25,7 +25,7 @@ export async function proxy(request: NextRequest) {
   // A page about a claim, source, speaker, stance or topic that does not exist: Next's 404 page,
   // with its status (lib/http/page-records.ts says why this is asked here).
   const missing = request.method === "GET" && (await pageRecordMissing(db, request.nextUrl.pathname));
-  const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
+  const nonce = newNonce();
   const policy = contentSecurityPolicy({ nonce, https, dev: process.env.NODE_ENV === "development" });
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);
@@ -43,16 +43,14 @@ export async function proxy(request: NextRequest) {
 export const config = {
   matcher: [
     // Not the build's hashed static files, which carry no page and change with every build; and
-    // not a visitor's request for a reader page, which next.config.ts rewrites to its plain HTML
-    // (app/reader-html, which sets these headers itself; decision 0020). The reader pages are
+    // not a request for a reader page that next.config.ts rewrites to its kept page (app/reader-html,
+    // which sets these headers itself; decisions 0020 and 0021). The reader pages are
     // lib/reader/plain-pages.ts's, spelled out because Next.js reads this literally.
     {
       source:
         "/((?!_next/static|_next/image|favicon.ico|$|claims$|claims/[^/]+$|sources$|sources/(?!new$)[^/]+$|actors$|actors/[^/]+$|outlets$|topics/[^/]+/matrix$|about/statuses$).*)",
     },
-    // A reader page's request that is not a visitor's plain page (lib/reader/plain-pages.ts, NOT_PLAIN).
-    { source: "/:path*", has: [{ type: "cookie", key: "better-auth.session_token" }] },
-    { source: "/:path*", has: [{ type: "cookie", key: "__Secure-better-auth.session_token" }] },
+    // A reader page's request that is rendered for itself (lib/reader/plain-pages.ts, NOT_PLAIN).
     { source: "/:path*", has: [{ type: "header", key: "rsc" }] },
     { source: "/:path*", has: [{ type: "header", key: "next-action" }] },
     { source: "/:path*", has: [{ type: "header", key: "x-corroborate-whole-page" }] },

@@ -1,11 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { currentUser } from "@/lib/auth/session";
+import { pageViewer } from "@/lib/auth/viewer";
 import { db } from "@/lib/db";
-import { UNREAD_CAP, unreadCount } from "@/lib/activity/list-activity";
-import { hasRole, ROLE_LABEL } from "@/lib/roles";
+import { accountLine } from "@/lib/users/for-you";
+import { hasRole } from "@/lib/roles";
 import { signOutAction } from "./_actions/auth";
+import { AccountLine } from "./_components/for-you/account-line";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -14,12 +15,14 @@ export const metadata: Metadata = {
 };
 
 // Every page reads the session for its header, so none is prerendered as a whole: each renders per
-// request around what it caches ("use cache" views, decision 0017).
+// request around what it caches ("use cache" views, decision 0017). A reader page is kept once per
+// role (decision 0021): the header then shows the role's links, and the account line's name and
+// unread count come by a client island.
 export const instant = false;
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  const user = await currentUser();
-  const unread = user ? await unreadCount(db, user.id) : 0;
+  const viewer = await pageViewer();
+  const { role, user } = viewer;
   return (
     <html lang="en">
       <body>
@@ -53,42 +56,36 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
               <li>
                 <Link href="/about/statuses">About the statuses</Link>
               </li>
-              {hasRole(user, "RESEARCHER") ? (
+              {hasRole(viewer, "RESEARCHER") ? (
                 <li>
                   <Link href="/sources/new">Add a source</Link>
                 </li>
               ) : null}
-              {hasRole(user, "RESEARCHER") ? (
+              {hasRole(viewer, "RESEARCHER") ? (
                 <li>
                   <Link href="/import">Import</Link>
                 </li>
               ) : null}
-              {hasRole(user, "ANALYST") ? (
+              {hasRole(viewer, "ANALYST") ? (
                 <li>
                   <Link href="/review">Review queue</Link>
                 </li>
               ) : null}
-              {hasRole(user, "ADMIN") ? (
+              {hasRole(viewer, "ADMIN") ? (
                 <li>
                   <Link href="/admin/users">Users</Link>
                 </li>
               ) : null}
-              {hasRole(user, "ADMIN") ? (
+              {hasRole(viewer, "ADMIN") ? (
                 <li>
                   <Link href="/admin/audit">Audit log</Link>
                 </li>
               ) : null}
             </ul>
             <div className="account">
-              {user ? (
+              {role ? (
                 <form action={signOutAction}>
-                  <span className="signed-in">
-                    {user.name} <span className="muted">({ROLE_LABEL[user.role]})</span>
-                  </span>{" "}
-                  <Link href="/activity" aria-label={unread > 0 ? `Activity, ${unread > UNREAD_CAP ? `more than ${UNREAD_CAP}` : unread} unread` : "Activity"}>
-                    Activity{unread > 0 ? <span className="unread-count">{unread > UNREAD_CAP ? `${UNREAD_CAP}+` : unread}</span> : null}
-                  </Link>{" "}
-                  <Link href="/settings">Settings</Link>{" "}
+                  <AccountLine role={role} given={user ? await accountLine(db, user) : null} /> <Link href="/settings">Settings</Link>{" "}
                   <button type="submit" className="link-button">
                     Sign out
                   </button>

@@ -3,7 +3,8 @@ import { claimFixture, e2eDb, signIn } from "./helpers";
 
 // A visitor's reader pages are plain HTML (decision 0020): the page as rendered, without the
 // React payload or the framework's scripts. What a visitor must still get is the whole page,
-// working links and forms, and every change at once; a signed-in reader gets the full page.
+// working links and forms, and every change at once. A signed-in reader gets the full page, kept
+// once for their role, with what is theirs alone fetched by small islands (decision 0021).
 
 const CLAIM = "/claims/dprk-troops-number-about-10000";
 const SOURCE = "/sources/npr-new-era-two-continents";
@@ -50,7 +51,7 @@ test("a visitor's reader pages load no framework, and still read, link and searc
   expect(scripts.filter((path) => path.startsWith("/_next/"))).toEqual([]);
 });
 
-test("signed in, the same address is the full page; signed out, plain again", async ({ page }) => {
+test("signed in, the same address is the full page, kept for the role; signed out, plain again", async ({ page }) => {
   await signIn(page, "RESEARCHER");
   const full = await page.goto(CLAIM);
   expect(await full!.text()).toContain("self.__next_f");
@@ -59,6 +60,59 @@ test("signed in, the same address is the full page; signed out, plain again", as
   await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
   const plain = await page.goto(CLAIM);
   expect(await plain!.text()).not.toContain("self.__next_f");
+});
+
+test("a page kept for a role shows each reader only what is theirs, and runs its scripts by a nonce of its own", async ({ browser }) => {
+  const watcher = await (await browser.newContext()).newPage();
+  const demo = await signIn(watcher, "READER");
+  // A second reader: the same role, so the same kept page.
+  const other = await (await browser.newContext()).newPage();
+  const name = `Second Reader ${Date.now()}`;
+  await other.goto("/sign-up");
+  await other.getByLabel("Name").fill(name);
+  await other.getByLabel("Email").fill(`second-reader-${Date.now()}@example.org`);
+  await other.getByLabel("Password").fill("a-long-enough-password");
+  await other.getByRole("button", { name: "Create account" }).click();
+  await expect(other.getByText(`${name} (Reader)`)).toBeVisible();
+
+  await watcher.goto(CLAIM);
+  const watch = watcher.getByRole("button", { name: /this claim/ });
+  if ((await watch.getAttribute("aria-pressed")) !== "true") await watch.click();
+  await expect(watcher.getByRole("button", { name: "Watching this claim (stop)" })).toBeVisible();
+
+  // Each reader's page is the one kept for readers: neither name is in it. Each sees their own.
+  const answers = [];
+  for (const [page, own, others] of [
+    [watcher, demo.name, name],
+    [other, name, demo.name],
+  ] as const) {
+    const answer = await page.goto(CLAIM);
+    const html = await answer!.text();
+    expect(html).toContain("self.__next_f");
+    expect(html).not.toContain(own);
+    expect(html).not.toContain(others);
+    await expect(page.locator(".account")).toContainText(`${own} (Reader)`);
+    await expect(page.locator(".account")).not.toContainText(others);
+    answers.push({ html, policy: answer!.headers()["content-security-policy"]! });
+  }
+  await expect(watcher.getByRole("button", { name: "Watching this claim (stop)" })).toBeEnabled();
+  await expect(other.getByRole("button", { name: "Watch this claim" })).toBeEnabled();
+
+  // Every answer's scripts carry that answer's nonce, the one its policy names; no two answers share one.
+  const nonces = answers.map(({ html, policy }) => {
+    const nonce = /'nonce-([^']+)'/.exec(policy)![1]!;
+    expect(new Set(html.match(/nonce="[^"]*"/g))).toEqual(new Set([`nonce="${nonce}"`]));
+    return nonce;
+  });
+  expect(nonces[0]).not.toBe(nonces[1]);
+
+  // Another role's kept page: a researcher's links, which a reader's page does not have.
+  const researcher = await (await browser.newContext()).newPage();
+  await signIn(researcher, "RESEARCHER");
+  await researcher.goto(CLAIM);
+  await expect(researcher.locator(".page-actions").getByRole("link", { name: "Edit or retract" })).toBeVisible();
+  await expect(other.getByRole("link", { name: "Edit or retract" })).toHaveCount(0);
+  await expect(researcher.locator(".account")).toContainText("(Researcher)");
 });
 
 test("a browser that asks again gets 304 while the page is unchanged, and the new page once a write changes it", async ({ request }) => {

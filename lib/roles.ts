@@ -25,8 +25,9 @@ export const aRole = (role: Role) => {
   return /^[aeiou]/.test(word) ? `an ${word}` : `a ${word}`;
 };
 
-export function hasRole(user: Pick<CurrentUser, "role"> | null, needed: Role): boolean {
-  return user !== null && ROLES.indexOf(user.role) >= ROLES.indexOf(needed);
+/** Whether a user (or a page's viewer, lib/auth/viewer.ts) has at least the role `needed`. */
+export function hasRole(user: { role: Role | null } | null, needed: Role): boolean {
+  return user !== null && user.role !== null && ROLES.indexOf(user.role) >= ROLES.indexOf(needed);
 }
 
 /**

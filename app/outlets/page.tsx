@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { db } from "@/lib/db";
-import { currentUser } from "@/lib/auth/session";
+import { pageViewer } from "@/lib/auth/viewer";
 import { hasRole } from "@/lib/roles";
 import { RELIABILITY_LABEL } from "@/lib/analysis/grading";
 import { plural } from "@/lib/format";
@@ -13,7 +13,7 @@ import { pageTags } from "@/lib/cache/page-tags";
 export const metadata: Metadata = { title: "Outlets and their grading" };
 
 export default async function OutletsPage() {
-  return <Outlets canGrade={hasRole(await currentUser(), "ANALYST")} />;
+  return <Outlets canGrade={hasRole(await pageViewer(), "ANALYST")} />;
 }
 
 /** Cached until an outlet or a source changes (its counts); analysts get the grading forms. */

@@ -2,13 +2,13 @@ import { z } from "zod";
 import type { Db } from "../database/create-client";
 import { AppError } from "../errors";
 import { defineWrite } from "../write/context";
+import { UNREAD_CAP } from "./unread-cap";
 
 // A user's activity page and GET /api/activity: their rows (lib/write/deliver-activity.ts), newest
 // first, paged by a cursor on [createdAt, id], read through the [userId, createdAt, id] index.
 
 export const ACTIVITY_PAGE_SIZE = 50;
-/** The unread count in the header stops counting here ("99+"): counting further costs without telling more. */
-export const UNREAD_CAP = 99;
+export { UNREAD_CAP } from "./unread-cap";
 
 export const ActivityQuerySchema = z.strictObject({
   since: z.iso

@@ -142,8 +142,3 @@ export function getClaimForEdit(db: Db, slug: string) {
 export function getClaimHeading(db: Db, slug: string) {
   return db.claim.findUnique({ where: { slug }, select: { id: true, slug: true, text: true, mergedInto: { select: { slug: true } } } });
 }
-
-/** A claim's topic (what "watch the topic" on its page watches). */
-export async function getClaimTopic(db: Db, claimId: string) {
-  return (await db.claim.findUnique({ where: { id: claimId }, select: { topic: { select: { id: true, name: true } } } }))?.topic ?? null;
-}

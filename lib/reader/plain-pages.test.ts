@@ -8,10 +8,11 @@ import nextConfig from "../../next.config";
 import { config as proxyConfig } from "../../proxy";
 import { isReaderPage } from "./reader-pages";
 
-// Which requests are a visitor's plain reader pages is said in three places Next.js reads
-// separately: next.config.ts's rewrites, proxy.ts's matcher (which must be literal) and the tags
-// lib/reader/reader-pages.ts gives each page. Matched here with Next.js's own matching, every
-// request must go exactly one way: rewritten to its plain page, or through the proxy.
+// Which requests for reader pages are answered from the kept pages is said in three places
+// Next.js reads separately: next.config.ts's rewrites, proxy.ts's matcher (which must be
+// literal) and the tags lib/reader/reader-pages.ts gives each page. Matched here with Next.js's
+// own matching, every request must go exactly one way: rewritten to its kept page, or through
+// the proxy.
 
 type Request = { path: string; headers?: Record<string, string> };
 
@@ -61,11 +62,14 @@ const OTHER = [
   "/topics/troops",
 ];
 
-describe("a visitor's plain reader pages", () => {
-  it("a visitor's request for a reader page is rewritten to its plain page and never passes the proxy", async () => {
+describe("the kept reader pages", () => {
+  it("a visitor's or a signed-in reader's request for a reader page is rewritten to its kept page and never passes the proxy", async () => {
+    const cookies: Record<string, string>[] = [{}, { cookie: "better-auth.session_token=abc.def" }, { cookie: "__Secure-better-auth.session_token=abc" }];
     for (const path of READER) {
-      expect(await rewrittenTo({ path }), path).toMatch(/^\/reader-html/);
-      expect(proxyRuns({ path }), path).toBe(false);
+      for (const headers of cookies) {
+        expect(await rewrittenTo({ path, headers }), `${path} ${JSON.stringify(headers)}`).toBe("/reader-html");
+        expect(proxyRuns({ path, headers }), `${path} ${JSON.stringify(headers)}`).toBe(false);
+      }
       expect(isReaderPage(path), path).toBe(true);
     }
   });
@@ -74,9 +78,8 @@ describe("a visitor's plain reader pages", () => {
     const signedIn = { cookie: "better-auth.session_token=abc.def" };
     const requests: Request[] = [
       ...OTHER.map((path) => ({ path })),
-      ...READER.map((path) => ({ path, headers: signedIn })),
-      ...READER.map((path) => ({ path, headers: { cookie: "__Secure-better-auth.session_token=abc" } })),
-      ...READER.map((path) => ({ path, headers: { rsc: "1" } })),
+      ...OTHER.map((path) => ({ path, headers: signedIn })),
+      ...READER.map((path) => ({ path, headers: { rsc: "1", ...signedIn } })),
       ...READER.map((path) => ({ path, headers: { "next-action": "abc" } })),
       ...READER.map((path) => ({ path, headers: { "x-corroborate-whole-page": "1" } })),
       { path: "/claims?q=troops" },

@@ -1,7 +1,9 @@
-// Which requests are a visitor's for a reader page, answered as plain HTML (decision 0020): the
-// paths, in the form next.config.ts's rewrites take, and what makes a request for one of them
-// not a visitor's. No imports: next.config.ts reads this. proxy.ts's matcher spells the same
-// list out (Next.js wants it literal), and tests/plain-pages.test.ts checks that they agree.
+// Which requests for a reader page are answered from the kept page (app/reader-html): a visitor's,
+// as plain HTML (decision 0020), and a signed-in reader's, as their role sees it (decision 0021).
+// The paths, in the form next.config.ts's rewrites take, and what makes a request for one of them
+// need its page rendered for it. No imports: next.config.ts reads this. proxy.ts's matcher spells
+// the same list out (Next.js wants it literal), and lib/reader/plain-pages.test.ts checks that
+// they agree.
 
 /** The reader pages. */
 export const PLAIN_PAGE_SOURCES = [
@@ -21,14 +23,11 @@ export const PLAIN_PAGE_SOURCES = [
 export const WHOLE_PAGE_HEADER = "x-corroborate-whole-page";
 
 /**
- * A request for a reader page is not a visitor's plain page when it carries a session (a
- * signed-in reader's full page), comes from Next.js's client router or a server action, is the
- * server asking for its own page, or asks for what is computed per request (decision 0017: a
- * search `q`, a claim as of a day).
+ * A request for a reader page is rendered for itself, not answered from the kept page, when it
+ * comes from Next.js's client router or a server action, is the server asking for its own page,
+ * or asks for what is computed per request (decision 0017: a search `q`, a claim as of a day).
  */
 export const NOT_PLAIN = [
-  { type: "cookie", key: "better-auth.session_token" },
-  { type: "cookie", key: "__Secure-better-auth.session_token" },
   { type: "header", key: "rsc" },
   { type: "header", key: "next-action" },
   { type: "header", key: WHOLE_PAGE_HEADER },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readerDocument } from "./reader-document";
+import { placesOf, readerDocument, withNonce } from "./reader-document";
 
 // The shape of what Next.js 16.4 renders for a page: the stylesheet, a script preload, the
 // runtime's chunks, the payload pushed by inline scripts, JSON-LD, and the app's own script.
@@ -38,5 +38,31 @@ describe("a reader page as a visitor gets it", () => {
 
   it("leaves words that name a tag alone (React writes them escaped)", () => {
     expect(lean).toContain("<p>“a quote with &lt;script&gt; in its words”</p>");
+  });
+});
+
+describe("a signed-in reader's kept page", () => {
+  // Kept with the nonce it was rendered with; "“" before it is three bytes, so places are in bytes, not characters.
+  const rendered = "n0nceN0nceN0nceN0nce0A==";
+  const kept = Buffer.from(page.replaceAll("n0nce", rendered));
+  const nonceAt = placesOf(kept, rendered);
+
+  it("is answered with this answer's nonce on every script, and nothing else changed", () => {
+    const fresh = "QUJDREVGR0hJSktMTU5PUA==";
+    const answered = Buffer.from(withNonce({ body: new Uint8Array(kept), nonceAt }, fresh)).toString();
+    expect(nonceAt).toHaveLength(6);
+    expect(answered).not.toContain(rendered);
+    expect(answered.match(/nonce="([^"]*)"/g)).toEqual(Array(6).fill(`nonce="${fresh}"`));
+    expect(answered.replaceAll(fresh, "n0nce")).toBe(page);
+  });
+
+  it("stays as it was kept, for the next answer", () => {
+    const body = new Uint8Array(kept);
+    withNonce({ body, nonceAt }, "QUJDREVGR0hJSktMTU5PUA==");
+    expect(Buffer.from(body).equals(kept)).toBe(true);
+  });
+
+  it("refuses a nonce of another length, which would shift the page", () => {
+    expect(() => withNonce({ body: new Uint8Array(kept), nonceAt }, "short")).toThrow(/24 characters/);
   });
 });

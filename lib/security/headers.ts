@@ -1,6 +1,10 @@
 // The security headers every response carries, and the Content-Security-Policy of each page.
 // Pure: proxy.ts calls it per request with a fresh nonce. See docs/decisions/0012.
 
+/** A fresh script nonce: 16 random bytes in base64, always NONCE_LENGTH characters. */
+export const newNonce = () => Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
+export const NONCE_LENGTH = 24;
+
 /**
  * The page's policy. Scripts run only with this request's nonce (Next.js reads it from the
  * request's own Content-Security-Policy header and puts it on every script it writes);

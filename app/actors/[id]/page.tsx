@@ -4,7 +4,7 @@ import { cache } from "react";
 import { db } from "@/lib/db";
 import { ACTOR_STANCE_LIMIT, getActorHeading, getActorWithStances } from "@/lib/actors/get-actor";
 import { orNotFound } from "@/lib/http/page-data";
-import { currentUser } from "@/lib/auth/session";
+import { pageViewer } from "@/lib/auth/viewer";
 import { hasRole } from "@/lib/roles";
 import { MODE_LABEL, POSITION_LABEL } from "@/lib/labels";
 import { plural } from "@/lib/format";
@@ -33,9 +33,9 @@ async function actorHeading(slug: string) {
 }
 
 export default async function ActorPage({ params }: Props) {
-  const [{ id }, user] = await Promise.all([params, currentUser()]);
+  const [{ id }, viewer] = await Promise.all([params, pageViewer()]);
   if (!(await actorHeading(id))) notFound();
-  return <Actor slug={id} canEdit={hasRole(user, "RESEARCHER")} />;
+  return <Actor slug={id} canEdit={hasRole(viewer, "RESEARCHER")} />;
 }
 
 /** Cached until the speaker or a stance quoting them changes. */

@@ -4,11 +4,11 @@ import { headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { cache, type ReactNode } from "react";
 import { db } from "@/lib/db";
-import { getClaimHeading, getClaimTopic, getClaimWithStances } from "@/lib/claims/get-claim";
+import { getClaimHeading, getClaimWithStances } from "@/lib/claims/get-claim";
 import { claimTimeline, firstSupporter } from "@/lib/claims/timeline";
 import { POSITIONS } from "@/lib/analysis/conflict";
 import { orNotFound } from "@/lib/http/page-data";
-import { currentUser } from "@/lib/auth/session";
+import { pageViewer } from "@/lib/auth/viewer";
 import { hasRole } from "@/lib/roles";
 import { CONFIDENCE_LABEL, OUTLET_KIND_LABEL, POSITION_COLUMN, POSITION_LABEL, POSITION_LETTER, RELATION_LABEL, VERDICT_LABEL } from "@/lib/labels";
 import { plural } from "@/lib/format";
@@ -28,10 +28,10 @@ import { StatusBadge } from "../../_components/status-badge";
 import { Discussion } from "../../_components/discussion";
 import { CommentForm } from "../../_components/forms/comment-forms";
 import { claimDiscussion, type CommentView } from "@/lib/comments/list-comments";
-import { claimAssessments } from "@/lib/review/assessments";
-import { isWatching } from "@/lib/activity/watch";
-import { WatchButton } from "../../_components/forms/activity-forms";
-import { spreadOf, type Spread } from "@/lib/analysis/assessment-spread";
+import { claimForYou } from "@/lib/users/for-you";
+import { ClaimWatch, YourAssessment } from "../../_components/for-you/page-parts";
+import { SpreadLine } from "../../_components/assessment-spread";
+import { spreadOf } from "@/lib/analysis/assessment-spread";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -53,7 +53,7 @@ async function claimHeading(slug: string) {
 }
 
 export default async function ClaimPage({ params, searchParams }: Props) {
-  const [{ slug }, query, user, requestHeaders] = await Promise.all([params, searchParams, currentUser(), headers()]);
+  const [{ slug }, query, pageFor, requestHeaders] = await Promise.all([params, searchParams, pageViewer(), headers()]);
   // Asked per request (one lookup by slug), not from the cached heading: whether this address
   // redirects must follow a merge and its undoing at once. A Playwright run on PostgreSQL once
   // got the cached answer from before an undone merge, right after the undo (decision 0017).
@@ -62,9 +62,9 @@ export default async function ClaimPage({ params, searchParams }: Props) {
   if (heading.mergedInto) redirect(`/claims/${heading.mergedInto.slug}`);
   const asOf = parseAsOf(query.asOf);
   const viewer: Viewer = {
-    canEdit: hasRole(user, "RESEARCHER"),
-    isAnalyst: hasRole(user, "ANALYST"),
-    canComment: user !== null,
+    canEdit: hasRole(pageFor, "RESEARCHER"),
+    isAnalyst: hasRole(pageFor, "ANALYST"),
+    canComment: pageFor.role !== null,
     origin: pageOrigin(requestHeaders),
   };
   // The claim as it stood on a day is computed for the asking; as it is now, it is cached.
@@ -72,10 +72,12 @@ export default async function ClaimPage({ params, searchParams }: Props) {
     const claim = await loadClaim(slug, asOf.date);
     return <ClaimView claim={claim} asOf={asOf} viewer={viewer} discussion={await claimDiscussion(db, claim.id)} />;
   }
-  // An analyst's own assessment (and, once they may see them, the others') is theirs alone: it is
-  // rendered for the request and passed through the cached view as a slot.
-  const assessment = user && viewer.isAnalyst ? <YourAssessment slug={slug} claimId={heading.id} userId={user.id} /> : null;
-  const watch = user ? <WatchControls claimId={heading.id} userId={user.id} /> : null;
+  // What the signed-in user watches, and an analyst's own assessment (and, once they may see them,
+  // the others'), are theirs alone: passed through the cached view as slots, with their data when
+  // the page is rendered for its user, fetched by the islands on a page kept for a role (decision 0021).
+  const yours = pageFor.user ? await claimForYou(db, pageFor.user, heading.id) : null;
+  const assessment = viewer.isAnalyst ? <YourAssessment slug={slug} given={yours} /> : null;
+  const watch = pageFor.role ? <ClaimWatch claimId={heading.id} given={yours} /> : null;
   return <CurrentClaim slug={slug} viewer={viewer} assessment={assessment} watch={watch} />;
 }
 
@@ -88,68 +90,6 @@ async function CurrentClaim({ slug, viewer, assessment, watch }: { slug: string;
     <ClaimView claim={claim} asOf={{ date: null }} viewer={viewer} discussion={await claimDiscussion(db, claim.id)} assessment={assessment} watch={watch} />
   );
 }
-
-/** Whether the signed-in user watches this claim and its topic: theirs alone, rendered for the request. */
-async function WatchControls({ claimId, userId }: { claimId: string; userId: string }) {
-  const topic = await getClaimTopic(db, claimId);
-  const [claim, topicWatched] = await Promise.all([isWatching(db, userId, { claimId }), topic ? isWatching(db, userId, { topicId: topic.id }) : false]);
-  return (
-    <div className="watch-actions">
-      <WatchButton target={{ claimId }} watching={claim} noun="this claim" />
-      {topic ? <WatchButton target={{ topicId: topic.id }} watching={topicWatched} noun={`the topic ${topic.name}`} /> : null}
-    </div>
-  );
-}
-
-/** The signed-in analyst's own assessment, and the others' once blind mode lets them see them. */
-async function YourAssessment({ slug, claimId, userId }: { slug: string; claimId: string; userId: string }) {
-  const assessments = await claimAssessments(db, claimId, userId);
-  return (
-    <section className="your-assessment" aria-labelledby="your-assessment-heading">
-      <h3 id="your-assessment-heading">Your assessment</h3>
-      <p>
-        {assessments.mine ? (
-          <>
-            You said <strong>{VERDICT_LABEL[assessments.mine.rating]}</strong> ({CONFIDENCE_LABEL[assessments.mine.confidence].toLowerCase()} confidence).{" "}
-          </>
-        ) : (
-          <>You have not assessed this claim. </>
-        )}
-        <a href={`/claims/${slug}/review#assessments-heading`}>{assessments.mine ? "Change it or see the others'" : "Give yours"}</a>
-      </p>
-      {assessments.published ? null : assessments.spread ? (
-        <SpreadLine spread={assessments.spread} />
-      ) : (
-        <p className="muted">
-          {plural(assessments.count, "analyst")} assessed it so far. {assessments.hiddenBecause}
-        </p>
-      )}
-    </section>
-  );
-}
-
-/** How the analysts' assessments spread: counts and confidence per rating, and how far apart they are. */
-function SpreadLine({ spread }: { spread: Spread }) {
-  if (spread.count === 0) return <p className="muted">No analyst has given their own assessment yet.</p>;
-  return (
-    <p className="spread">
-      {plural(spread.count, "analyst")} assessed it:{" "}
-      {spread.ratings.map((r, i) => (
-        <span key={r.rating}>
-          {i > 0 ? "; " : ""}
-          {r.count} <strong>{VERDICT_LABEL[r.rating]}</strong> ({confidenceCounts(r.confidence)})
-        </span>
-      ))}
-      . Disagreement {spread.disagreement.toFixed(2)} <span className="muted">(the chance two of them differ)</span>.
-    </p>
-  );
-}
-
-const confidenceCounts = (c: Spread["ratings"][number]["confidence"]) =>
-  (["HIGH", "MEDIUM", "LOW"] as const)
-    .filter((level) => c[level] > 0)
-    .map((level) => `${c[level]} ${CONFIDENCE_LABEL[level].toLowerCase()}`)
-    .join(", ") + " confidence";
 
 type LoadedClaim = Awaited<ReturnType<typeof loadClaim>>;
 

@@ -4,12 +4,12 @@ import { headers } from "next/headers";
 import { cache, type ReactNode } from "react";
 import { db } from "@/lib/db";
 import { isWatching } from "@/lib/activity/watch";
-import { WatchButton } from "../../_components/forms/activity-forms";
+import { SourceWatch } from "../../_components/for-you/page-parts";
 import { RELIABILITY_LABEL } from "@/lib/analysis/grading";
 import { GradingNote } from "../../_components/grading-note";
 import { orNotFound } from "@/lib/http/page-data";
 import { getSourceHeading, getSourceWithStances } from "@/lib/sources/get-source";
-import { currentUser } from "@/lib/auth/session";
+import { pageViewer } from "@/lib/auth/viewer";
 import { hasRole } from "@/lib/roles";
 import { MODE_LABEL, OUTLET_KIND_LABEL, POSITION_LABEL, POSITION_LETTER, SOURCE_KIND_LABEL } from "@/lib/labels";
 import { plural } from "@/lib/format";
@@ -43,19 +43,17 @@ async function sourceHeading(id: string) {
 }
 
 export default async function SourcePage({ params }: Props) {
-  const [{ id }, user, requestHeaders] = await Promise.all([params, currentUser(), headers()]);
+  const [{ id }, viewer, requestHeaders] = await Promise.all([params, pageViewer(), headers()]);
   if (!(await sourceHeading(id))) notFound();
   // A search result's passage, marked: the same small script a visitor's plain page keeps.
   const foundWords = <script src="/reader/found-words.js" async nonce={requestHeaders.get("x-nonce") ?? undefined} />;
-  const watch = user ? (
-    <div className="watch-actions">
-      <WatchButton target={{ sourceId: id }} watching={await isWatching(db, user.id, { sourceId: id })} noun="this source" />
-    </div>
-  ) : null;
+  // Theirs alone: given when the page is rendered for its user, fetched on a page kept for a role (decision 0021).
+  const { user } = viewer;
+  const watch = viewer.role ? <SourceWatch sourceId={id} given={user ? { watching: await isWatching(db, user.id, { sourceId: id }) } : null} /> : null;
   return (
     <>
       {foundWords}
-      <Source id={id} canTag={hasRole(user, "RESEARCHER")} canComment={user !== null} watch={watch} />
+      <Source id={id} canTag={hasRole(viewer, "RESEARCHER")} canComment={viewer.role !== null} watch={watch} />
     </>
   );
 }
