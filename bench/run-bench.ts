@@ -148,19 +148,26 @@ async function measure(port: number, path: () => string, headers: Record<string,
   return { p50: result.latency.p50, p99: result.latency.p99, rps: result.requests.average, errors };
 }
 
-const kib = (path: string) => (replay[path] ? `${(Buffer.byteLength(replay[path]!.body) / 1024).toFixed(0)} KiB` : "");
+const kib = (bytes: number | undefined) => (bytes === undefined ? "" : `${(bytes / 1024).toFixed(0)} KiB`);
 console.log(`Corpus: ${JSON.stringify(counts)}; ${values.connections} connections, ${values.seconds} s per run.`);
 console.log("| request | size | app p50 / p99 ms | app req/s | raw SQL req/s | static req/s | app ÷ static | errors |");
 console.log("|---|---|---|---|---|---|---|---|");
 for (const s of scenarios) {
   // Every page fetched once before measuring, like the replayed ones (a signed-in page is kept per role).
-  if (s.replay === false) for (const path of s.paths) await (await fetch(`http://127.0.0.1:${APP}${path}`, { headers: s.headers })).arrayBuffer();
+  // The size shown is the first path's answer, as this scenario's requests get it.
+  let size = replay[s.paths[0]!] ? Buffer.byteLength(replay[s.paths[0]!]!.body) : undefined;
+  if (s.replay === false) {
+    for (const path of s.paths) {
+      const bytes = (await (await fetch(`http://127.0.0.1:${APP}${path}`, { headers: s.headers })).arrayBuffer()).byteLength;
+      if (path === s.paths[0]) size = bytes;
+    }
+  }
   const app = await measure(APP, rotate(s.paths), s.headers);
   const floor = s.floor ? await measure(FLOOR, rotate(s.paths.map(s.floor))) : null;
   const still = s.replay === false ? null : await measure(STATIC, rotate(s.paths));
   const share = still ? `${((app.rps / still.rps) * 100).toFixed(1)}%` : "";
   console.log(
-    `| ${s.name} | ${kib(s.paths[0]!)} | ${app.p50} / ${app.p99} | ${app.rps.toFixed(0)} | ${floor ? floor.rps.toFixed(0) : ""} | ${still ? still.rps.toFixed(0) : ""} | ${share} | ${app.errors + (floor?.errors ?? 0) + (still?.errors ?? 0)} |`,
+    `| ${s.name} | ${kib(size)} | ${app.p50} / ${app.p99} | ${app.rps.toFixed(0)} | ${floor ? floor.rps.toFixed(0) : ""} | ${still ? still.rps.toFixed(0) : ""} | ${share} | ${app.errors + (floor?.errors ?? 0) + (still?.errors ?? 0)} |`,
   );
 }
 
