@@ -121,9 +121,13 @@ export function createPageCacheHandler({ url, maxBytes, log = console.error }) {
       const tags = await (await follower).poll();
       if (tags.length > 0) {
         await inner.updateTags(tags);
-        // Next's handler rounds the expiry to the millisecond, and counts a tag expired only once
-        // that instant has passed: without this, the read right after could still be served.
-        await new Promise((resolve) => setTimeout(resolve, 1));
+        // Next's handler rounds the expiry to the millisecond (up, as often as down), and counts a
+        // tag expired only once that instant has passed: without waiting for it, the read right
+        // after could still be served. Waited for by the clock itself: a timer's millisecond is
+        // counted from the event loop's cached time, which under load is behind, so one timer of
+        // 1 ms once passed in less than that and a page stayed served (a flaky test).
+        const expiredAt = Math.round(performance.timeOrigin + performance.now());
+        while (performance.timeOrigin + performance.now() <= expiredAt) await new Promise((resolve) => setTimeout(resolve, 1));
       }
       if (failing) log("Page cache: reading the database's page changes again.");
       failing = false;
