@@ -53,6 +53,7 @@ export const config = {
     // A reader page's request that is rendered for itself (lib/reader/plain-pages.ts, NOT_PLAIN).
     { source: "/:path*", has: [{ type: "header", key: "rsc" }] },
     { source: "/:path*", has: [{ type: "header", key: "next-action" }] },
+    { source: "/:path*", has: [{ type: "header", key: "content-type" }] },
     { source: "/:path*", has: [{ type: "header", key: "x-corroborate-whole-page" }] },
     { source: "/:path*", has: [{ type: "query", key: "q" }] },
     { source: "/:path*", has: [{ type: "query", key: "asOf" }] },

@@ -115,6 +115,20 @@ test("a page kept for a role shows each reader only what is theirs, and runs its
   await expect(researcher.locator(".account")).toContainText("(Researcher)");
 });
 
+test("signing out from a kept page works before its scripts run (here, without any)", async ({ browser }) => {
+  const withScripts = await browser.newContext();
+  await signIn(await withScripts.newPage(), "READER");
+  const page = await (await browser.newContext({ javaScriptEnabled: false, storageState: await withScripts.storageState() })).newPage();
+  await page.goto("/claims");
+  // The form posts its server action to the page's own address, without the header scripts would add.
+  const [posted] = await Promise.all([
+    page.waitForResponse((response) => response.request().method() === "POST"),
+    page.getByRole("button", { name: "Sign out" }).click(),
+  ]);
+  expect(posted.status()).toBeLessThan(400);
+  await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
+});
+
 test("a browser that asks again gets 304 while the page is unchanged, and the new page once a write changes it", async ({ request }) => {
   const fixture = await claimFixture({
     outlet: "Revalidation Review",

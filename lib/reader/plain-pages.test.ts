@@ -81,6 +81,8 @@ describe("the kept reader pages", () => {
       ...OTHER.map((path) => ({ path, headers: signedIn })),
       ...READER.map((path) => ({ path, headers: { rsc: "1", ...signedIn } })),
       ...READER.map((path) => ({ path, headers: { "next-action": "abc" } })),
+      // A form posted before the page's scripts ran: a server action without its header.
+      ...READER.map((path) => ({ path, headers: { "content-type": "multipart/form-data; boundary=x", ...signedIn } })),
       ...READER.map((path) => ({ path, headers: { "x-corroborate-whole-page": "1" } })),
       { path: "/claims?q=troops" },
       { path: "/claims/some-claim?asOf=2024-11-01" },

@@ -24,12 +24,15 @@ export const WHOLE_PAGE_HEADER = "x-corroborate-whole-page";
 
 /**
  * A request for a reader page is rendered for itself, not answered from the kept page, when it
- * comes from Next.js's client router or a server action, is the server asking for its own page,
- * or asks for what is computed per request (decision 0017: a search `q`, a claim as of a day).
+ * comes from Next.js's client router or a server action, sends a body (a form posted before the
+ * page's scripts ran, such as "Sign out": a server action without its header), is the server
+ * asking for its own page, or asks for what is computed per request (decision 0017: a search
+ * `q`, a claim as of a day).
  */
 export const NOT_PLAIN = [
   { type: "header", key: "rsc" },
   { type: "header", key: "next-action" },
+  { type: "header", key: "content-type" },
   { type: "header", key: WHOLE_PAGE_HEADER },
   { type: "query", key: "q" },
   { type: "query", key: "asOf" },
