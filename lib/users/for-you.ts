@@ -29,13 +29,13 @@ export async function accountLine(db: Db, user: CurrentUser): Promise<AccountLin
 }
 
 /** The user's part of a claim's page: whether they watch it and its topic, and, for an analyst, their assessment. */
-export async function claimForYou(db: Db, user: CurrentUser, claimId: string): Promise<ClaimForYou | null> {
-  const claim = await db.claim.findUnique({ where: { id: claimId }, select: { topic: { select: { id: true, name: true } } } });
+export async function claimForYou(db: Db, user: CurrentUser, claimIs: { id: string } | { slug: string }): Promise<ClaimForYou | null> {
+  const claim = await db.claim.findUnique({ where: claimIs, select: { id: true, topic: { select: { id: true, name: true } } } });
   if (!claim) return null;
   const [watchingClaim, watchingTopic, assessments] = await Promise.all([
-    isWatching(db, user.id, { claimId }),
+    isWatching(db, user.id, { claimId: claim.id }),
     isWatching(db, user.id, { topicId: claim.topic.id }),
-    hasRole(user, "ANALYST") ? claimAssessments(db, claimId, user.id) : null,
+    hasRole(user, "ANALYST") ? claimAssessments(db, claim.id, user.id) : null,
   ]);
   return {
     claim: { watching: watchingClaim },
@@ -52,24 +52,23 @@ export async function claimForYou(db: Db, user: CurrentUser, claimId: string): P
 
 /** The user's part of the reader page at `path`: always their account line, and what the page has of theirs. */
 export async function forYou(db: Db, user: CurrentUser, path: string): Promise<ForYou> {
-  const claimSlug = /^\/claims\/([^/]+)$/.exec(path)?.[1];
-  const sourceId = /^\/sources\/([^/]+)$/.exec(path)?.[1];
-  const decoded = (key: string) => {
-    try {
-      return decodeURIComponent(key);
-    } catch {
-      return null; // a malformed escape names no record
-    }
-  };
+  const claimSlug = recordKey(path, /^\/claims\/([^/]+)$/);
+  const sourceId = recordKey(path, /^\/sources\/([^/]+)$/);
   const [account, claim, source] = await Promise.all([
     accountLine(db, user),
-    claimSlug ? claimForYouBySlug(db, user, decoded(claimSlug)) : null,
-    sourceId && decoded(sourceId) ? isWatching(db, user.id, { sourceId: decoded(sourceId)! }).then((watching) => ({ watching })) : null,
+    claimSlug ? claimForYou(db, user, { slug: claimSlug }) : null,
+    sourceId ? isWatching(db, user.id, { sourceId }).then((watching) => ({ watching })) : null,
   ]);
   return { account, claim, source };
 }
 
-async function claimForYouBySlug(db: Db, user: CurrentUser, slug: string | null) {
-  const claim = slug ? await db.claim.findUnique({ where: { slug }, select: { id: true } }) : null;
-  return claim ? claimForYou(db, user, claim.id) : null;
+/** The slug or id a reader page's path names, decoded; null for another page, or a malformed escape (no record). */
+function recordKey(path: string, page: RegExp): string | null {
+  const key = page.exec(path)?.[1];
+  if (!key) return null;
+  try {
+    return decodeURIComponent(key);
+  } catch {
+    return null;
+  }
 }

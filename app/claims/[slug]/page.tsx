@@ -75,7 +75,7 @@ export default async function ClaimPage({ params, searchParams }: Props) {
   // What the signed-in user watches, and an analyst's own assessment (and, once they may see them,
   // the others'), are theirs alone: passed through the cached view as slots, with their data when
   // the page is rendered for its user, fetched by the islands on a page kept for a role (decision 0021).
-  const yours = pageFor.user ? await claimForYou(db, pageFor.user, heading.id) : null;
+  const yours = pageFor.user ? await claimForYou(db, pageFor.user, { id: heading.id }) : null;
   const assessment = viewer.isAnalyst ? <YourAssessment slug={slug} given={yours} /> : null;
   const watch = pageFor.role ? <ClaimWatch claimId={heading.id} given={yours} /> : null;
   return <CurrentClaim slug={slug} viewer={viewer} assessment={assessment} watch={watch} />;
