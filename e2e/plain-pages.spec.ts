@@ -49,6 +49,11 @@ test("a visitor's reader pages load no framework, and still read, link and searc
   await page.goto(SOURCE);
   expect(scripts.slice(before)).toEqual(["/reader/found-words.js"]);
   expect(scripts.filter((path) => path.startsWith("/_next/"))).toEqual([]);
+
+  // The icon every browser asks for is a file, not the 404 page rendered for each visit.
+  const icon = await page.request.get("/favicon.ico");
+  expect(icon.status()).toBe(200);
+  expect(icon.headers()["content-type"]).toBe("image/x-icon");
 });
 
 test("signed in, the same address is the full page, kept for the role; signed out, plain again", async ({ page }) => {
