@@ -61,10 +61,18 @@ test("signed in, the same address is the full page, kept for the role; signed ou
   const full = await page.goto(CLAIM);
   expect(await full!.text()).toContain("self.__next_f");
   await expect(page.getByRole("button", { name: "Watch this claim" })).toBeEnabled();
+  // What the islands ask for: a page of this site's, said plainly when it is not one.
+  const notAPath = await page.request.get("/viewer?path=claims");
+  expect(notAPath.status()).toBe(400);
+  expect((await notAPath.json()).error.message).toBe('The parameter "path" must be a path on this site, starting with /.');
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
   const plain = await page.goto(CLAIM);
   expect(await plain!.text()).not.toContain("self.__next_f");
+  // Signed out, nobody's part is given.
+  const signedOut = await page.request.get(`/viewer?path=${CLAIM}`);
+  expect(signedOut.status()).toBe(401);
+  expect((await signedOut.json()).error.message).toBe("Sign in to see your part of this page.");
 });
 
 test("a page kept for a role shows each reader only what is theirs, and runs its scripts by a nonce of its own", async ({ browser }) => {

@@ -10,7 +10,10 @@ import { parseParams } from "@/lib/schemas/parse-params";
 // (decision 0021): the page's islands ask for it here, with the session, once per page.
 
 const ViewerQuery = z.strictObject({
-  path: z.string().max(2_000, "must be at most 2,000 characters").regex(/^\//, "must be a path on this site, starting with /"),
+  path: z
+    .string({ error: "is required: the path of the page you are on" })
+    .max(2_000, "must be at most 2,000 characters")
+    .regex(/^\//, "must be a path on this site, starting with /"),
 });
 
 export const GET = jsonRoute(async (request) => {

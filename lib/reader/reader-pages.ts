@@ -1,14 +1,16 @@
 import type { Db } from "../database/create-client";
 import { pageTags } from "../cache/page-tags";
 
-// The cache tags of each reader page a visitor is served as plain HTML (decision 0020), by its
-// path, and where a merged claim's address sends the reader; lib/reader/plain-pages.ts says
-// which requests those are.
+// The reader pages answered from their kept pages (decisions 0020, 0021), by path: each page's
+// cache tags, where a merged claim's address sends the reader, and which record a page is about;
+// lib/reader/plain-pages.ts says which requests those are.
 
 type Facts = { tags: readonly string[]; redirectTo?: string };
 
 type ReaderPage = {
   pattern: RegExp;
+  /** The kind of record the page is about, for those about one claim or source (lib/users/for-you.ts). */
+  record?: "claim" | "source";
   /** The page's tags and redirect; the first group of the pattern is its record's slug or id. */
   facts: (db: Db, key: string) => Promise<Facts>;
 };
@@ -20,6 +22,7 @@ const PAGES: ReaderPage[] = [
   { pattern: /^\/claims$/, facts: async () => ({ tags: pageTags.claimList }) },
   {
     pattern: /^\/claims\/([^/]+)$/,
+    record: "claim",
     // A merged claim's address sends the reader to the claim it was merged into, until the merge is undone.
     facts: async (db, slug) => {
       const claim = await db.claim.findUnique({ where: { slug }, select: { id: true, mergedInto: { select: { slug: true } } } });
@@ -29,6 +32,7 @@ const PAGES: ReaderPage[] = [
   { pattern: /^\/sources$/, facts: async () => ({ tags: pageTags.sourceList }) },
   {
     pattern: /^\/sources\/(?!new$)([^/]+)$/,
+    record: "source",
     facts: async (db, id) => ({ tags: pageTags.source(await db.source.findUnique({ where: { id }, select: { id: true, outletId: true } })) }),
   },
   { pattern: /^\/actors$/, facts: async () => ({ tags: pageTags.actorList }) },
@@ -45,21 +49,28 @@ const PAGES: ReaderPage[] = [
 ];
 
 /** The reader page at this path, when it is one a visitor gets as plain HTML. */
-function readerPage(pathname: string): { page: ReaderPage; key: string } | null {
+function readerPage(pathname: string): { page: ReaderPage; key: string; malformed: boolean } | null {
   for (const page of PAGES) {
     const match = page.pattern.exec(pathname);
     if (!match) continue;
-    let key = match[1] ?? "";
+    const key = match[1] ?? "";
     try {
-      key = decodeURIComponent(key);
-    } catch {} // a malformed escape names no record
-    return { page, key };
+      return { page, key: decodeURIComponent(key), malformed: false };
+    } catch {
+      return { page, key, malformed: true }; // a malformed escape names no record
+    }
   }
   return null;
 }
 
 export function isReaderPage(pathname: string): boolean {
   return readerPage(pathname) !== null;
+}
+
+/** The claim or source a reader page is about (its slug or id, decoded), or null. */
+export function readerPageRecord(pathname: string): { kind: "claim" | "source"; key: string } | null {
+  const found = readerPage(pathname);
+  return found?.page.record && !found.malformed ? { kind: found.page.record, key: found.key } : null;
 }
 
 /** A reader page's cache tags and, for a merged claim, where it sends the reader; null for any other page. */

@@ -6,6 +6,7 @@ import { unreadCount } from "../activity/list-activity";
 import { isWatching } from "../activity/watch";
 import { claimAssessments } from "../review/assessments";
 import { hasRole } from "../roles";
+import { readerPageRecord } from "../reader/reader-pages";
 
 // What on a reader page belongs to the signed-in user alone (decision 0021): their account line,
 // what they watch there, and an analyst's own assessment. A page kept for a role leaves these
@@ -52,23 +53,11 @@ export async function claimForYou(db: Db, user: CurrentUser, claimIs: { id: stri
 
 /** The user's part of the reader page at `path`: always their account line, and what the page has of theirs. */
 export async function forYou(db: Db, user: CurrentUser, path: string): Promise<ForYou> {
-  const claimSlug = recordKey(path, /^\/claims\/([^/]+)$/);
-  const sourceId = recordKey(path, /^\/sources\/([^/]+)$/);
+  const record = readerPageRecord(path);
   const [account, claim, source] = await Promise.all([
     accountLine(db, user),
-    claimSlug ? claimForYou(db, user, { slug: claimSlug }) : null,
-    sourceId ? isWatching(db, user.id, { sourceId }).then((watching) => ({ watching })) : null,
+    record?.kind === "claim" ? claimForYou(db, user, { slug: record.key }) : null,
+    record?.kind === "source" ? isWatching(db, user.id, { sourceId: record.key }).then((watching) => ({ watching })) : null,
   ]);
   return { account, claim, source };
-}
-
-/** The slug or id a reader page's path names, decoded; null for another page, or a malformed escape (no record). */
-function recordKey(path: string, page: RegExp): string | null {
-  const key = page.exec(path)?.[1];
-  if (!key) return null;
-  try {
-    return decodeURIComponent(key);
-  } catch {
-    return null;
-  }
 }
