@@ -1,12 +1,8 @@
 import type { Db } from "../database/create-client";
 import { suggestedClaimIds } from "../search/search";
+import { STOP_WORDS } from "../search/stop-words";
 
-/** Words too common to tell claims apart: a suggestion is not made for sharing "the". */
-export const STOP_WORDS = new Set(
-  "a an and are as at be been but by for from has have he her his in into is it its of on or that the their them they this to was were which who will with would said says not".split(
-    " ",
-  ),
-);
+export { STOP_WORDS };
 
 /**
  * Claims for the tagging panel's search-as-you-type, from the full-text index

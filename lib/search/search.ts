@@ -1,8 +1,8 @@
-import type { Db } from "../database/create-client";
+import type { Db, Dialect, Tx } from "../database/create-client";
 import { dialectOf } from "../database/create-client";
 import type { Position } from "../analysis/conflict";
 import { AppError } from "../errors";
-import { fts5Query, parseQuery, parseTyping, tsQuery, type Combine, type SearchQuery } from "./query";
+import { fts5Query, MAX_QUERY_LENGTH, parseQuery, parseTyping, tsQuery, type Combine, type SearchQuery } from "./query";
 import { snippetOf, type Snippet } from "./snippet";
 
 // Full-text search over the claims' wording, the sources' titles and texts and the stances'
@@ -95,9 +95,21 @@ export async function suggestedClaimIds(db: Db, typed: string, limit: number, ig
   return (await engineFor(db, query, "any").ranked("claims", 0, limit)).map((r) => r.id);
 }
 
+/**
+ * Claims sharing words with a claim's wording, bm25 (ts_rank) best first, for the duplicate matcher
+ * (lib/duplicates/find-duplicates.ts): inside a write's transaction too, so that claims added in the
+ * same write find each other.
+ */
+export async function claimsSharingWords(runner: Db | Tx, dialect: Dialect, text: string, limit: number, ignore: ReadonlySet<string>): Promise<Ranked[]> {
+  // The wording is finished: no word of it is a prefix.
+  const query = parseTyping(`${text.slice(0, MAX_QUERY_LENGTH - 1)} `, ignore);
+  if (!query) return [];
+  return (dialect === "postgresql" ? postgres : sqlite)(runner as Db, query, "any").ranked("claims", 0, limit);
+}
+
 /** What each database's engine answers: how many rows of a type match, and which, best first. */
 type Engine = { count(type: SearchType): Promise<number>; ranked(type: SearchType, offset: number, limit: number): Promise<Ranked[]> };
-type Ranked = { id: string; score: number };
+export type Ranked = { id: string; score: number };
 
 const engineFor = (db: Db, query: SearchQuery, combine: Combine = "all"): Engine =>
   dialectOf(db) === "postgresql" ? postgres(db, query, combine) : sqlite(db, query, combine);
