@@ -64,6 +64,7 @@ const signedInPages: [Role, string][] = [
   ["READER", "/claims/dprk-troops-number-about-10000"],
   ["ANALYST", "/claims/dprk-troops-number-about-10000"],
   ["ANALYST", "/review?show=disagreed"],
+  ["ANALYST", "/review/duplicates"],
   ["RESEARCHER", "/import"],
 ];
 

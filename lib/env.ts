@@ -48,6 +48,16 @@ const EnvSchema = z.object({
     .url({ protocol: /^https?$/, error: "CORROBORATE_PUBLIC_URL must be an http:// or https:// address" })
     .transform((value) => value.replace(/\/+$/, ""))
     .optional(),
+  /**
+   * How alike two claims' wordings must be (0 to 1, lib/duplicates/similarity.ts) to be proposed as
+   * saying the same thing: on /review/duplicates, in the new-claim form, from /api/claims/{slug}/similar.
+   * `npm run duplicates:evaluate` prints precision and recall at several thresholds.
+   */
+  CORROBORATE_DUPLICATE_THRESHOLD: z.coerce
+    .number({ error: "CORROBORATE_DUPLICATE_THRESHOLD must be a number from 0 to 1" })
+    .min(0.05, "CORROBORATE_DUPLICATE_THRESHOLD must be at least 0.05")
+    .max(1, "CORROBORATE_DUPLICATE_THRESHOLD must be at most 1")
+    .default(0.7),
   /** The port `next start` serves on; it sets PORT itself. */
   PORT: z.coerce
     .number({ error: "PORT must be a port number" })

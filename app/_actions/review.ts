@@ -7,6 +7,7 @@ import { mergeClaims, undoMerge } from "@/lib/review/merge";
 import { addRelation, removeRelation } from "@/lib/review/relations";
 import { assignClaim, setVerdict } from "@/lib/review/verdicts";
 import { assessClaim, revealAssessments } from "@/lib/review/assessments";
+import { markDistinct } from "@/lib/duplicates/review-pairs";
 import { changed, runAction } from "./run";
 
 export async function setVerdictAction(input: unknown) {
@@ -55,4 +56,8 @@ export async function assessClaimAction(input: unknown) {
 
 export async function revealAssessmentsAction(input: unknown) {
   return runAction(async (user) => changed(await revealAssessments(db, user, input)));
+}
+
+export async function markDistinctAction(input: unknown) {
+  return runAction(async (user) => changed(await markDistinct(db, user, input)));
 }

@@ -39,7 +39,7 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
       <p>
         Contested claims, the strongest conflict first: the weaker side&apos;s weight, so a claim with heavy evidence on both sides comes before one with heavy
         evidence on one side only; among equals, the newest evidence first. <a href="/about/statuses#weights">How the weights are computed</a>.{" "}
-        <a href="/review?assignee=mine">My queue</a>.
+        <a href="/review?assignee=mine">My queue</a>. <a href="/review/duplicates">Claims that may be duplicates</a>.
       </p>
       <form className="filters" method="get" action="/review" aria-label="Filter the queue">
         <div className="field">

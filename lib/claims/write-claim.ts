@@ -11,6 +11,7 @@ import { excerpt } from "../format";
 import { only, refused, thenEach, written, type Outcome } from "../write/outcome";
 import { defineWrite, type WriteContext } from "../write/context";
 import { searchableText } from "./search-text";
+import { recordClaimPairs } from "../duplicates/find-duplicates";
 import type { z } from "zod";
 
 /** A topic by id or slug. */
@@ -68,6 +69,11 @@ export async function addClaims(w: WriteContext, items: readonly NewClaim[], fie
           const c = ready[i]!;
           return { fields: { slug: c.slug, text: c.text, topic: c.topic.slug }, claimId: rows[i]!.id };
         });
+        // Claims that may say the same as these, for /review/duplicates (decision 0022).
+        await recordClaimPairs(
+          w,
+          rows.map((row) => ({ id: row.id, text: row.text })),
+        );
         if (rows.length > 0) w.touchCounts();
         w.showClaims(...rows.map((row) => row.id));
         for (const [i, row] of rows.entries()) w.notify({ kind: "CLAIM", summary: `New claim: “${excerpt(ready[i]!.text)}”`, claimId: row.id });
@@ -96,6 +102,7 @@ export const updateClaim = defineWrite({ role: "RESEARCHER", doing: "edit claims
     (where) => tx.claim.updateMany({ where, data: { text: data.text, topicId: topic.id, searchText: searchableText(data.text), version: { increment: 1 } } }),
     { action: "UPDATE", changes, reason: data.reason, claimId: claim.id },
   );
+  if ("text" in changes) await recordClaimPairs(w, [{ id: claim.id, text: data.text }]);
   // Its wording shows on its page and on the pages quoting it; a new topic moves it between matrices.
   w.showWhereQuoted(claim.id);
   w.topics.add(claim.topicId);

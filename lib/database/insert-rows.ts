@@ -23,6 +23,7 @@ type Tables = {
   ClaimTag: Prisma.ClaimTagCreateManyInput;
   Stance: Prisma.StanceCreateManyInput;
   Revision: Prisma.RevisionCreateManyInput;
+  ClaimPair: Prisma.ClaimPairCreateManyInput;
 };
 export type Table = keyof Tables;
 export type RowOf<T extends Table> = Tables[T];
@@ -39,6 +40,7 @@ const FILLED: Record<Table, { id: boolean; stamps: readonly ("createdAt" | "upda
   ClaimTag: { id: false, stamps: ["createdAt"] },
   Stance: { id: true, stamps: ["createdAt", "updatedAt"] },
   Revision: { id: true, stamps: ["createdAt"] },
+  ClaimPair: { id: true, stamps: ["createdAt", "updatedAt"] },
 };
 
 /** Rows per statement on PostgreSQL, sent as one JSON text. */

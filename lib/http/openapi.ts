@@ -179,6 +179,38 @@ export function openApiDocument(serverUrl: string) {
         },
         patch: write("Edit a speaker", "ActorUpdate", false, "The new version"),
       },
+      "/api/claims/{slug}/similar": {
+        parameters: [pathParam("slug", "The claim's address")],
+        get: {
+          summary:
+            "Live claims that may say the same thing as this one (decision 0022): scored from 0 to 1 by lexical similarity (bm25 candidates, character trigrams and content words), at or above CORROBORATE_DUPLICATE_THRESHOLD, strongest first. `limit` 1–50, default 10.",
+          responses: {
+            "200": {
+              description: "The similar claims",
+              content: json({
+                type: "object",
+                required: ["claims"],
+                properties: {
+                  claims: {
+                    type: "array",
+                    items: {
+                      type: "object",
+                      required: ["slug", "text", "score", "method"],
+                      properties: {
+                        slug: { type: "string" },
+                        text: { type: "string" },
+                        score: { type: "number" },
+                        method: { type: "string", enum: ["lexical"] },
+                      },
+                    },
+                  },
+                },
+              }),
+            },
+            ...errors("400", "404"),
+          },
+        },
+      },
       "/api/claims/{slug}/comments": {
         parameters: [pathParam("slug", "The claim's address")],
         get: {

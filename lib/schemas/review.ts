@@ -81,3 +81,11 @@ export const MergeSchema = z.strictObject({
 });
 
 export const UndoMergeSchema = z.strictObject({ mergeId: Id, reason: Reason });
+
+/** An analyst's word that two claims proposed as one say different things (/review/duplicates). */
+export const MarkDistinctSchema = z.strictObject({ pairId: Id });
+
+/** /review/duplicates?page= */
+export const DuplicatesQuerySchema = z.strictObject({
+  page: z.coerce.number({ error: "must be a page number" }).int("must be a whole number").min(1, "must be 1 or more").max(10_000, "is too far").default(1),
+});

@@ -12,6 +12,8 @@ import { POSITION_LABEL } from "@/lib/labels";
 
 type Suggestion = { id: string; slug: string; text: string; status: string; topic: string };
 type Selection = { quote: string; start?: number; end?: number };
+/** A stored claim that may already say what a new claim's wording says (decision 0022). */
+type Similar = { id: string; slug: string; text: string; score: number };
 
 const NEW_CLAIM = "__new";
 
@@ -67,6 +69,7 @@ export function TaggingPanel({ sourceId, actors, topics, children }: Props) {
   const buttonRef = useRef<HTMLButtonElement>(null);
   const focusPanel = useRef(false);
   const [newClaim, setNewClaim] = useState({ text: "", topic: topics[0]?.id ?? "" });
+  const [similar, setSimilar] = useState<{ text: string; claims: Similar[] }>({ text: "", claims: [] });
   const [reading, setReading] = useState<StanceReading>(NEW_READING);
   const [saved, setSaved] = useState<{ slug: string; claim: string; position: string } | null>(null);
   const { problem, errors, pending, run, reset } = useWrite();
@@ -116,6 +119,25 @@ export function TaggingPanel({ sourceId, actors, topics, children }: Props) {
       controller.abort();
     };
   }, [query, open]);
+
+  // A new claim's wording: the stored claims that may already say it, before a duplicate is made.
+  useEffect(() => {
+    const text = newClaim.text.trim();
+    if (claimId !== NEW_CLAIM || text.split(/\s+/).length < 3) return;
+    const controller = new AbortController();
+    const timer = setTimeout(async () => {
+      try {
+        const response = await fetch(`/api/claim-suggestions?similar=${encodeURIComponent(text.slice(0, 1_000))}`, { signal: controller.signal });
+        if (response.ok) setSimilar({ text, claims: ((await response.json()) as { claims: Similar[] }).claims });
+      } catch {
+        // A newer wording replaced this one.
+      }
+    }, 300);
+    return () => {
+      clearTimeout(timer);
+      controller.abort();
+    };
+  }, [newClaim.text, claimId]);
 
   useEffect(() => {
     if (open && focusPanel.current) headingRef.current?.focus();
@@ -230,7 +252,7 @@ export function TaggingPanel({ sourceId, actors, topics, children }: Props) {
                 {listed.map((s) => (
                   <label key={s.id} className="choice">
                     <input type="radio" name="claim" value={s.id} checked={claimId === s.id} onChange={() => pick(s)} /> {s.text}{" "}
-                    <span className="muted">({s.topic})</span>
+                    {s.topic ? <span className="muted">({s.topic})</span> : null}
                   </label>
                 ))}
                 {query.trim() && shown.length === 0 ? <p className="muted">No claim shares these words.</p> : null}
@@ -254,6 +276,21 @@ export function TaggingPanel({ sourceId, actors, topics, children }: Props) {
                       {...invalidProps("new-claim-text", errors["claim.new.text"])}
                     />
                   </Field>
+                  {similar.text === newClaim.text.trim() && similar.claims.length > 0 ? (
+                    <div className="notice" role="status" aria-label="Claims that may say the same">
+                      <p>These claims may already say this. Link the passage to one of them instead of adding a duplicate:</p>
+                      <ul>
+                        {similar.claims.map((c) => (
+                          <li key={c.id}>
+                            “{c.text}” <span className="muted">(similarity {c.score.toFixed(2)})</span>{" "}
+                            <button type="button" className="secondary" onClick={() => pick({ id: c.id, slug: c.slug, text: c.text, status: "", topic: "" })}>
+                              Use this claim
+                            </button>
+                          </li>
+                        ))}
+                      </ul>
+                    </div>
+                  ) : null}
                   <Field id="new-claim-topic" label="Topic" error={errors["claim.new.topic"]}>
                     <select id="new-claim-topic" value={newClaim.topic} onChange={(e) => setNewClaim({ ...newClaim, topic: e.target.value })}>
                       {topics.map((t) => (

@@ -1,0 +1,110 @@
+import type { Db, Dialect, Tx, TxConnection } from "../database/create-client";
+import { findByKeys } from "../database/in-chunks";
+import { findByTuples } from "../database/find-by-tuples";
+import { insertRows } from "../database/insert-rows";
+import { env } from "../env";
+import { claimsSharingWords } from "../search/search";
+import { STOP_WORDS } from "../search/stop-words";
+import { claimFeatures, claimSimilarity } from "./similarity";
+
+// Claims that may say the same thing (decision 0022). The full-text index picks the candidates, the
+// claims sharing the most (and the rarest) words with a wording by bm25 (ts_rank on PostgreSQL);
+// lib/duplicates/similarity.ts scores each. Every write of a claim's wording (the form, the API,
+// an import) records its pairs in its own transaction; /review/duplicates lists them.
+
+export const DUPLICATE_METHOD = "lexical" as const;
+/**
+ * Pairs are kept from this score up, below any sensible threshold, so that a lower
+ * CORROBORATE_DUPLICATE_THRESHOLD shows more pairs without finding them again.
+ */
+export const KEPT_FROM = 0.4;
+/** How many of the index's best candidates are scored. */
+const CANDIDATES = 20;
+
+export type SimilarClaim = { id: string; slug: string; text: string; score: number; method: typeof DUPLICATE_METHOD };
+
+/** The threshold setting: a pair at or above it is proposed as one claim said twice. */
+export const duplicateThreshold = (): number => env().CORROBORATE_DUPLICATE_THRESHOLD;
+
+type Candidates = { runner: Db | Tx; dialect: Dialect };
+
+/** Live claims whose wording may say the same as `text`, best first, from `from` up (the threshold by default). */
+export async function similarClaims(
+  { runner, dialect }: Candidates,
+  text: string,
+  { except = [], limit = 10, from = duplicateThreshold() }: { except?: readonly string[]; limit?: number; from?: number } = {},
+): Promise<SimilarClaim[]> {
+  const ranked = await claimsSharingWords(runner, dialect, text, CANDIDATES, STOP_WORDS);
+  const ids = ranked.map((r) => r.id).filter((id) => !except.includes(id));
+  if (ids.length === 0) return [];
+  const claims = await runner.claim.findMany({
+    where: { id: { in: ids }, retractedAt: null, mergedIntoId: null },
+    select: { id: true, slug: true, text: true },
+  });
+  return scored(text, claims, from).slice(0, limit);
+}
+
+function scored(text: string, claims: readonly { id: string; slug: string; text: string }[], from: number): SimilarClaim[] {
+  const features = claimFeatures(text);
+  return claims
+    .map((c) => ({ ...c, score: claimSimilarity(features, claimFeatures(c.text)).score, method: DUPLICATE_METHOD }))
+    .filter((c) => c.score >= from)
+    .sort((a, b) => b.score - a.score || a.slug.localeCompare(b.slug));
+}
+
+/** A pair's key: its two ids, the smaller first. */
+export const pairOf = (x: string, y: string): [string, string] => (x < y ? [x, y] : [y, x]);
+
+/**
+ * Inside the write that set these claims' wording (added or edited): the pairs each makes with a
+ * live claim, from KEPT_FROM up. An edited wording's earlier proposals go first; a pair an
+ * analyst marked distinct stays marked. Claims written together find each other: the index's
+ * triggers have already seen them.
+ */
+export async function recordClaimPairs(target: TxConnection, claims: readonly { id: string; text: string }[]): Promise<number> {
+  if (claims.length === 0) return 0;
+  const { tx, dialect } = target;
+  const ids = claims.map((c) => c.id);
+  await findByKeys(ids, async (chunk) => [
+    await tx.claimPair.deleteMany({ where: { distinctAt: null, OR: [{ claimAId: { in: chunk } }, { claimBId: { in: chunk } }] } }),
+  ]);
+  const rankedFor = new Map<string, string[]>();
+  for (const claim of claims) {
+    const ranked = await claimsSharingWords(tx, dialect, claim.text, CANDIDATES, STOP_WORDS);
+    rankedFor.set(
+      claim.id,
+      ranked.map((r) => r.id).filter((id) => id !== claim.id),
+    );
+  }
+  const live = new Map(
+    (
+      await findByKeys([...rankedFor.values()].flat(), (chunk) =>
+        tx.claim.findMany({ where: { id: { in: chunk }, retractedAt: null, mergedIntoId: null }, select: { id: true, slug: true, text: true } }),
+      )
+    ).map((c) => [c.id, c]),
+  );
+  const best = new Map<string, { claimAId: string; claimBId: string; score: number }>();
+  for (const claim of claims) {
+    const candidates = rankedFor.get(claim.id)!.flatMap((id) => live.get(id) ?? []);
+    for (const found of scored(claim.text, candidates, KEPT_FROM)) {
+      const [claimAId, claimBId] = pairOf(claim.id, found.id);
+      const key = `${claimAId} ${claimBId}`;
+      if ((best.get(key)?.score ?? -1) < found.score) best.set(key, { claimAId, claimBId, score: found.score });
+    }
+  }
+  if (best.size === 0) return 0;
+  const kept = new Set(
+    (
+      await findByTuples<{ claimAId: string; claimBId: string }>(
+        target,
+        "ClaimPair",
+        ["claimAId", "claimBId"],
+        [...best.values()].map((p) => [p.claimAId, p.claimBId]),
+        { select: ["claimAId", "claimBId"] },
+      )
+    ).map((p) => `${p.claimAId} ${p.claimBId}`),
+  );
+  const rows = [...best.entries()].filter(([key]) => !kept.has(key)).map(([, p]) => ({ ...p, method: DUPLICATE_METHOD }));
+  await insertRows(target, "ClaimPair", rows);
+  return rows.length;
+}
