@@ -1,9 +1,9 @@
-import type { Db, Dialect, Tx, TxConnection } from "../database/create-client";
+import type { TxConnection } from "../database/create-client";
 import { findByKeys } from "../database/in-chunks";
 import { findByTuples } from "../database/find-by-tuples";
 import { insertRows } from "../database/insert-rows";
 import { env } from "../env";
-import { claimsSharingWords } from "../search/search";
+import { claimsSharingWords, claimVocabulary, type WordsOn } from "../search/search";
 import { STOP_WORDS } from "../search/stop-words";
 import { claimFeatures, claimSimilarity } from "./similarity";
 
@@ -20,24 +20,24 @@ export const DUPLICATE_METHOD = "lexical" as const;
 export const KEPT_FROM = 0.4;
 /** How many of the index's best candidates are scored. */
 const CANDIDATES = 20;
+/** From how many claims in one write the whole vocabulary is read at once. */
+const MANY_CLAIMS = 20;
 
 export type SimilarClaim = { id: string; slug: string; text: string; score: number; method: typeof DUPLICATE_METHOD };
 
 /** The threshold setting: a pair at or above it is proposed as one claim said twice. */
 export const duplicateThreshold = (): number => env().CORROBORATE_DUPLICATE_THRESHOLD;
 
-type Candidates = { runner: Db | Tx; dialect: Dialect };
-
 /** Live claims whose wording may say the same as `text`, best first, from `from` up (the threshold by default). */
 export async function similarClaims(
-  { runner, dialect }: Candidates,
+  on: WordsOn,
   text: string,
   { except = [], limit = 10, from = duplicateThreshold() }: { except?: readonly string[]; limit?: number; from?: number } = {},
 ): Promise<SimilarClaim[]> {
-  const ranked = await claimsSharingWords(runner, dialect, text, CANDIDATES, STOP_WORDS);
+  const ranked = await claimsSharingWords(on, text, CANDIDATES, STOP_WORDS);
   const ids = ranked.map((r) => r.id).filter((id) => !except.includes(id));
   if (ids.length === 0) return [];
-  const claims = await runner.claim.findMany({
+  const claims = await on.runner.claim.findMany({
     where: { id: { in: ids }, retractedAt: null, mergedIntoId: null },
     select: { id: true, slug: true, text: true },
   });
@@ -63,14 +63,17 @@ export const pairOf = (x: string, y: string): [string, string] => (x < y ? [x, y
  */
 export async function recordClaimPairs(target: TxConnection, claims: readonly { id: string; text: string }[]): Promise<number> {
   if (claims.length === 0) return 0;
-  const { tx, dialect } = target;
+  const { tx, dialect, sqlite } = target;
   const ids = claims.map((c) => c.id);
   await findByKeys(ids, async (chunk) => [
     await tx.claimPair.deleteMany({ where: { distinctAt: null, OR: [{ claimAId: { in: chunk } }, { claimBId: { in: chunk } }] } }),
   ]);
+  const on = { runner: tx, dialect, sqlite };
+  // Many claims at once (an import): every word's count read once rather than each claim's words.
+  const vocabulary = claims.length >= MANY_CLAIMS ? await claimVocabulary(on) : undefined;
   const rankedFor = new Map<string, string[]>();
   for (const claim of claims) {
-    const ranked = await claimsSharingWords(tx, dialect, claim.text, CANDIDATES, STOP_WORDS);
+    const ranked = await claimsSharingWords(on, claim.text, CANDIDATES, STOP_WORDS, vocabulary);
     rankedFor.set(
       claim.id,
       ranked.map((r) => r.id).filter((id) => id !== claim.id),

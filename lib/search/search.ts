@@ -1,8 +1,10 @@
 import type { Db, Dialect, Tx } from "../database/create-client";
 import { dialectOf } from "../database/create-client";
+import { queryPerRow } from "../database/sqlite-driver";
+import type BetterSqlite from "better-sqlite3";
 import type { Position } from "../analysis/conflict";
 import { AppError } from "../errors";
-import { fts5Query, MAX_QUERY_LENGTH, parseQuery, parseTyping, tsQuery, type Combine, type SearchQuery } from "./query";
+import { fts5Query, MAX_QUERY_LENGTH, parseQuery, parseTyping, tsQuery, wordsOf, type Combine, type SearchQuery } from "./query";
 import { snippetOf, type Snippet } from "./snippet";
 
 // Full-text search over the claims' wording, the sources' titles and texts and the stances'
@@ -95,16 +97,78 @@ export async function suggestedClaimIds(db: Db, typed: string, limit: number, ig
   return (await engineFor(db, query, "any").ranked("claims", 0, limit)).map((r) => r.id);
 }
 
+/** How many of a wording's words pick the duplicate matcher's candidates: its rarest. */
+const RAREST_WORDS = 4;
+/**
+ * A word more claims than this have is not asked for (but for a wording's rarest, whatever its
+ * count): it is not what makes two claims the same, and ranking every claim that has it is what costs.
+ */
+const COMMON_WORD_CLAIMS = 100;
+
 /**
  * Claims sharing words with a claim's wording, bm25 (ts_rank) best first, for the duplicate matcher
  * (lib/duplicates/find-duplicates.ts): inside a write's transaction too, so that claims added in the
- * same write find each other.
+ * same write find each other. Only the wording's RAREST_WORDS rarest words (fewest claims have them,
+ * as the index counts), and none in more than COMMON_WORD_CLAIMS claims but the rarest, are asked
+ * for: ranking every claim that shares "Russia" costs a scan of most of a corpus about Russia for
+ * each claim an import adds (7.4 ms a claim on the import benchmark's 5,000 claims with four words
+ * of any count), and a claim saying the same thing shares the rare words too.
  */
-export async function claimsSharingWords(runner: Db | Tx, dialect: Dialect, text: string, limit: number, ignore: ReadonlySet<string>): Promise<Ranked[]> {
-  // The wording is finished: no word of it is a prefix.
-  const query = parseTyping(`${text.slice(0, MAX_QUERY_LENGTH - 1)} `, ignore);
-  if (!query) return [];
-  return (dialect === "postgresql" ? postgres : sqlite)(runner as Db, query, "any").ranked("claims", 0, limit);
+export async function claimsSharingWords(
+  on: WordsOn,
+  text: string,
+  limit: number,
+  ignore: ReadonlySet<string>,
+  /** Every word's count (claimVocabulary), for many wordings at once; else each wording's words are counted. */
+  vocabulary?: ReadonlyMap<string, number>,
+): Promise<Ranked[]> {
+  const words = [...new Set(wordsOf(text.slice(0, MAX_QUERY_LENGTH)).map(foldAccents))].filter((w) => !ignore.has(w));
+  if (words.length === 0) return [];
+  const counts = vocabulary ?? (await claimWordCounts(on, words));
+  const rarest = words
+    .sort((a, b) => (counts.get(a) ?? 0) - (counts.get(b) ?? 0) || b.length - a.length)
+    .filter((word, i) => i === 0 || (counts.get(word) ?? 0) <= COMMON_WORD_CLAIMS)
+    .slice(0, RAREST_WORDS);
+  const query: SearchQuery = { parts: rarest.map((word) => ({ words: [word], prefix: false, raw: word })) };
+  // Inside a write on SQLite, on the driver itself: an import asks once for each claim it adds.
+  if (on.sqlite) return queryPerRow<Ranked>(on.sqlite, sqliteRankedSql("claims"), [[fts5Query(query, "any"), limit, 0]]);
+  return (on.dialect === "postgresql" ? postgres : sqlite)(on.runner as Db, query, "any").ranked("claims", 0, limit);
+}
+
+/** Where the matcher's queries run: a client or a write's transaction, and inside a write on SQLite, its driver. */
+export type WordsOn = { runner: Db | Tx; dialect: Dialect; sqlite?: BetterSqlite.Database | null };
+
+const foldAccents = (word: string) => word.normalize("NFKD").replace(/\p{M}/gu, "");
+
+/**
+ * How many indexed (live) claims have each word, for every word: one pass over the index, cheaper
+ * than a lookup per word once a write adds more than a few claims (FTS5 counts a word's claims by
+ * reading all of them: 0.1 ms a word on the import benchmark's corpus).
+ */
+export async function claimVocabulary({ runner, dialect, sqlite }: WordsOn): Promise<Map<string, number>> {
+  const all = `SELECT term, doc FROM "ClaimSearchTerms"`;
+  const rows = sqlite
+    ? queryPerRow<{ term: string; doc: number }>(sqlite, all, [[]])
+    : dialect === "postgresql"
+      ? await runner.$queryRawUnsafe<{ term: string; doc: bigint | number }[]>(
+          `SELECT word AS term, ndoc AS doc FROM ts_stat('SELECT "vector" FROM "ClaimSearch"')`,
+        )
+      : await runner.$queryRawUnsafe<{ term: string; doc: bigint | number }[]>(all);
+  return new Map(rows.map((r) => [r.term, Number(r.doc)]));
+}
+
+/** How many indexed (live) claims have each word: FTS5's vocabulary table, or a GIN-indexed count per word. */
+async function claimWordCounts({ runner, dialect, sqlite }: WordsOn, words: readonly string[]): Promise<Map<string, number>> {
+  const vocabulary = `SELECT term, doc FROM "ClaimSearchTerms" WHERE term IN (${words.map(() => "?").join(", ")})`;
+  const rows = sqlite
+    ? queryPerRow<{ term: string; doc: number }>(sqlite, vocabulary, [words])
+    : dialect === "postgresql"
+      ? await runner.$queryRawUnsafe<{ term: string; doc: bigint | number }[]>(
+          `SELECT w AS term, (SELECT count(*) FROM "ClaimSearch" s WHERE s."vector" @@ plainto_tsquery('simple', w)) AS doc FROM unnest($1::text[]) AS w`,
+          words,
+        )
+      : await runner.$queryRawUnsafe<{ term: string; doc: bigint | number }[]>(vocabulary, ...words);
+  return new Map(rows.map((r) => [r.term, Number(r.doc)]));
 }
 
 /** What each database's engine answers: how many rows of a type match, and which, best first. */
@@ -123,8 +187,6 @@ const INDEXES: Record<SearchType, { index: string; table: string }> = {
 
 function sqlite(db: Db, query: SearchQuery, combine: Combine): Engine {
   const match = fts5Query(query, combine);
-  // bm25 is lower for better; a source's title weighs ten times its text.
-  const rank = (index: string) => (index === "SourceSearch" ? `bm25("SourceSearch", 10.0, 1.0)` : `bm25("${index}")`);
   return {
     async count(type) {
       const { index } = INDEXES[type];
@@ -132,18 +194,19 @@ function sqlite(db: Db, query: SearchQuery, combine: Combine): Engine {
       return Number(rows[0]!.n);
     },
     ranked(type, offset, limit) {
-      const { index, table } = INDEXES[type];
-      // The page is picked from the index alone; only its rows are looked up for their ids.
-      return db.$queryRawUnsafe<Ranked[]>(
-        `SELECT t."id" AS id, -p.rank AS score
-         FROM (SELECT rowid AS r, ${rank(index)} AS rank FROM "${index}" WHERE "${index}" MATCH ? ORDER BY rank, rowid LIMIT ? OFFSET ?) AS p
-         JOIN "${table}" t ON t.rowid = p.r ORDER BY p.rank, p.r`,
-        match,
-        limit,
-        offset,
-      );
+      return db.$queryRawUnsafe<Ranked[]>(sqliteRankedSql(type), match, limit, offset);
     },
   };
+}
+
+/** SQLite's ranked page of one type: picked from the index alone; only its rows are looked up for their ids. Binds the match, limit and offset. */
+function sqliteRankedSql(type: SearchType): string {
+  const { index, table } = INDEXES[type];
+  // bm25 is lower for better; a source's title weighs ten times its text.
+  const rank = index === "SourceSearch" ? `bm25("SourceSearch", 10.0, 1.0)` : `bm25("${index}")`;
+  return `SELECT t."id" AS id, -p.rank AS score
+         FROM (SELECT rowid AS r, ${rank} AS rank FROM "${index}" WHERE "${index}" MATCH ? ORDER BY rank, rowid LIMIT ? OFFSET ?) AS p
+         JOIN "${table}" t ON t.rowid = p.r ORDER BY p.rank, p.r`;
 }
 
 function postgres(db: Db, query: SearchQuery, combine: Combine): Engine {
