@@ -12,6 +12,7 @@ import Database from "better-sqlite3";
 import { rankKey, summarizeClaim, type Position } from "../lib/analysis/conflict";
 import { searchableText } from "../lib/claims/search-text";
 import { contentHash } from "../lib/sources/source-text";
+import { bandKeys, shingles, signature } from "../lib/families/minhash";
 import { anchorAt } from "../lib/sources/anchor-quote";
 import { byPublicationThenOffset, storedAnalysisOf, type AnalysedStance } from "../lib/analysis/claim-analysis";
 import { stanceFact } from "../lib/analysis/stance-facts";
@@ -84,6 +85,7 @@ db.transaction(() => {
   for (let i = 0; i < actors; i++) actor.run(`actor${i}`, `actor-${i}`, `Speaker ${i}`, "PERSON");
 
   const source = insert("Source", ["id", "title", "outletId", "publishedAt", "datePrecision", "kind", "language", "text", "contentHash"]);
+  const band = db.prepare(`INSERT INTO "SourceBand" ("band", "key", "sourceId") VALUES (?, ?, ?)`);
   for (let i = 0; i < sizes.sources; i++) {
     let text = `Synthetic source ${i}\n`;
     const sentences: Sentence[] = [];
@@ -95,6 +97,8 @@ db.transaction(() => {
     const publishedAt = new Date(Date.UTC(2020, 0, 1) + Math.floor(random() * 1800) * 86_400_000);
     sources.push({ id: `src${pad(i)}`, text, sentences, publishedAt });
     source.run(`src${pad(i)}`, `Synthetic source ${i}`, `outlet${i % outlets}`, iso(publishedAt), "DAY", pick(SOURCE_KINDS), "en", text, contentHash(text));
+    // Its band keys, as the source writer stores them (lib/families, decision 0023): copies are looked for among them.
+    bandKeys(signature(shingles(text))).forEach((key, b) => band.run(b, key, `src${pad(i)}`));
   }
 
   // Claim profiles give every status: a claim with one stance is single-source, one with

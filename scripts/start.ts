@@ -12,6 +12,7 @@ import { env } from "../lib/env";
 import { seedDemoUsers } from "../lib/seed/demo-users";
 import { loadCorpus } from "../lib/seed/load-corpus";
 import { summarizeMigratedClaims } from "../lib/write/refresh-claim-summary";
+import { fingerprintMigratedSources } from "../lib/families/find-copies";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const bin = (name: string) => resolve(root, "node_modules/.bin", name);
@@ -42,6 +43,8 @@ try {
     const users = await seedDemoUsers(db);
     if (users > 0) console.log(`Created ${users} demo accounts (see README; for local use only).`);
   }
+  const fingerprinted = await fingerprintMigratedSources(db);
+  if (fingerprinted > 0) console.log(`Looked for copies among ${fingerprinted} sources stored before copies were looked for.`);
   const summarized = await summarizeMigratedClaims(db);
   if (summarized > 0) console.log(`Computed weights and origins for ${summarized} claims stored before they existed.`);
 } finally {

@@ -8,6 +8,7 @@ import { addRelation, removeRelation } from "@/lib/review/relations";
 import { assignClaim, setVerdict } from "@/lib/review/verdicts";
 import { assessClaim, revealAssessments } from "@/lib/review/assessments";
 import { markDistinct } from "@/lib/duplicates/review-pairs";
+import { splitCopies } from "@/lib/families/copies";
 import { changed, runAction } from "./run";
 
 export async function setVerdictAction(input: unknown) {
@@ -60,4 +61,8 @@ export async function revealAssessmentsAction(input: unknown) {
 
 export async function markDistinctAction(input: unknown) {
   return runAction(async (user) => changed(await markDistinct(db, user, input)));
+}
+
+export async function splitCopiesAction(input: unknown) {
+  return runAction(async (user) => changed(await splitCopies(db, user, input)));
 }

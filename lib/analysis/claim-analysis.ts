@@ -5,7 +5,7 @@
 // which counts the stances of a past day, computes it again, with the same functions. Pure.
 import { sideWeights, summarizeClaim, weightedAgreement, type ClaimSummary, type Position } from "./conflict";
 import { compareIntervals, parseInterval, type Comparison, type Interval, type ParsedInterval, type QuantityKind } from "./intervals";
-import { groupByOrigin } from "./origins";
+import { groupByOrigin, type Origin } from "./origins";
 import { stanceFact, type StanceFactRow } from "./stance-facts";
 
 export type AnalysedStance = StanceFactRow & {
@@ -20,7 +20,7 @@ export type AnalysedStance = StanceFactRow & {
 export type StanceInterval = { stanceId: string; interval: Interval; words: string | null; rule: string | null; manual: boolean };
 
 /** One independent origin of a claim's evidence, as the page lists it. */
-export type OriginSummary = { key: string; label: string; kind: "speaker" | "publisher"; publishers: string[]; positions: Position[]; sourceCount: number };
+export type OriginSummary = { key: string; label: string; kind: Origin["kind"]; publishers: string[]; positions: Position[]; sourceCount: number };
 
 /** What the write stores beside the summary columns (Claim.analysis, JSON). */
 export type StoredAnalysis = { origins: OriginSummary[]; intervals: StanceInterval[]; comparison: Comparison<string> };
@@ -54,7 +54,7 @@ export function byPublicationThenOffset(a: Dated, b: Dated): number {
 
 /** Origins and intervals of stances given in reading order. */
 export function storedAnalysisOf(stances: readonly AnalysedStance[], quantityKind: QuantityKind | null): StoredAnalysis {
-  const origins = groupByOrigin(stances.map((s) => ({ ...s, outlet: s.source.outlet }))).map((group) => ({
+  const origins = groupByOrigin(stances.map((s) => ({ ...s, outlet: s.source.outlet, familyId: s.source.familyId }))).map((group) => ({
     key: group.key,
     label: group.label,
     kind: group.kind,

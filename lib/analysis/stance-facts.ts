@@ -11,6 +11,7 @@ export type StanceFactRow = {
     id: string;
     publishedAt: Date | null;
     reliability: Reliability | null;
+    familyId?: string | null;
     outlet: { id: string; name: string; reliability: Reliability | null };
   };
 };
@@ -20,7 +21,7 @@ export const stanceFactSelect = {
   credibility: true,
   speaker: { select: { id: true, name: true, unnamed: true } },
   source: {
-    select: { id: true, publishedAt: true, reliability: true, outlet: { select: { id: true, name: true, reliability: true } } },
+    select: { id: true, publishedAt: true, reliability: true, familyId: true, outlet: { select: { id: true, name: true, reliability: true } } },
   },
 } as const;
 
@@ -29,7 +30,7 @@ export function stanceFact(row: StanceFactRow): StanceFact & { publishedAt: Date
   return {
     position: row.position,
     sourceId: row.source.id,
-    origin: originOf({ outlet: row.source.outlet, speaker: row.speaker }).key,
+    origin: originOf({ outlet: row.source.outlet, speaker: row.speaker, familyId: row.source.familyId }).key,
     weight: stanceWeight(effectiveReliability(row.source, row.source.outlet), row.credibility),
     publishedAt: row.source.publishedAt,
   };

@@ -63,6 +63,7 @@ export async function getClaimWithStances(db: Db, { slug, asOf }: { slug: string
               publishedAt: true,
               datePrecision: true,
               reliability: true,
+              familyId: true,
               outlet: { select: { id: true, slug: true, name: true, kind: true, reliability: true } },
             },
           },

@@ -24,6 +24,8 @@ type Tables = {
   Stance: Prisma.StanceCreateManyInput;
   Revision: Prisma.RevisionCreateManyInput;
   ClaimPair: Prisma.ClaimPairCreateManyInput;
+  SourceBand: Prisma.SourceBandCreateManyInput;
+  SourceCopy: Prisma.SourceCopyCreateManyInput;
 };
 export type Table = keyof Tables;
 export type RowOf<T extends Table> = Tables[T];
@@ -41,6 +43,8 @@ const FILLED: Record<Table, { id: boolean; stamps: readonly ("createdAt" | "upda
   Stance: { id: true, stamps: ["createdAt", "updatedAt"] },
   Revision: { id: true, stamps: ["createdAt"] },
   ClaimPair: { id: true, stamps: ["createdAt", "updatedAt"] },
+  SourceBand: { id: false, stamps: [] },
+  SourceCopy: { id: true, stamps: ["createdAt"] },
 };
 
 /** Rows per statement on PostgreSQL, sent as one JSON text. */

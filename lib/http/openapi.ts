@@ -170,6 +170,33 @@ export function openApiDocument(serverUrl: string) {
         },
         patch: write("Edit a source's details (its text never changes)", "SourceUpdate", false, "The new version"),
       },
+      "/api/sources/{id}/copies": {
+        parameters: [pathParam("id", "The source's id")],
+        get: {
+          summary:
+            "The sources that are copies of the same article as this one (decision 0023): at least half of each text in the other, found by MinHash over five-word runs and measured exactly. `overlap` is the share of this source's text found in the copy. Copies count as one origin. Links an analyst split are left out.",
+          responses: {
+            "200": {
+              description: "The copies, the most overlapping first",
+              content: json({
+                type: "object",
+                required: ["copies"],
+                properties: {
+                  copies: {
+                    type: "array",
+                    items: {
+                      type: "object",
+                      required: ["id", "title", "outlet", "overlap"],
+                      properties: { id: { type: "string" }, title: { type: "string" }, outlet: { type: "string" }, overlap: { type: "number" } },
+                    },
+                  },
+                },
+              }),
+            },
+            ...errors("404"),
+          },
+        },
+      },
       "/api/actors": { post: write("Add a speaker (409 with `error.existing` for a name already stored)", "ActorCreate", true, "The speaker") },
       "/api/actors/{id}": {
         parameters: [pathParam("id", "The speaker's id")],

@@ -89,3 +89,6 @@ export const MarkDistinctSchema = z.strictObject({ pairId: Id });
 export const DuplicatesQuerySchema = z.strictObject({
   page: z.coerce.number({ error: "must be a page number" }).int("must be a whole number").min(1, "must be 1 or more").max(10_000, "is too far").default(1),
 });
+
+/** An analyst's word that two sources joined as copies of one article are not (a source page). */
+export const SplitCopiesSchema = z.strictObject({ copyId: Id });

@@ -9,6 +9,7 @@ import { contentHash, normalizeSourceText } from "./source-text";
 import { findByKeys } from "../database/in-chunks";
 import { findByTuples } from "../database/find-by-tuples";
 import { insertRows } from "../database/insert-rows";
+import { recordCopies } from "../families/find-copies";
 import { checkEach, joinEach, only, refused, thenEach, written, type Outcome } from "../write/outcome";
 import type { z } from "zod";
 
@@ -152,6 +153,11 @@ export async function addSources(w: WriteContext, items: readonly { data: NewSou
           return { fields, sourceId: rows[i]!.id };
         });
         for (const row of rows) w.sources.add(row.id);
+        // Copies of one article are one family, and one origin (decision 0023).
+        await recordCopies(
+          w,
+          rows.map((row, i) => ({ id: row.id, text: placed[i]!.text })),
+        );
         if (rows.length > 0) w.touchCounts();
         return rows.map((row) => written({ id: row.id, title: row.title, version: 1 }));
       },

@@ -104,12 +104,12 @@ async function liveStances(target: TxConnection, claimIds: readonly string[], qu
   );
   const ids = (pick: (r: (typeof rows)[number]) => string | null) => [...new Set(rows.map(pick).filter((id) => id !== null))];
   const sources = (
-    await findByTuples<{ id: string; publishedAt: Date | string | null; reliability: Reliability | null; outletId: string }>(
+    await findByTuples<{ id: string; publishedAt: Date | string | null; reliability: Reliability | null; outletId: string; familyId: string | null }>(
       target,
       "Source",
       ["id"],
       ids((r) => r.sourceId).map((id) => [id]),
-      { select: ["id", "publishedAt", "reliability", "outletId"] },
+      { select: ["id", "publishedAt", "reliability", "outletId", "familyId"] },
     )
   ).map((s) => ({ ...s, publishedAt: s.publishedAt === null ? null : new Date(s.publishedAt) }));
   const [outlets, speakers] = await Promise.all([

@@ -39,11 +39,14 @@ export async function reweighClaims(w: WriteContext, change: GradeChange): Promi
   if (!THOUSANDTHS) return void w.touchClaims(...reweighed.map((s) => s.claimId));
 
   // The origins they belong to, on their claims and sides, and every stance of those: a named
-  // speaker's on that claim (any outlet), an outlet's own voice on that claim (any of its sources).
+  // speaker's on that claim (any outlet), an outlet's own voice on that claim (any of its sources),
+  // a family's (any of its copies).
   const facts = await new Facts(w).add(reweighed);
   const groups = new Set(reweighed.map((s) => facts.group(s)));
   const pairs = reweighed.flatMap((s) => (facts.origin(s).kind === "speaker" ? [{ claimId: s.claimId, speakerId: s.speakerId! }] : []));
   const byOutlet = reweighed.flatMap((s) => (facts.origin(s).kind === "publisher" ? [{ claimId: s.claimId, outletId: facts.outletOf(s) }] : []));
+  // Copies of one article are one origin whichever outlets carried them (decision 0023).
+  const families = new Set(reweighed.flatMap((s) => (facts.origin(s).kind === "copies" ? [facts.source(s).familyId!] : [])));
   const members = [
     ...(await stancesOfSpeakers(w, pairs)),
     // The graded outlet's stances, or those of the graded source's outlet: a few thousand, read
@@ -55,6 +58,7 @@ export async function reweighClaims(w: WriteContext, change: GradeChange): Promi
         ),
       )
     ).flat(),
+    ...(await Promise.all([...families].map((familyId) => tx.stance.findMany({ where: { retractedAt: null, source: { familyId } }, select: STANCE })))).flat(),
   ];
   await facts.add(members);
 
@@ -119,7 +123,10 @@ type StanceRow = { id: string; claimId: string; position: string; credibility: n
 
 /** What a stance's origin and weight are read from (its source, outlet and speaker), looked up in batches. */
 class Facts {
-  private readonly sources = new Map<string, { reliability: Reliability | null; outlet: { id: string; name: string; reliability: Reliability | null } }>();
+  private readonly sources = new Map<
+    string,
+    { reliability: Reliability | null; familyId: string | null; outlet: { id: string; name: string; reliability: Reliability | null } }
+  >();
   private readonly speakers = new Map<string, { id: string; name: string; unnamed: boolean }>();
   constructor(private readonly w: WriteContext) {}
 
@@ -130,7 +137,7 @@ class Facts {
       (ids) =>
         tx.source.findMany({
           where: { id: { in: ids } },
-          select: { id: true, reliability: true, outlet: { select: { id: true, name: true, reliability: true } } },
+          select: { id: true, reliability: true, familyId: true, outlet: { select: { id: true, name: true, reliability: true } } },
         }),
     );
     for (const { id, ...source } of sources) this.sources.set(id, source);
@@ -151,7 +158,8 @@ class Facts {
   }
 
   origin(s: StanceRow) {
-    return originOf({ outlet: this.source(s).outlet, speaker: s.speakerId ? this.speakers.get(s.speakerId)! : null });
+    const source = this.source(s);
+    return originOf({ outlet: source.outlet, speaker: s.speakerId ? this.speakers.get(s.speakerId)! : null, familyId: source.familyId });
   }
 
   /** The stance's origin on its claim and side: the unit whose heaviest stance counts. */

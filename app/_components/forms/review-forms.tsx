@@ -13,6 +13,7 @@ import {
   revealAssessmentsAction,
   setClaimQuantityAction,
   setVerdictAction,
+  splitCopiesAction,
   undoMergeAction,
 } from "@/app/_actions/review";
 import { CREDIBILITY_SCALE, RELIABILITY_SCALE } from "@/lib/analysis/grading";
@@ -241,7 +242,7 @@ export function RelationForm({ fromClaimId }: { fromClaimId: string }) {
 }
 
 /** A one-button write (remove a relation, undo a merge), with its refusal shown beside it. */
-function ButtonForm({ label, write, danger = false }: { label: string; write: () => ReturnType<typeof removeRelationAction>; danger?: boolean }) {
+function ButtonForm({ label, write, danger = false }: { label: string; write: () => Promise<ActionResult<unknown>>; danger?: boolean }) {
   const refresh = useRefresh();
   const { problem, pending, run } = useWrite();
   return (
@@ -255,6 +256,10 @@ function ButtonForm({ label, write, danger = false }: { label: string; write: ()
 
 export function RemoveRelationButton({ id, label }: { id: string; label: string }) {
   return <ButtonForm label={label} write={() => removeRelationAction({ id })} />;
+}
+
+export function SplitCopiesButton({ copyId, title }: { copyId: string; title: string }) {
+  return <ButtonForm label={`Not copies: count apart from “${title}”`} write={() => splitCopiesAction({ copyId })} />;
 }
 
 export function UndoMergeButton({ mergeId, label }: { mergeId: string; label: string }) {

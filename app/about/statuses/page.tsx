@@ -39,11 +39,12 @@ export default function AboutStatusesPage() {
           <strong>Qualifications take no side.</strong> A source that narrows a claim (&quot;over 10,000&quot; against &quot;some 10,000&quot;, &quot;if
           confirmed&quot;) is shown in the middle column and counted, but never changes the status.
         </li>
-        <li>
+        <li id="origins">
           <strong>Corroboration counts independent origins.</strong> Several publishers repeating one named speaker (&quot;the U.S., Ukraine and South Korea
           say…&quot;) are one origin, so two articles quoting only Vladimir Putin leave a claim &quot;single source&quot;. A publisher&apos;s own reporting is
           its own origin, and so are the unnamed sources it cites (&quot;analysts say&quot;): unnamed experts in two outlets are never taken to be the same
-          people.
+          people. Copies of one article (a wire story carried by several outlets, a re-post, a lightly edited version: at least half of each text in the other)
+          are one origin, whoever published them; an analyst can count two sources apart when they are not copies.
         </li>
       </ul>
       <h2 id="weights">Weighted agreement</h2>

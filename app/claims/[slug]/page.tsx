@@ -277,8 +277,17 @@ function ClaimView({
       <section aria-labelledby="origins">
         <h2 id="origins">{`${plural(claim.sourceCount, "source")}, ${plural(analysis.summary.originCount, "independent origin")}`}</h2>
         <p className="muted">
-          Publishers repeating one named speaker are one origin; a publisher&apos;s own reporting and its unnamed sources are its own origin.
+          Publishers repeating one named speaker are one origin; a publisher&apos;s own reporting and its unnamed sources are its own origin; copies of one
+          article published more than once are one origin.
         </p>
+        {analysis.origins.some((o) => o.kind === "copies") ? (
+          <p className="notice" role="note">
+            {analysis.origins
+              .filter((o) => o.kind === "copies")
+              .map((o) => `${o.publishers.join(" and ")} published copies of one article: ${plural(o.sourceCount, "source")} counted as one origin.`)
+              .join(" ")}
+          </p>
+        ) : null}
         <ul className="origins">
           {analysis.origins.map((o) => (
             <li key={o.key}>

@@ -24,6 +24,10 @@ import { notFound } from "next/navigation";
 import { keepUntilChanged } from "@/lib/cache/cached-view";
 import { tag } from "@/lib/write/cache-tags";
 import { pageTags } from "@/lib/cache/page-tags";
+import { copiesOf } from "@/lib/families/copies";
+import { SplitCopiesButton } from "../../_components/forms/review-forms";
+
+const percent = (share: number) => `${Math.round(share * 100)}%`;
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -53,7 +57,7 @@ export default async function SourcePage({ params }: Props) {
   return (
     <>
       {foundWords}
-      <Source id={id} canTag={hasRole(viewer, "RESEARCHER")} canComment={viewer.role !== null} watch={watch} />
+      <Source id={id} canTag={hasRole(viewer, "RESEARCHER")} canSplit={hasRole(viewer, "ANALYST")} canComment={viewer.role !== null} watch={watch} />
     </>
   );
 }
@@ -62,9 +66,10 @@ export default async function SourcePage({ params }: Props) {
  * Cached until the source, its outlet or a claim it quotes changes; for researchers, who get the
  * tagging panel, also until the speakers or claims it offers change.
  */
-async function Source({ id, canTag, canComment, watch }: { id: string; canTag: boolean; canComment: boolean; watch: ReactNode }) {
+async function Source({ id, canTag, canSplit, canComment, watch }: { id: string; canTag: boolean; canSplit: boolean; canComment: boolean; watch: ReactNode }) {
   "use cache";
   const source = await loadSource(id);
+  const copies = await copiesOf(db, source.id);
   keepUntilChanged(...pageTags.source({ id: source.id, outletId: source.outlet.id }, canTag));
   const excerpts = source.stances.map((s, i) => ({ ...s, number: i + 1 }));
   const discussion = await sourceDiscussion(db, source.id);
@@ -141,6 +146,24 @@ async function Source({ id, canTag, canComment, watch }: { id: string; canTag: b
           </div>
         ) : null}
       </dl>
+
+      {copies.length > 0 ? (
+        <section aria-labelledby="copies" className="copies">
+          <h2 id="copies">Copies of this article</h2>
+          <p>
+            This text was published more than once. Copies of one article count as one origin on every claim they bear on (
+            <a href="/about/statuses#origins">how origins are counted</a>).
+          </p>
+          <ul>
+            {copies.map((copy) => (
+              <li key={copy.copyId}>
+                {percent(copy.overlap)} of this text also appears in <a href={`/sources/${copy.id}`}>{copy.title}</a> ({copy.outlet}).
+                {canSplit ? <SplitCopiesButton copyId={copy.copyId} title={copy.title} /> : null}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
 
       <div className="source-layout">
         <section aria-labelledby="full-text">
