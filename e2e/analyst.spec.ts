@@ -158,6 +158,8 @@ test("an analyst grades an outlet and a stance, and the grade shows beside the s
 });
 
 test("researchers and readers cannot give verdicts or grades, in the page or by posting directly", async ({ browser }) => {
+  // Three sign-ins and fourteen requests: 13 s alone, and past 30 s once beside a loaded machine.
+  test.setTimeout(60_000);
   const analyst = await signedIn(await browser.newContext(), "ANALYST");
   await analyst.goto(`/claims/${TROOPS}/review`);
   const verdictAction = await actionIdOf(analyst, () => analyst.getByRole("button", { name: "Publish the verdict" }).click());

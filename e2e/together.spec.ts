@@ -17,6 +17,9 @@ test("two analysts assess blind; each sees the other's only after giving theirs;
   page,
   browser,
 }) => {
+  // Three people, eleven page loads and five writes: 15 s alone on this machine, and it ran past
+  // 30 s beside the other worker in one CI run on PostgreSQL.
+  test.setTimeout(60_000);
   const fixture = await claimFixture({
     outlet: "Assessment Gazette",
     text: "The dam holds 4 billion cubic metres, engineers said.",
