@@ -67,6 +67,14 @@ async function Claims({ raw }: { raw: SearchParams }) {
             ))}
           </select>
         </div>
+        <div className="field">
+          <label htmlFor="filter-agreement">Camps</label>
+          <select id="filter-agreement" name="agreement" defaultValue={value("agreement")}>
+            <option value="">Any</option>
+            <option value="across">Agreed across camps</option>
+            <option value="one-side">Supported by one side only</option>
+          </select>
+        </div>
         <button type="submit">Show claims</button>
       </form>
 
@@ -79,7 +87,8 @@ async function Claims({ raw }: { raw: SearchParams }) {
       {data ? (
         <section aria-labelledby="results">
           <h2 id="results" className="results-count">
-            {plural(data.page.total, "claim")} {data.query.q || data.query.status || data.query.topic ? "match" : "in all"}, most contested first
+            {plural(data.page.total, "claim")} {data.query.q || data.query.status || data.query.topic || data.query.agreement ? "match" : "in all"}, most
+            contested first
           </h2>
           {data.query.topic ? (
             <p>
@@ -103,7 +112,7 @@ async function Claims({ raw }: { raw: SearchParams }) {
 
 function pageHref(raw: SearchParams, cursor: string | undefined): string {
   const params = new URLSearchParams();
-  for (const name of ["q", "status", "topic", "limit"]) {
+  for (const name of ["q", "status", "topic", "agreement", "limit"]) {
     const v = raw[name];
     if (typeof v === "string" && v !== "") params.set(name, v);
   }

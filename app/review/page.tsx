@@ -48,6 +48,7 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
             <option value="contested">Contested claims, strongest conflict first</option>
             <option value="disagreed">Where analysts disagree, most first</option>
             <option value="requested">Requested by readers, newest first</option>
+            <option value="across">Agreed across camps, most supported first</option>
           </select>
         </div>
         <div className="field">
@@ -143,4 +144,9 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
   );
 }
 
-const QUEUE_NOUN = { contested: "contested claim", disagreed: "claim analysts disagree on", requested: "requested claim" } as const;
+const QUEUE_NOUN = {
+  contested: "contested claim",
+  disagreed: "claim analysts disagree on",
+  requested: "requested claim",
+  across: "claim agreed across camps",
+} as const;

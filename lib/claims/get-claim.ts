@@ -1,6 +1,7 @@
 import type { Db } from "../database/create-client";
 import { notFound } from "../errors";
 import { agreementSummary, type ClaimSummary } from "../analysis/conflict";
+import { outletsOnAxis } from "../camps/places";
 import { analyseClaim, byPublicationThenOffset, storedClaimAnalysis, type StoredAnalysis } from "../analysis/claim-analysis";
 import { claimRowSelect, stanceFieldsSelect } from "./selects";
 
@@ -29,6 +30,7 @@ export async function getClaimWithStances(db: Db, { slug, asOf }: { slug: string
       originCount: true,
       lastEvidenceAt: true,
       analysis: true,
+      agreement: true,
       version: true,
       retractedAt: true,
       retractedReason: true,
@@ -64,7 +66,7 @@ export async function getClaimWithStances(db: Db, { slug, asOf }: { slug: string
               datePrecision: true,
               reliability: true,
               familyId: true,
-              outlet: { select: { id: true, slug: true, name: true, kind: true, reliability: true } },
+              outlet: { select: { id: true, slug: true, name: true, kind: true, reliability: true, campPlace: true } },
             },
           },
         },
@@ -78,7 +80,7 @@ export async function getClaimWithStances(db: Db, { slug, asOf }: { slug: string
   const ordered = [...claim.stances].sort(byPublicationThenOffset);
   const live = ordered.filter((s) => s.retractedAt === null);
   const stances = asOf ? live.filter((s) => s.source.publishedAt !== null && s.source.publishedAt <= endOfDay(asOf)) : live;
-  const { relationsFrom, relationsTo, verdicts, analysis: stored, ...rest } = claim;
+  const { relationsFrom, relationsTo, verdicts, analysis: stored, agreement: campAgreement, ...rest } = claim;
   // What the write stored, unless the page asks for a past day (or the claim predates it).
   const analysis =
     asOf || stored === null ? analyseClaim(stances, claim.quantityKind) : storedClaimAnalysis(summaryOf(claim), JSON.parse(stored) as StoredAnalysis);
@@ -101,6 +103,8 @@ export async function getClaimWithStances(db: Db, { slug, asOf }: { slug: string
       ...relationsTo.map((r) => ({ id: r.id, kind: r.kind, direction: "to" as const, note: r.note, claim: r.fromClaim })),
     ],
     agreement: agreementSummary(stances.map((s) => ({ position: s.position, sourceId: s.source.id, outletKind: s.source.outlet.kind }))),
+    /** Where its support sits on the camps' axis, and where its outlets do (decision 0024). */
+    camps: { agreement: campAgreement, outlets: outletsOnAxis(stances) },
   };
 }
 

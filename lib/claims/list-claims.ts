@@ -17,6 +17,7 @@ export async function listClaims(db: Db, query: ClaimListQuery) {
     retractedAt: null,
     status: query.status,
     topicId,
+    agreement: query.agreement,
     id: query.q ? { in: await matchingClaimIds(db, query.q) } : undefined,
   };
   const [rows, total] = await Promise.all([
@@ -45,7 +46,7 @@ export type ClaimRow = Awaited<ReturnType<typeof listClaims>>["claims"][number];
  * Prisma's count reads the table rather than the index.
  */
 async function countClaims(db: Db, where: Prisma.ClaimWhereInput): Promise<number> {
-  if (!where.topicId && !where.id && (!where.status || where.status === "CONTESTED")) {
+  if (!where.topicId && !where.id && !where.agreement && (!where.status || where.status === "CONTESTED")) {
     const counts = await getCorpusCounts(db);
     return where.status ? counts.contested : counts.claims;
   }

@@ -5,7 +5,7 @@ export const QUEUE_PAGE_SIZE = 50;
 
 export type QueueFilters = {
   /** Which claims, in which order (QUEUE_ORDERS). */
-  show?: "contested" | "disagreed" | "requested";
+  show?: "contested" | "disagreed" | "requested" | "across";
   topic?: string;
   /** unreviewed: no verdict yet; reviewed: has one. */
   review: "unreviewed" | "reviewed" | "all";
@@ -19,7 +19,8 @@ export type QueueFilters = {
  * then the newest evidence: the order compareForReview (lib/conflict.ts) defines, through the
  * [status, retractedAt, conflictWeight] index. Claims the analysts' own assessments disagree on,
  * the widest disagreement first ([retractedAt, disagreement]). Claims readers asked to have
- * checked, the most recently accepted first ([requestedAt]).
+ * checked, the most recently accepted first ([requestedAt]). Claims outlets at both ends of the
+ * camps' axis support (decision 0024), the most heavily supported first.
  */
 const QUEUE_ORDERS = {
   contested: {
@@ -33,6 +34,10 @@ const QUEUE_ORDERS = {
   requested: {
     where: { requestedAt: { not: null } },
     orderBy: [{ requestedAt: "desc" }, { slug: "asc" }],
+  },
+  across: {
+    where: { agreement: "ACROSS" },
+    orderBy: [{ supportWeight: "desc" }, { slug: "asc" }],
   },
 } satisfies Record<NonNullable<QueueFilters["show"]>, { where: Prisma.ClaimWhereInput; orderBy: Prisma.ClaimOrderByWithRelationInput[] }>;
 

@@ -30,6 +30,11 @@ export const ClaimListQuerySchema = z.strictObject({
     .transform((s) => s.toUpperCase() as ClaimStatus)
     .optional(),
   topic: SlugSchema.optional(),
+  /** Claims agreed across camps, or supported by one side only (decision 0024). */
+  agreement: z
+    .enum(["across", "one-side"], { error: "must be across or one-side" })
+    .transform((a) => (a === "across" ? "ACROSS" : "ONE_SIDE") as "ACROSS" | "ONE_SIDE")
+    .optional(),
   q: z.string().trim().max(200, "must be at most 200 characters").optional(),
   limit: z.coerce
     .number({ error: "must be a whole number from 1 to 100" })

@@ -24,7 +24,7 @@ describe("parseParams with the claim list query", () => {
     ["limit=2.5", /"limit" must be a whole number/],
     ["status=open", /"status" must be one of contested, corroborated/],
     ["topic=Bad_Topic", /"topic" must be lower-case letters/],
-    ["sort=new", /Unknown parameter "sort": allowed are status, topic, q, limit, cursor/],
+    ["sort=new", /Unknown parameter "sort": allowed are status, topic, agreement, q, limit, cursor/],
     ["q=a&q=b", /"q" is given more than once/],
   ])("refuses %s with a message naming the parameter", (qs, message) => {
     expect(() => parseParams(ClaimListQuerySchema, new URLSearchParams(qs))).toThrow(message);

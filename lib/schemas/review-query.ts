@@ -24,7 +24,7 @@ export const QueueQuerySchema = z.strictObject({
     .optional()
     .transform((v) => v || undefined),
   /** contested: the strongest conflict first; disagreed: where analysts' own ratings differ most; requested: accepted readers' requests. */
-  show: z.enum(["contested", "disagreed", "requested"], { error: "must be contested, disagreed or requested" }).default("contested"),
+  show: z.enum(["contested", "disagreed", "requested", "across"], { error: "must be contested, disagreed, requested or across" }).default("contested"),
   review: z.enum(["unreviewed", "reviewed", "all"], { error: "must be unreviewed, reviewed or all" }).default("all"),
   assignee: z.enum(["mine", "unassigned", "all"], { error: "must be mine, unassigned or all" }).default("all"),
   page: z.coerce.number({ error: "must be a page number" }).int("must be a page number").min(1, "must be 1 or more").max(10_000, "is too far").default(1),

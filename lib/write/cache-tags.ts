@@ -38,6 +38,11 @@ export function onWriteCommitted(name: string, listener: Listener): void {
   listeners.set(name, listener);
 }
 
+/** Stops calling the listener registered under this name. */
+export function offWriteCommitted(name: string): void {
+  listeners.delete(name);
+}
+
 export function notifyCommitted(tags: readonly string[]): void {
   if (tags.length === 0) return;
   for (const listener of listeners.values()) listener(tags);

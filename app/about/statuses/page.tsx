@@ -47,6 +47,16 @@ export default function AboutStatusesPage() {
           are one origin, whoever published them; an analyst can count two sources apart when they are not copies.
         </li>
       </ul>
+      <h2 id="camps">Agreement across camps</h2>
+      <p>
+        Which outlets usually take opposite sides is learned from the stances themselves. Each outlet&apos;s side on each claim (it supports it, or disputes it)
+        is fitted as an overall lean, a lean for the outlet, a lean for the claim, and the product of two places on one axis, one for the outlet and one for the
+        claim; the leans are held back more than the places, so the axis is left to explain who disagrees with whom. Outlets that usually disagree end up at
+        opposite ends. A claim is <strong>agreed across camps</strong> when, at each end, outlets support it and most of that end&apos;s outlets that took a
+        side support it; it is <strong>supported by one side</strong> when that holds at one end only and an outlet at the other end disputes it, or several
+        outlets at its end support it. When the axis explains less than a fifth of the sides taken, or either end has fewer than two outlets, no claim is
+        marked. The fit runs again a few seconds after writes, never while a page is asked for.
+      </p>
       <h2 id="weights">Weighted agreement</h2>
       <p>
         Analysts grade each outlet&apos;s reliability (a source can be graded apart from its outlet) and each stance&apos;s credibility, on the Admiralty

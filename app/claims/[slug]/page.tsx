@@ -21,6 +21,7 @@ import { pageOrigin } from "@/lib/http/origin";
 import { keepUntilChanged, type Viewer } from "@/lib/cache/cached-view";
 import { pageTags } from "@/lib/cache/page-tags";
 import { IntervalAxis } from "../../_components/interval-axis";
+import { CampsAxis } from "../../_components/camps-axis";
 import { AgreementBar } from "../../_components/agreement-bar";
 import { PartialDate } from "../../_components/partial-date";
 import { StanceCard } from "../../_components/stance-card";
@@ -298,6 +299,18 @@ function ClaimView({
         </ul>
       </section>
 
+      {claim.camps.outlets.length > 0 ? (
+        <section aria-labelledby="camps">
+          <h2 id="camps">{claim.camps.agreement ? CAMPS_HEADING[claim.camps.agreement] : "Across camps"}</h2>
+          <p>
+            {claim.camps.agreement ? CAMPS_WORDS[claim.camps.agreement] : "Neither end of the axis clearly supports this claim."} The axis is learned from the
+            stances alone: outlets that usually take opposite sides on the same claims sit at opposite ends (
+            <a href="/about/statuses#camps">how it is fitted</a>).
+          </p>
+          <CampsAxis outlets={claim.camps.outlets} />
+        </section>
+      ) : null}
+
       {claim.quantityKind ? (
         <section aria-labelledby="figures">
           <h2 id="figures">{claim.quantityKind === "DATE" ? "The dates the sources give" : "The figures the sources give"}</h2>
@@ -485,3 +498,9 @@ function ClaimView({
     </>
   );
 }
+
+const CAMPS_HEADING = { ACROSS: "Agreed across camps", ONE_SIDE: "Supported by one side" } as const;
+const CAMPS_WORDS = {
+  ACROSS: "Outlets at both ends of the axis support this claim: outlets that usually take opposite sides agree on it.",
+  ONE_SIDE: "The outlets that support this claim sit at one end of the axis; at the other end, outlets dispute it or say nothing of it.",
+} as const;
