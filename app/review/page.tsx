@@ -10,6 +10,7 @@ import { listAnalysts } from "@/lib/review/verdicts";
 import { QueueQuerySchema } from "@/lib/schemas/review-query";
 import { parseParams } from "@/lib/schemas/parse-params";
 import { NotAllowed } from "../_components/not-allowed";
+import { NumberedPager } from "../_components/pager";
 import { AssignForm } from "../_components/forms/review-forms";
 
 export const metadata: Metadata = { title: "Review queue" };
@@ -126,18 +127,7 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
               </li>
             ))}
           </ol>
-          <nav className="pager" aria-label="Pages">
-            {data.query.page > 1 ? (
-              <a href={href(data.query.page - 1)} rel="prev">
-                Previous page
-              </a>
-            ) : null}
-            {data.query.page < data.queue.pages ? (
-              <a href={href(data.query.page + 1)} rel="next">
-                Next page
-              </a>
-            ) : null}
-          </nav>
+          <NumberedPager page={data.query.page} pages={data.queue.pages} href={href} />
         </section>
       ) : null}
     </>

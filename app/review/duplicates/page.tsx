@@ -8,6 +8,7 @@ import { orProblem } from "@/lib/http/page-data";
 import { DuplicatesQuerySchema } from "@/lib/schemas/review";
 import { parseParams } from "@/lib/schemas/parse-params";
 import { NotAllowed } from "../../_components/not-allowed";
+import { NumberedPager } from "../../_components/pager";
 import { PairDecision } from "./pair-forms";
 
 export const metadata: Metadata = { title: "Claims that may be duplicates" };
@@ -64,18 +65,7 @@ export default async function DuplicatesPage({ searchParams }: { searchParams: P
               </li>
             ))}
           </ol>
-          <nav className="pager" aria-label="Pages">
-            {data.query.page > 1 ? (
-              <a href={href(data.query.page - 1)} rel="prev">
-                Previous page
-              </a>
-            ) : null}
-            {data.query.page < data.list.pages ? (
-              <a href={href(data.query.page + 1)} rel="next">
-                Next page
-              </a>
-            ) : null}
-          </nav>
+          <NumberedPager page={data.query.page} pages={data.list.pages} href={href} />
         </section>
       ) : null}
     </>
