@@ -98,7 +98,7 @@ describe("agreement across camps", () => {
   });
 
   it("is fitted again in the background after a write: a left claim the right camp comes to support is agreed across camps", async () => {
-    stopRefits = refitAfterWrites(t.db, 50);
+    stopRefits = refitAfterWrites(t.db, 50, 100);
     const claim = await t.db.claim.findUniqueOrThrow({ where: { slug: "camp-left-0" }, select: { id: true, agreement: true } });
     expect(claim.agreement).toBe("ONE_SIDE");
     for (const outlet of OUTLETS.filter((o) => o.startsWith("right"))) {

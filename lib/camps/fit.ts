@@ -27,26 +27,12 @@ function seeded(name: string): number {
   return ((h >>> 0) / 0xffffffff - 0.5) * 0.2;
 }
 
-/** Solves the 2×2 ridge regression y ≈ a + b·x over the rows, with penalties pa on a and pb on b. */
-function ridge2(rows: readonly { x: number; y: number }[], pa: number, pb: number): [number, number] {
-  let n = pa,
-    sx = 0,
-    sxx = pb,
-    sy = 0,
-    sxy = 0;
-  for (const { x, y } of rows) {
-    n += 1;
-    sx += x;
-    sxx += x * x;
-    sy += y;
-    sxy += x * y;
-  }
-  const det = n * sxx - sx * sx;
-  if (Math.abs(det) < 1e-12) return [0, 0];
-  return [(sy * sxx - sx * sxy) / det, (n * sxy - sx * sy) / det];
-}
-
-/** Fits the outlets' places from their votes on claims. An outlet or claim with one vote only tells nothing of sides and is left out. */
+/**
+ * Fits the outlets' places from their votes on claims. An outlet or claim with one vote only tells
+ * nothing of sides and is left out. Outlets, claims and votes are numbered into typed arrays, and
+ * each half-round sums what each regression needs in one pass over the votes: at benchmark size
+ * (480,000 outlet–claim sides) a fit of Maps and arrays per claim took 19–26 s.
+ */
 export function fitCamps(votes: readonly Vote[]): CampFit {
   const count = (key: "outlet" | "claim") => {
     const n = new Map<string, number>();
@@ -56,52 +42,79 @@ export function fitCamps(votes: readonly Vote[]): CampFit {
   const [outletVotes, claimVotes] = [count("outlet"), count("claim")];
   const kept = votes.filter((v) => outletVotes.get(v.outlet)! >= 2 && claimVotes.get(v.claim)! >= 2);
   if (kept.length === 0) return { outlets: new Map(), explained: 0, ends: { low: 0, high: 0 } };
-  const mu = kept.reduce((s, v) => s + v.value, 0) / kept.length;
-  const byOutlet = new Map<string, Vote[]>();
-  const byClaim = new Map<string, Vote[]>();
-  for (const v of kept) {
-    byOutlet.set(v.outlet, [...(byOutlet.get(v.outlet) ?? []), v]);
-    byClaim.set(v.claim, [...(byClaim.get(v.claim) ?? []), v]);
-  }
-  const io = new Map([...byOutlet.keys()].map((o) => [o, 0]));
-  const fo = new Map([...byOutlet.keys()].map((o) => [o, seeded(o)]));
-  const ic = new Map([...byClaim.keys()].map((c) => [c, 0]));
-  const fc = new Map([...byClaim.keys()].map((c) => [c, seeded(`claim ${c}`)]));
+  const names = [...new Set(kept.map((v) => v.outlet))].sort();
+  const claims = [...new Set(kept.map((v) => v.claim))].sort();
+  const outletAt = new Map(names.map((o, i) => [o, i]));
+  const claimAt = new Map(claims.map((c, i) => [c, i]));
+  const n = kept.length;
+  const vo = new Int32Array(n);
+  const vc = new Int32Array(n);
+  const vy = new Float64Array(n);
+  let mu = 0;
+  kept.forEach((v, i) => {
+    vo[i] = outletAt.get(v.outlet)!;
+    vc[i] = claimAt.get(v.claim)!;
+    vy[i] = v.value;
+    mu += v.value;
+  });
+  mu /= n;
+  const io = new Float64Array(names.length);
+  const fo = Float64Array.from(names, seeded);
+  const ic = new Float64Array(claims.length);
+  const fc = Float64Array.from(claims, (c) => seeded(`claim ${c}`));
+  // One half-round: each row's (intercept, factor) from y − μ − the other side's intercept ≈ a + b·(the other side's factor).
+  const solve = (
+    rows: Int32Array,
+    cols: Int32Array,
+    otherIntercept: Float64Array,
+    otherFactor: Float64Array,
+    intercept: Float64Array,
+    factor: Float64Array,
+  ) => {
+    const size = intercept.length;
+    const [count, sx, sxx, sy, sxy] = [new Float64Array(size), new Float64Array(size), new Float64Array(size), new Float64Array(size), new Float64Array(size)];
+    for (let i = 0; i < n; i++) {
+      const r = rows[i]!;
+      const x = otherFactor[cols[i]!]!;
+      const y = vy[i]! - mu - otherIntercept[cols[i]!]!;
+      count[r]! += 1;
+      sx[r]! += x;
+      sxx[r]! += x * x;
+      sy[r]! += y;
+      sxy[r]! += x * y;
+    }
+    for (let r = 0; r < size; r++) {
+      const a = count[r]! + INTERCEPT_PENALTY;
+      const d = sxx[r]! + FACTOR_PENALTY;
+      const det = a * d - sx[r]! * sx[r]!;
+      if (Math.abs(det) < 1e-12) {
+        intercept[r] = 0;
+        factor[r] = 0;
+        continue;
+      }
+      intercept[r] = (sy[r]! * d - sx[r]! * sxy[r]!) / det;
+      factor[r] = (a * sxy[r]! - sx[r]! * sy[r]!) / det;
+    }
+  };
   for (let round = 0; round < ROUNDS; round++) {
-    for (const [claim, vs] of byClaim) {
-      const [i, f] = ridge2(
-        vs.map((v) => ({ x: fo.get(v.outlet)!, y: v.value - mu - io.get(v.outlet)! })),
-        INTERCEPT_PENALTY,
-        FACTOR_PENALTY,
-      );
-      ic.set(claim, i);
-      fc.set(claim, f);
-    }
-    for (const [outlet, vs] of byOutlet) {
-      const [i, f] = ridge2(
-        vs.map((v) => ({ x: fc.get(v.claim)!, y: v.value - mu - ic.get(v.claim)! })),
-        INTERCEPT_PENALTY,
-        FACTOR_PENALTY,
-      );
-      io.set(outlet, i);
-      fo.set(outlet, f);
-    }
+    solve(vc, vo, io, fo, ic, fc);
+    solve(vo, vc, ic, fc, io, fo);
   }
   // How much of what the intercepts leave the axis explains.
   let left = 0,
     residual = 0;
-  for (const v of kept) {
-    const base = v.value - mu - io.get(v.outlet)! - ic.get(v.claim)!;
+  for (let i = 0; i < n; i++) {
+    const base = vy[i]! - mu - io[vo[i]!]! - ic[vc[i]!]!;
     left += base * base;
-    residual += (base - fo.get(v.outlet)! * fc.get(v.claim)!) ** 2;
+    residual += (base - fo[vo[i]!]! * fc[vc[i]!]!) ** 2;
   }
   const explained = left === 0 ? 0 : Math.max(0, 1 - residual / left);
   // Scaled to [−1, 1], and turned so that the first outlet by id, of those off the middle, sits at the negative end: the same votes read the same way every time.
-  const far = Math.max(...fo.values(), ...[...fo.values()].map((f) => -f));
-  const names = [...fo.keys()].sort();
-  const anchor = names.find((o) => Math.abs(fo.get(o)!) >= far / 2);
-  const sign = anchor !== undefined && fo.get(anchor)! > 0 ? -1 : 1;
-  const outlets = new Map(names.map((o) => [o, far === 0 ? 0 : round3((sign * fo.get(o)!) / far)]));
+  let far = 0;
+  for (const f of fo) far = Math.max(far, Math.abs(f));
+  const anchor = names.findIndex((_, i) => Math.abs(fo[i]!) >= far / 2);
+  const sign = anchor >= 0 && fo[anchor]! > 0 ? -1 : 1;
+  const outlets = new Map(names.map((o, i) => [o, far === 0 ? 0 : round3((sign * fo[i]!) / far)]));
   const places = [...outlets.values()];
   return { outlets, explained: round3(explained), ends: { low: places.filter((p) => p <= -END).length, high: places.filter((p) => p >= END).length } };
 }

@@ -45,11 +45,23 @@ export async function findCopies(runner: Runner, text: string, except: readonly 
 
 /**
  * Inside the write that added these sources: their band keys, their copies linked, the families
- * changed. The keys of all of them are looked up at once (by key, on the driver on SQLite): an
- * import adds 10,000 sources.
+ * changed. Each batch's keys are looked up together (by key, on the driver on SQLite): an import
+ * adds 10,000 sources.
  */
 export async function recordCopies(w: WriteContext, sources: readonly { id: string; text: string }[]): Promise<void> {
-  if (sources.length === 0) return;
+  const links: CopyLink[] = [];
+  // 500 at a time, so that an import's 10,000 sources' shingles and keys are not all held at once.
+  for (let from = 0; from < sources.length; from += SOURCES_AT_ONCE) links.push(...(await linkCopies(w, sources.slice(from, from + SOURCES_AT_ONCE))));
+  if (links.length === 0) return;
+  await insertRows(w, "SourceCopy", links);
+  await refreshFamilies(w, [...new Set(links.flatMap((l) => [l.sourceAId, l.sourceBId]))]);
+}
+
+const SOURCES_AT_ONCE = 500;
+type CopyLink = { sourceAId: string; sourceBId: string; overlapA: number; overlapB: number };
+
+/** Stores these sources' band keys and measures each against the stored sources sharing a key (those of earlier batches too): the copy links found. */
+async function linkCopies(w: WriteContext, sources: readonly { id: string; text: string }[]): Promise<CopyLink[]> {
   const prints = new Map(sources.map((s) => [s.id, fingerprint(s.text)]));
   const bands = sources.flatMap((s) => prints.get(s.id)!.keys.map((key, band) => ({ band, key, sourceId: s.id })));
   await insertRows(w, "SourceBand", bands);
@@ -82,7 +94,7 @@ export async function recordCopies(w: WriteContext, sources: readonly { id: stri
     ).map((s) => [s.id, shingles(s.text)]),
   );
   const shinglesOf = (id: string) => prints.get(id)?.shingles ?? stored.get(id)!;
-  const links: { sourceAId: string; sourceBId: string; overlapA: number; overlapB: number }[] = [];
+  const links: CopyLink[] = [];
   const seen = new Set<string>();
   for (const source of sources) {
     for (const id of candidatesOf(source.id)) {
@@ -93,9 +105,7 @@ export async function recordCopies(w: WriteContext, sources: readonly { id: stri
       if (compared.copies) links.push({ sourceAId: a, sourceBId: b, overlapA: compared.overlapA, overlapB: compared.overlapB });
     }
   }
-  if (links.length === 0) return;
-  await insertRows(w, "SourceCopy", links);
-  await refreshFamilies(w, [...new Set(links.flatMap((l) => [l.sourceAId, l.sourceBId]))]);
+  return links;
 }
 
 /**
