@@ -13,7 +13,7 @@ import { seedDemoUsers } from "../lib/seed/demo-users";
 import { loadCorpus } from "../lib/seed/load-corpus";
 import { summarizeMigratedClaims } from "../lib/write/refresh-claim-summary";
 import { fingerprintMigratedSources } from "../lib/families/find-copies";
-import { refitCamps } from "../lib/camps/refit";
+import { campsStale, refitCamps } from "../lib/camps/refit";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const bin = (name: string) => resolve(root, "node_modules/.bin", name);
@@ -48,10 +48,13 @@ try {
   if (fingerprinted > 0) console.log(`Looked for copies among ${fingerprinted} sources stored before copies were looked for.`);
   const summarized = await summarizeMigratedClaims(db);
   if (summarized > 0) console.log(`Computed weights and origins for ${summarized} claims stored before they existed.`);
-  const camps = await refitCamps(db);
-  console.log(
-    `Fitted the camps' axis: ${camps.placed} outlets placed, ${Math.round(camps.explained * 100)}% explained, ${camps.across} claims agreed across camps.`,
-  );
+  // Writes made outside a server (the seed, npm run import) since the last fit: the server fits again only after its own.
+  if (await campsStale(db)) {
+    const camps = await refitCamps(db);
+    console.log(
+      `Fitted the camps' axis: ${camps.placed} outlets placed, ${Math.round(camps.explained * 100)}% explained, ${camps.across} claims agreed across camps.`,
+    );
+  }
 } finally {
   await db.$disconnect();
 }

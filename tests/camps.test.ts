@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CurrentUser } from "../lib/roles";
-import { refitCamps } from "../lib/camps/refit";
+import { campsStale, refitCamps } from "../lib/camps/refit";
 import { refitAfterWrites } from "../lib/camps/schedule";
 import { END } from "../lib/camps/fit";
 import { getClaimWithStances } from "../lib/claims/get-claim";
@@ -67,7 +67,9 @@ const place = async (slug: string) => (await t.db.outlet.findUniqueOrThrow({ whe
 
 describe("agreement across camps", () => {
   it("separates the planted camps and marks the cross-camp claims across and the others one side", async () => {
+    expect(await campsStale(t.db)).toBe(true);
     const fit = await refitCamps(t.db);
+    expect(await campsStale(t.db)).toBe(false);
     expect(fit).toMatchObject({ placed: 12, across: 4, oneSide: 24, changedClaims: 28 });
     expect(fit.explained).toBeGreaterThan(0.5);
     const left = await Promise.all(OUTLETS.filter((o) => o.startsWith("left")).map(place));

@@ -28,6 +28,13 @@ async function outletVotes(db: Db): Promise<Vote[]> {
   });
 }
 
+/** Whether a claim's summary changed since the axis was last fitted (or it never was): `npm start` fits it again only then. */
+export async function campsStale(db: Db): Promise<boolean> {
+  const axis = await db.campAxis.findUnique({ where: { id: 1 }, select: { fittedAt: true } });
+  if (!axis) return true;
+  return (await db.claim.count({ where: { updatedAt: { gt: axis.fittedAt } }, take: 1 })) > 0;
+}
+
 export type Refit = { explained: number; placed: number; across: number; oneSide: number; changedClaims: number; changedOutlets: number };
 
 /** Fits the axis again and stores what changed: the outlets' places, the claims' marks, the axis itself. */

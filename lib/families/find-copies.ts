@@ -149,7 +149,11 @@ export async function refreshFamilies(w: WriteContext, seeds: readonly string[])
   for (const [familyId, ids] of byFamily) await tx.source.updateMany({ where: { id: { in: ids } }, data: { familyId } });
   // Every member's page lists its copies; only a changed family changes the claims' origins.
   for (const id of members) w.sources.add(id);
-  for (const s of changed) await w.touchClaimsQuoting({ sourceId: s.id });
+  const quoting = await findByKeys(
+    changed.map((s) => s.id),
+    (ids) => tx.stance.findMany({ where: { sourceId: { in: ids } }, select: { claimId: true }, distinct: ["claimId"] }),
+  );
+  w.touchClaims(...new Set(quoting.map((s) => s.claimId)));
 }
 
 /**
