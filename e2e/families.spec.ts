@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { e2eDb, signIn } from "./helpers";
+import { e2eDb, fixtureTopic, signIn } from "./helpers";
 import { createSource } from "../lib/sources/write-source";
 import { createStance } from "../lib/stances/write-stance";
 
@@ -31,8 +31,7 @@ test("a claim supported by a wire story and its copy is single-source until an a
     language: "en",
     text: `(From the wire) ${STORY} Our reporter adds that the quay was busy by noon.`,
   });
-  const where = { slug: "e2e-fixtures" };
-  const topic = await db.topic.upsert({ where, create: { ...where, name: "Test fixtures" }, update: {} }).catch(() => db.topic.findUniqueOrThrow({ where }));
+  const topic = await fixtureTopic();
   const quote = "the grain terminal had reopened after a week of repairs";
   const { claimSlug } = await createStance(db, user, {
     sourceId: wire.id,

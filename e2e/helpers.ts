@@ -98,10 +98,7 @@ export async function claimFixture({ outlet, text, quote, claim }: { outlet: str
     language: "en",
     text,
   });
-  // A topic of their own: lists of the seed topics stay as the seed makes them while tests run side by side.
-  // Two workers may make it at once: the loser of that race reads the winner's.
-  const where = { slug: "e2e-fixtures" };
-  const topic = await db.topic.upsert({ where, create: { ...where, name: "Test fixtures" }, update: {} }).catch(() => db.topic.findUniqueOrThrow({ where }));
+  const topic = await fixtureTopic();
   const { claimSlug } = await createStance(db, user, {
     sourceId: source.id,
     quote,
@@ -111,6 +108,16 @@ export async function claimFixture({ outlet, text, quote, claim }: { outlet: str
     speaker: null,
   });
   return { sourceId: source.id, claimSlug };
+}
+
+/**
+ * The tests' own topic: lists of the seed topics stay as the seed makes them while tests run side
+ * by side. Two workers may make it at once: the loser of that race reads the winner's.
+ */
+export async function fixtureTopic() {
+  const db = e2eDb();
+  const where = { slug: "e2e-fixtures" };
+  return db.topic.upsert({ where, create: { ...where, name: "Test fixtures" }, update: {} }).catch(() => db.topic.findUniqueOrThrow({ where }));
 }
 
 /** The server action's id, read off the request a form sends when `submit` submits it. */

@@ -12,7 +12,8 @@ const SIDE_LABEL = { supports: "supports", disputes: "disputes", both: "supports
  * facts as a list for readers who do not see the picture.
  */
 export function CampsAxis({ outlets }: { outlets: readonly PlacedOutlet[] }) {
-  const x = (place: number) => MIDDLE + place * HALF;
+  // To a tenth of a pixel: the page's HTML need not carry 14 decimals a dot.
+  const x = (place: number) => Math.round((MIDDLE + place * HALF) * 10) / 10;
   // Outlets close together are stacked, so that no dot hides another.
   const rows: number[] = [];
   const placed = outlets.map((o) => {
