@@ -203,8 +203,8 @@ describe("records written many at once", () => {
     expect(report.records.filter((r) => r.outcome === "rejected").map((r) => [r.at, r.reason])).toEqual([
       ["actors[1]", 'name: A speaker named "Twin officials" is added twice.'],
       ["sources[1]", 'text: This text is given twice; the first is "Twin twin-one".'],
-      // The same id twice is one source: the second record is read as a change to it, and its text differs.
-      ["sources[2]", 'text: differs from the stored text of "twin-one"; a source\'s text never changes (its quotes point into it).'],
+      // The same id twice is one source: the second record is read as a change to it, and a file gives one text of a source.
+      ["sources[2]", 'text: the file gives the source "twin-one" twice with different texts; keep one.'],
     ]);
     expect(report.written).toBe(false);
     expect(await dumpDatabase(t.db)).toEqual(before);

@@ -26,4 +26,12 @@ export const stanceFieldsSelect = {
   version: true,
   retractedAt: true,
   retractedReason: true,
+  /** Sources that change (decision 0025): the text version the quote is in, whether it is an orphan, and its passage's changes. */
+  anchoredVersion: true,
+  orphanedAt: true,
+  anchors: {
+    where: { outcome: { not: "EXACT" } },
+    orderBy: { movedAt: "asc" },
+    select: { version: true, quote: true, nextVersion: true, nextQuote: true, movedAt: true, outcome: true },
+  },
 } as const;

@@ -26,6 +26,7 @@ type Tables = {
   ClaimPair: Prisma.ClaimPairCreateManyInput;
   SourceBand: Prisma.SourceBandCreateManyInput;
   SourceCopy: Prisma.SourceCopyCreateManyInput;
+  StanceAnchor: Prisma.StanceAnchorCreateManyInput;
 };
 export type Table = keyof Tables;
 export type RowOf<T extends Table> = Tables[T];
@@ -45,6 +46,7 @@ const FILLED: Record<Table, { id: boolean; stamps: readonly ("createdAt" | "upda
   ClaimPair: { id: true, stamps: ["createdAt", "updatedAt"] },
   SourceBand: { id: false, stamps: [] },
   SourceCopy: { id: true, stamps: ["createdAt"] },
+  StanceAnchor: { id: true, stamps: [] },
 };
 
 /** Rows per statement on PostgreSQL, sent as one JSON text. */

@@ -53,8 +53,22 @@ export async function recordCopies(w: WriteContext, sources: readonly { id: stri
   // 500 at a time, so that an import's 10,000 sources' shingles and keys are not all held at once.
   for (let from = 0; from < sources.length; from += SOURCES_AT_ONCE) links.push(...(await linkCopies(w, sources.slice(from, from + SOURCES_AT_ONCE))));
   if (links.length === 0) return;
-  await insertRows(w, "SourceCopy", links);
-  await refreshFamilies(w, [...new Set(links.flatMap((l) => [l.sourceAId, l.sourceBId]))]);
+  // A source given a new text (decision 0025) may be linked already, or split by an analyst: that link stays as it is.
+  const linked = new Set(
+    (
+      await findByTuples<{ sourceAId: string; sourceBId: string }>(
+        w,
+        "SourceCopy",
+        ["sourceAId", "sourceBId"],
+        links.map((l) => [l.sourceAId, l.sourceBId]),
+        { select: ["sourceAId", "sourceBId"] },
+      )
+    ).map((l) => `${l.sourceAId}|${l.sourceBId}`),
+  );
+  const fresh = links.filter((l) => !linked.has(`${l.sourceAId}|${l.sourceBId}`));
+  if (fresh.length === 0) return;
+  await insertRows(w, "SourceCopy", fresh);
+  await refreshFamilies(w, [...new Set(fresh.flatMap((l) => [l.sourceAId, l.sourceBId]))]);
 }
 
 const SOURCES_AT_ONCE = 500;

@@ -7,7 +7,19 @@ import type { ActorRead } from "../actors/get-actor";
 import type { StanceRead } from "../stances/get-stance";
 import { isoPartialDate } from "../format";
 
-type StanceFields = { id: string; position: string; mode: string; quote: string; start: number; end: number; note: string | null; version: number };
+type StanceFields = {
+  id: string;
+  position: string;
+  mode: string;
+  quote: string;
+  start: number;
+  end: number;
+  note: string | null;
+  version: number;
+  anchoredVersion: number;
+  orphanedAt: Date | null;
+  anchors: { version: number; quote: string; nextVersion: number; nextQuote: string; movedAt: Date }[];
+};
 
 /** A stance's own fields, as both the claim and the source endpoints give them. */
 const stanceFieldsJson = (s: StanceFields) => ({
@@ -20,6 +32,18 @@ const stanceFieldsJson = (s: StanceFields) => ({
   note: s.note,
   /** The version a PATCH of this stance names. */
   version: s.version,
+  /** The source text version `quote`, `start` and `end` are in: the current one unless the stance is an orphan. */
+  textVersion: s.anchoredVersion,
+  /** When a new text of the source no longer had these words (decision 0025); null when it has them. */
+  orphanedAt: s.orphanedAt?.toISOString() ?? null,
+  /** Each time the source changed the passage's words: the words before and after. */
+  passageChanges: s.anchors
+    .filter((a) => a.quote !== a.nextQuote)
+    .map((a) => ({
+      at: a.movedAt.toISOString(),
+      before: { textVersion: a.version, quote: a.quote },
+      after: { textVersion: a.nextVersion, quote: a.nextQuote },
+    })),
 });
 
 export const claimRowJson = (c: ClaimRow) => ({
@@ -83,6 +107,8 @@ export const sourceJson = (s: SourceWithStances) => ({
     language: s.language,
     publishedAt: isoPartialDate(s.publishedAt, s.datePrecision),
     contentHash: s.contentHash,
+    /** The number of its current text (decision 0025); the earlier ones are at /api/sources/{id}/versions. */
+    textVersion: s.textVersion,
     /** The version a PATCH of this source names. */
     version: s.version,
     text: s.text,

@@ -16,7 +16,8 @@ import { diffFields } from "../revisions/record";
 import { locateQuote } from "../sources/anchor-quote";
 import { contentHash } from "../sources/source-text";
 import { addSource, addSources, updateSource } from "../sources/write-source";
-import { createStance, createStances, updateStance } from "../stances/write-stance";
+import { replaceSourceText } from "../sources/text-versions";
+import { createStance, createStances, updateStance, type SourceText } from "../stances/write-stance";
 import type { Outcome as WriterOutcome } from "../write/outcome";
 import { saveTopic } from "../topics/write-topic";
 import { authorizeWriter, runWrite, type WriteContext, type Writer } from "../write/context";
@@ -176,8 +177,10 @@ class ImportRun {
    */
   readonly claimRows = new Map<string, { id: string; slug: string; retractedAt: Date | null }>();
   readonly speakerRows = new Map<string, { id: string; name: string }>();
-  /** Source texts by id: the file's own, and the stored ones its stances quote. */
-  readonly texts = new Map<string, string>();
+  /** Source texts by id, with their version numbers: the file's own, and the stored ones its stances quote. */
+  readonly texts = new Map<string, SourceText>();
+  /** Sources this import created: a second record of one with another text is a mistake, not a new version. */
+  readonly createdSources = new Set<string>();
   /** Stances stored on the claims in `stanceClaims` (all of them, retracted too), by passage; kept current as the import writes. */
   readonly stances = new Map<string, StoredStance>();
   readonly stanceClaims = new Set<string>();
@@ -428,6 +431,7 @@ async function importSources(run: ImportRun, items: Item<Of<typeof SourceRecord>
         select: {
           id: true,
           contentHash: true,
+          textVersion: true,
           title: true,
           outletId: true,
           url: true,
@@ -452,7 +456,7 @@ async function importSources(run: ImportRun, items: Item<Of<typeof SourceRecord>
       if (!source) return r.reliability === undefined ? "new" : "alone";
       if (source.contentHash !== contentHash(r.text)) return "alone";
       // A stored source whose hash matches has the file's text: its stances can be checked against it.
-      run.texts.set(r.id, r.text);
+      run.texts.set(r.id, { text: r.text, version: source.textVersion });
       const same =
         source.title === r.title &&
         source.outletId === run.outlets.get(r.outlet) &&
@@ -487,9 +491,12 @@ async function importSources(run: ImportRun, items: Item<Of<typeof SourceRecord>
         text: r.text,
       })),
     );
-    run.took(placed, outcomes, (item) => run.texts.set(item.record.id, item.record.text));
+    run.took(placed, outcomes, (item) => {
+      run.texts.set(item.record.id, { text: item.record.text, version: 1 });
+      run.createdSources.add(item.record.id);
+    });
   }
-  for (const item of alone) await run.one(item, () => writeSource(w, item.record));
+  for (const item of alone) await run.one(item, () => writeSource(w, item.record, run));
 }
 
 async function importClaims(run: ImportRun, items: Item<Of<typeof ClaimRecord>>[]) {
@@ -577,11 +584,11 @@ async function importStances(run: ImportRun, items: Item<Of<typeof StanceRecord>
   );
   for (const source of await findByKeys(
     records.map((r) => r.source).filter((id) => !run.texts.has(id)),
-    (ids) => w.tx.source.findMany({ where: { id: { in: ids } }, select: { id: true, text: true } }),
+    (ids) => w.tx.source.findMany({ where: { id: { in: ids } }, select: { id: true, text: true, textVersion: true } }),
   ))
-    run.texts.set(source.id, source.text);
+    run.texts.set(source.id, { text: source.text, version: source.textVersion });
   const claimIds = records.flatMap((r) => run.claims.get(r.claim) ?? []);
-  for (const stance of await findByKeys(claimIds, (ids) => w.tx.stance.findMany({ where: { claimId: { in: ids } }, select: STORED_STANCE })))
+  for (const stance of await findByKeys(claimIds, (ids) => w.tx.stance.findMany({ where: { claimId: { in: ids }, orphanedAt: null }, select: STORED_STANCE })))
     run.stances.set(passageKey(stance.claimId, stance.sourceId, stance.start, stance.end), stance);
   for (const id of claimIds) run.stanceClaims.add(id);
   const known = {
@@ -671,7 +678,7 @@ function plainNewStance(run: ImportRun, r: Of<typeof StanceRecord>, queued: Read
 function resolveStance(run: ImportRun, r: Of<typeof StanceRecord>) {
   const claim = run.claims.get(r.claim);
   if (!claim) throw new Rejection(`claim: no claim "${r.claim}" in the file or stored.`);
-  const text = run.texts.get(r.source);
+  const text = run.texts.get(r.source)?.text;
   if (text === undefined) throw new Rejection(`source: no source "${r.source}" in the file or stored.`);
   const speaker = r.speaker ? run.speakers.get(r.speaker) : null;
   if (r.speaker && !speaker) throw new Rejection(`speaker: no speaker "${r.speaker}" in the file or stored.`);
@@ -781,7 +788,7 @@ async function outletId(w: WriteContext, slug: string) {
   return outlet.id;
 }
 
-async function writeSource(w: WriteContext, r: Of<typeof SourceRecord>): Promise<Outcome> {
+async function writeSource(w: WriteContext, r: Of<typeof SourceRecord>, run: ImportRun): Promise<Outcome> {
   const metadata = {
     title: r.title,
     outlet: { id: await outletId(w, r.outlet) },
@@ -806,13 +813,25 @@ async function writeSource(w: WriteContext, r: Of<typeof SourceRecord>): Promise
       r.text,
     );
     stored = { id: r.id, version, contentHash: contentHash(r.text), reliability: null, reliabilityReason: null };
+    run.createdSources.add(r.id);
     outcome = "created";
   } else {
-    if (stored.contentHash !== contentHash(r.text))
-      throw new Rejection(`text: differs from the stored text of "${r.id}"; a source's text never changes (its quotes point into it).`);
+    outcome = "unchanged";
+    if (stored.contentHash !== contentHash(r.text) && run.createdSources.has(r.id))
+      throw new Rejection(`text: the file gives the source "${r.id}" twice with different texts; keep one.`);
+    if (stored.contentHash !== contentHash(r.text)) {
+      // A new text of a stored source: its next version, every stance re-anchored in it (decision 0025).
+      authorizeWriter(w.writer, "RESEARCHER", "give sources a new text");
+      const replaced = await replaceSourceText(w, stored.id, stored.version, { text: r.text, origin: "IMPORTED", reason: REASON });
+      if (replaced.changed) {
+        stored = { ...stored, version: replaced.version, contentHash: contentHash(r.text) };
+        run.texts.set(r.id, { text: r.text, version: replaced.textVersion });
+        outcome = "updated";
+      }
+    }
     const result = await updateSource.within(w, { id: stored.id, version: stored.version, reason: REASON, ...metadata });
     stored = { ...stored, version: result.version };
-    outcome = result.changed ? "updated" : "unchanged";
+    if (result.changed) outcome = "updated";
   }
   const grade = { reliability: r.reliability ?? null, reliabilityReason: r.reliabilityReason ?? null };
   if (r.reliability !== undefined && changed(stored, grade)) {

@@ -80,6 +80,12 @@ export type SourceCreateInput = z.input<typeof SourceCreateSchema>;
 export const SourceUpdateSchema = z.strictObject({ id: Id, version: Version, reason: Reason, ...SourceMetadataFields });
 export type SourceUpdateInput = z.input<typeof SourceUpdateSchema>;
 
+/** A new text of a stored source (decision 0025): a corrected text uploaded, or the one fetched again from its address. */
+export const SourceTextSchema = z.strictObject({ id: Id, version: Version, reason: Reason, text: SourceCreateSchema.shape.text });
+export type SourceTextInput = z.input<typeof SourceTextSchema>;
+export const SourceRefetchSchema = z.strictObject({ id: Id, version: Version, reason: Reason });
+export type SourceRefetchInput = z.input<typeof SourceRefetchSchema>;
+
 export const NewActorSchema = z.strictObject({
   name: TextSchema(200),
   kind: z.enum(ActorKind, { error: "must be chosen" }),
@@ -130,6 +136,19 @@ export const StanceUpdateSchema = z.strictObject({
   note: OptionalTextSchema(2_000),
 });
 export type StanceUpdateInput = z.input<typeof StanceUpdateSchema>;
+
+/** An orphaned stance placed in its source's current text (decision 0025): the words the researcher chose there. */
+export const StanceReattachSchema = z
+  .strictObject({
+    id: Id,
+    version: Version,
+    reason: Reason,
+    quote: StanceCreateSchema.shape.quote,
+    start: Offset.optional(),
+    end: Offset.optional(),
+  })
+  .refine((s) => (s.start === undefined) === (s.end === undefined), { message: "give both start and end, or neither", path: ["end"] });
+export type StanceReattachInput = z.input<typeof StanceReattachSchema>;
 
 export const RetractSchema = z.strictObject({ id: Id, version: Version, reason: TextSchema(1_000) });
 export const RestoreSchema = z.strictObject({ id: Id, version: Version, reason: Reason });

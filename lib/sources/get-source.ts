@@ -16,6 +16,10 @@ export async function getSourceWithStances(db: Db, { id }: { id: string }) {
       datePrecision: true,
       text: true,
       contentHash: true,
+      textVersion: true,
+      textOrigin: true,
+      textAt: true,
+      createdAt: true,
       metadataNote: true,
       version: true,
       reliability: true,
@@ -37,8 +41,10 @@ export async function getSourceWithStances(db: Db, { id }: { id: string }) {
   const live = (s: { retractedAt: Date | null; claim: { retractedAt: Date | null } }) => s.retractedAt === null && s.claim.retractedAt === null;
   return {
     ...source,
-    /** The stances that count (highlighted); those retracted, or on a retracted claim, are kept apart. */
-    stances: source.stances.filter(live),
+    /** The stances that count and are in the current text (highlighted); those retracted, or on a retracted claim, are kept apart. */
+    stances: source.stances.filter((s) => live(s) && s.orphanedAt === null),
+    /** Stances whose words a new text no longer has (decision 0025): they point into an earlier version. */
+    orphanedStances: source.stances.filter((s) => live(s) && s.orphanedAt !== null),
     retractedStances: source.stances.filter((s) => !live(s)),
   };
 }

@@ -73,8 +73,18 @@ describe("comparing two texts", () => {
   it("gives the removed and added words in reading order, and rebuilds both texts", () => {
     const after = before.replace("Wednesday", "Thursday").replace("largely symbolic", "anything but symbolic");
     const parts = diffTexts(before, after)!;
-    expect(parts.filter((p) => p.kind !== "added").map((p) => p.text).join("")).toBe(before);
-    expect(parts.filter((p) => p.kind !== "removed").map((p) => p.text).join("")).toBe(after);
+    expect(
+      parts
+        .filter((p) => p.kind !== "added")
+        .map((p) => p.text)
+        .join(""),
+    ).toBe(before);
+    expect(
+      parts
+        .filter((p) => p.kind !== "removed")
+        .map((p) => p.text)
+        .join(""),
+    ).toBe(after);
     expect(parts.filter((p) => p.kind === "removed").map((p) => p.text)).toEqual(["Wednesday", "largely"]);
     expect(parts.filter((p) => p.kind === "added").map((p) => p.text)).toEqual(["Thursday", "anything but"]);
   });

@@ -93,7 +93,7 @@ function occurrences(text: string, words: string): number[] {
 }
 
 function maxBy<T>(items: readonly T[], score: (item: T) => number): T {
-  let best = items[0]!;
+  let best = items[0] as T;
   let bestScore = score(best);
   for (const item of items.slice(1)) {
     const s = score(item);

@@ -32,7 +32,13 @@ export function diffTexts(before: string, after: string): DiffPart[] | null {
   const flush = () => {
     // Blank space both end with is the same in both.
     let common = 0;
-    while (removed && added && common < Math.min(removed.length, added.length) && /\s/.test(removed.at(-1 - common)!) && removed.at(-1 - common) === added.at(-1 - common))
+    while (
+      removed &&
+      added &&
+      common < Math.min(removed.length, added.length) &&
+      /\s/.test(removed.at(-1 - common)!) &&
+      removed.at(-1 - common) === added.at(-1 - common)
+    )
       common++;
     if (removed.length > common) parts.push({ kind: "removed", text: removed.slice(0, removed.length - common) });
     if (added.length > common) parts.push({ kind: "added", text: added.slice(0, added.length - common) });

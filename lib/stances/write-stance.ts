@@ -16,11 +16,13 @@ import { findByTuples } from "../database/find-by-tuples";
 import { findByKeys } from "../database/in-chunks";
 
 type StanceInput = z.output<typeof StanceCreateSchema>;
+/** A source's current text and its number (Source.textVersion). */
+export type SourceText = { text: string; version: number };
 export type Linked = { id: string; claimId: string; claimSlug: string; start: number; end: number };
 /** What the caller (an import) has already read in this transaction, so that it is not read again. */
 export type Known = {
-  /** Source texts, by source id. */
-  texts?: ReadonlyMap<string, string>;
+  /** Source texts, by source id, with their version numbers (a stance is anchored in one). */
+  texts?: ReadonlyMap<string, SourceText>;
   /** Claims and speakers as stored, by id. */
   claims?: ReadonlyMap<string, { id: string; slug: string; retractedAt: Date | null }>;
   speakers?: ReadonlyMap<string, { id: string; name: string }>;
@@ -44,14 +46,16 @@ const passageKey = (claimId: string, sourceId: string, start: number, end: numbe
 export async function linkPassages(w: WriteContext, items: readonly StanceInput[], known: Known = {}): Promise<LinkOutcome[]> {
   const { tx } = w;
   const defined = (ids: (string | undefined)[]) => ids.filter((id): id is string => id !== undefined);
-  const sources = new Map<string, { id: string; text: string }>();
+  const sources = new Map<string, { id: string } & SourceText>();
   for (const { sourceId: id } of items) {
-    const text = known.texts?.get(id);
-    if (text !== undefined) sources.set(id, { id, text });
+    const current = known.texts?.get(id);
+    if (current !== undefined) sources.set(id, { id, ...current });
   }
   const unread = items.map((i) => i.sourceId).filter((id) => !sources.has(id));
-  for (const source of await findByKeys(unread, (ids) => tx.source.findMany({ where: { id: { in: ids } }, select: { id: true, text: true } })))
-    sources.set(source.id, source);
+  for (const source of await findByKeys(unread, (ids) =>
+    tx.source.findMany({ where: { id: { in: ids } }, select: { id: true, text: true, textVersion: true } }),
+  ))
+    sources.set(source.id, { id: source.id, text: source.text, version: source.textVersion });
   const claims = new Map<string, { id: string; slug: string; retractedAt: Date | null }>();
   const speakers = new Map<string, { id: string; name: string }>();
   for (const { claim, speaker } of items) {
@@ -76,6 +80,8 @@ export async function linkPassages(w: WriteContext, items: readonly StanceInput[
     at: number;
     data: StanceInput;
     sourceId: string;
+    /** The source's text version the offsets point into. */
+    textVersion: number;
     claim: { id: string; slug: string };
     speaker: { id: string; name: string } | null;
     anchor: ReturnType<typeof locateQuote>;
@@ -91,7 +97,7 @@ export async function linkPassages(w: WriteContext, items: readonly StanceInput[
       const claim = "id" in data.claim ? liveClaim(claims.get(data.claim.id)) : await addClaim(w, data.claim.new);
       const speaker = data.speaker === null ? null : "id" in data.speaker ? speakers.get(data.speaker.id) : await resolveSpeaker(w, data.speaker);
       if (speaker === undefined) throw unknownReference("speaker", "The chosen speaker");
-      ready.push({ at, data, sourceId: source.id, claim, speaker, anchor });
+      ready.push({ at, data, sourceId: source.id, textVersion: source.version, claim, speaker, anchor });
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
       outcomes[at] = { ok: false, error };
@@ -106,11 +112,12 @@ export async function linkPassages(w: WriteContext, items: readonly StanceInput[
     if (same === undefined) unknown.push(r);
     else if (same) stored.set(passageKey(r.claim.id, r.sourceId, r.anchor.start, r.anchor.end), same);
   }
+  // Only stances in the source's current text: an orphan keeps its offsets in an earlier one.
   const linked = await findByTuples<{ claimId: string; sourceId: string; start: number; end: number; retractedAt: Date | null }>(
     w,
     "Stance",
-    ["claimId", "sourceId", "start", "end"],
-    unknown.map((r) => [r.claim.id, r.sourceId, r.anchor.start, r.anchor.end]),
+    ["claimId", "sourceId", "anchoredVersion", "start", "end"],
+    unknown.map((r) => [r.claim.id, r.sourceId, r.textVersion, r.anchor.start, r.anchor.end]),
     { select: ["claimId", "sourceId", "start", "end", "retractedAt"] },
   );
   for (const row of linked) stored.set(passageKey(row.claimId, row.sourceId, Number(row.start), Number(row.end)), row);
@@ -150,6 +157,7 @@ export async function linkPassages(w: WriteContext, items: readonly StanceInput[
         speakerId: r.speaker?.id ?? null,
         claimId: r.claim.id,
         sourceId: r.sourceId,
+        anchoredVersion: r.textVersion,
         prefix: r.anchor.prefix,
         suffix: r.anchor.suffix,
       }),
