@@ -66,6 +66,11 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
                   <Link href="/import">Import</Link>
                 </li>
               ) : null}
+              {hasRole(viewer, "RESEARCHER") ? (
+                <li>
+                  <Link href="/review/orphans">Orphans</Link>
+                </li>
+              ) : null}
               {hasRole(viewer, "ANALYST") ? (
                 <li>
                   <Link href="/review">Review queue</Link>

@@ -75,3 +75,11 @@ export const AUDIT_KIND_LABEL: Record<AuditKind, string> = {
   TOKEN_NEW_ADDRESS: "API token used from a new address",
   TOKEN_RATE_LIMITED: "API token over its rate limit",
 };
+
+/** How a source's text came (decision 0025). */
+export const TEXT_ORIGIN_LABEL: Record<string, string> = {
+  ADDED: "the text the source was added with",
+  FETCHED: "fetched again from its address",
+  UPLOADED: "a corrected text, uploaded",
+  IMPORTED: "a new text from an import",
+};

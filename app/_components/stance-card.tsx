@@ -17,6 +17,7 @@ export function StanceCard({ stance, canEdit = false, quietWhenUngraded = false 
       <blockquote className="quote">
         <p>{stance.quote}</p>
       </blockquote>
+      <PassageChanges stance={stance} sourceId={source.id} />
       <p className="attribution">
         {speaker ? (
           <>
@@ -46,5 +47,32 @@ export function StanceCard({ stance, canEdit = false, quietWhenUngraded = false 
         ) : null}
       </p>
     </article>
+  );
+}
+
+const day = (date: Date) => <time dateTime={date.toISOString()}>{date.toISOString().slice(0, 10)}</time>;
+
+/**
+ * What a changing source did to the passage (decision 0025): an orphan says its words are gone from
+ * the current text; a passage whose wording changed shows both wordings and when.
+ */
+export function PassageChanges({ stance, sourceId }: { stance: Pick<Stance, "orphanedAt" | "anchoredVersion" | "anchors">; sourceId: string }) {
+  const changes = stance.anchors.filter((a) => a.quote !== a.nextQuote);
+  if (!stance.orphanedAt && changes.length === 0) return null;
+  return (
+    <div className="passage-changes">
+      {stance.orphanedAt ? (
+        <p className="orphan-note">
+          <span className="badge badge-orphan">Orphaned</span> The source&apos;s current text no longer has these words (since {day(stance.orphanedAt)}). They
+          are quoted from <a href={`/sources/${sourceId}/versions/${stance.anchoredVersion}`}>version {stance.anchoredVersion}</a> of its text.
+        </p>
+      ) : null}
+      {changes.map((change) => (
+        <p key={`${change.version}-${change.nextVersion}`} className="changed-note">
+          The source changed this passage on {day(change.movedAt)}: version {change.version} read “{change.quote}”; version {change.nextVersion} reads “
+          {change.nextQuote}”.
+        </p>
+      ))}
+    </div>
   );
 }

@@ -1,6 +1,8 @@
 // The whole dataset in the import format (docs/import-format.md): importing it into an empty
 // database gives the same claims, sources, stances (quotes and offsets), relations, grades and
-// verdicts. Live records only: retracted claims and stances, and merged claims, are left out.
+// verdicts. Live records only: retracted claims and stances, and merged claims, are left out, as
+// are orphaned stances (decision 0025: their words are in an earlier text of the source, which the
+// format does not carry; a backup keeps them).
 // Every list is sorted by its key and absent values are left out, so two exports of the same
 // data are the same bytes.
 import type { Db } from "../database/create-client";
@@ -46,7 +48,7 @@ export async function exportDataset(db: Db) {
       select: { slug: true, text: true, topic: { select: { slug: true } }, tags: { select: { tag: { select: { slug: true } } } }, quantityKind: true },
     }),
     db.stance.findMany({
-      where: { retractedAt: null, claim: { retractedAt: null } },
+      where: { retractedAt: null, orphanedAt: null, claim: { retractedAt: null } },
       select: {
         claim: { select: { slug: true } },
         source: { select: { id: true } },

@@ -26,7 +26,7 @@ export const csvRow = (values: readonly (string | null)[], options: CsvOptions =
 
 export async function stancesCsv(db: Db, options: CsvOptions = {}): Promise<string> {
   const stances = await db.stance.findMany({
-    where: { retractedAt: null, claim: { retractedAt: null } },
+    where: { retractedAt: null, orphanedAt: null, claim: { retractedAt: null } },
     orderBy: [{ claim: { slug: "asc" } }, { sourceId: "asc" }, { start: "asc" }, { id: "asc" }],
     select: {
       position: true,

@@ -79,7 +79,8 @@ export const annotatedStanceSelect = { ...annotatedSelect, source: { select: { i
  * for one source or for all. Sources' texts are read once each, not once per stance.
  */
 export async function annotationCollection(db: Db, base: string, sourceId?: string) {
-  const where: Prisma.StanceWhereInput = { retractedAt: null, claim: { retractedAt: null }, ...(sourceId ? { sourceId } : {}) };
+  // An orphan is not in its source's current text, which the annotations target (decision 0025).
+  const where: Prisma.StanceWhereInput = { retractedAt: null, orphanedAt: null, claim: { retractedAt: null }, ...(sourceId ? { sourceId } : {}) };
   const stances = await db.stance.findMany({
     where,
     orderBy: [{ sourceId: "asc" }, { start: "asc" }, { id: "asc" }],
@@ -105,5 +106,5 @@ export async function annotationCollection(db: Db, base: string, sourceId?: stri
 
 /** One live stance (on a live claim) as an annotation reads it, or null. */
 export function getAnnotatedStance(db: Db, id: string) {
-  return db.stance.findFirst({ where: { id, retractedAt: null, claim: { retractedAt: null } }, select: annotatedStanceSelect });
+  return db.stance.findFirst({ where: { id, retractedAt: null, orphanedAt: null, claim: { retractedAt: null } }, select: annotatedStanceSelect });
 }

@@ -49,6 +49,11 @@ export type ImportOptions = {
   onProgress?: (done: number, total: number) => void;
   /** false for the seed loader, whose records are curated, not anyone's edits. */
   revisions?: boolean;
+  /**
+   * What a stored source given another text becomes: its next version (decision 0025), or, for
+   * the seed loader, whose files must match what is stored, a refusal.
+   */
+  newTexts?: "version" | "refuse";
 };
 
 /** Who imports: an account (its id goes into the revisions), or the seed loader (no account). */
@@ -126,6 +131,7 @@ export async function runImport(db: Db, importer: Importer, raw: readonly RawRec
       importer,
       async (w) => {
         const run = new ImportRun(w, mode, raw.length, invalidCount, options.onProgress);
+        run.refuseNewTexts = options.newTexts === "refuse";
         for (const type of RECORD_ORDER) {
           const items = groups.get(type) ?? [];
           if (items.length > 0) await PHASES[type](run, items as never);
@@ -179,6 +185,8 @@ class ImportRun {
   readonly speakerRows = new Map<string, { id: string; name: string }>();
   /** Source texts by id, with their version numbers: the file's own, and the stored ones its stances quote. */
   readonly texts = new Map<string, SourceText>();
+  /** True when a stored source's other text is refused rather than made its next version (the seed loader). */
+  refuseNewTexts = false;
   /** Sources this import created: a second record of one with another text is a mistake, not a new version. */
   readonly createdSources = new Set<string>();
   /** Stances stored on the claims in `stanceClaims` (all of them, retracted too), by passage; kept current as the import writes. */
@@ -819,6 +827,10 @@ async function writeSource(w: WriteContext, r: Of<typeof SourceRecord>, run: Imp
     outcome = "unchanged";
     if (stored.contentHash !== contentHash(r.text) && run.createdSources.has(r.id))
       throw new Rejection(`text: the file gives the source "${r.id}" twice with different texts; keep one.`);
+    if (stored.contentHash !== contentHash(r.text) && run.refuseNewTexts)
+      throw new Rejection(
+        `text: differs from the stored text of "${r.id}"; the seed never replaces a stored source's text (give it a new version in the app).`,
+      );
     if (stored.contentHash !== contentHash(r.text)) {
       // A new text of a stored source: its next version, every stance re-anchored in it (decision 0025).
       authorizeWriter(w.writer, "RESEARCHER", "give sources a new text");

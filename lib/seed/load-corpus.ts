@@ -16,7 +16,7 @@ export type LoadReport = Record<RecordType, { created: number; updated: number; 
  */
 export async function loadCorpus({ db, corpusPath }: { db: Db; corpusPath: string }): Promise<LoadReport> {
   const corpus = await readCorpus(corpusPath);
-  const report = await runImport(db, { userId: null, role: "ADMIN" }, corpusRecords(corpus), { revisions: false });
+  const report = await runImport(db, { userId: null, role: "ADMIN" }, corpusRecords(corpus), { revisions: false, newTexts: "refuse" });
   const refused = report.records.filter((r) => r.outcome === "rejected");
   if (refused.length > 0) {
     throw new AppError("CONFLICT", `${corpusPath} was not loaded:\n- ${refused.map((r) => `${r.type} "${r.key}": ${r.reason}`).join("\n- ")}`);

@@ -11,7 +11,7 @@ import { orNotFound } from "@/lib/http/page-data";
 import { getSourceHeading, getSourceWithStances } from "@/lib/sources/get-source";
 import { pageViewer } from "@/lib/auth/viewer";
 import { hasRole } from "@/lib/roles";
-import { MODE_LABEL, OUTLET_KIND_LABEL, POSITION_LABEL, POSITION_LETTER, SOURCE_KIND_LABEL } from "@/lib/labels";
+import { MODE_LABEL, OUTLET_KIND_LABEL, POSITION_LABEL, POSITION_LETTER, SOURCE_KIND_LABEL, TEXT_ORIGIN_LABEL } from "@/lib/labels";
 import { plural } from "@/lib/format";
 import { HighlightedText } from "../../_components/highlighted-text";
 import { PartialDate } from "../../_components/partial-date";
@@ -85,7 +85,7 @@ async function Source({ id, canTag, canSplit, canComment, watch }: { id: string;
               <a href={`/sources/${source.id}/edit`}>Edit details</a> ·{" "}
             </>
           ) : null}
-          <a href={`/sources/${source.id}/history`}>History</a>
+          <a href={`/sources/${source.id}/history`}>History</a> · <a href={`/sources/${source.id}/versions`}>Versions of the text</a>
         </p>
         {watch}
       </header>
@@ -131,6 +131,19 @@ async function Source({ id, canTag, canSplit, canComment, watch }: { id: string;
             ) : (
               (source.url ?? "Not recorded")
             )}
+          </dd>
+        </div>
+        <div>
+          <dt>Text</dt>
+          <dd>
+            Version {source.textVersion}, {TEXT_ORIGIN_LABEL[source.textOrigin] ?? source.textOrigin},{" "}
+            <time dateTime={(source.textAt ?? source.createdAt).toISOString()}>{(source.textAt ?? source.createdAt).toISOString().slice(0, 10)}</time>
+            {source.textVersion > 1 ? (
+              <>
+                {" "}
+                (<a href={`/sources/${source.id}/versions`}>{source.textVersion - 1} earlier, and what changed</a>)
+              </>
+            ) : null}
           </dd>
         </div>
         <div>
@@ -212,6 +225,26 @@ async function Source({ id, canTag, canSplit, canComment, watch }: { id: string;
               </li>
             ))}
           </ol>
+          {source.orphanedStances.length > 0 ? (
+            <>
+              <h3>Orphaned</h3>
+              <p className="muted">Their words are not in the current text: each is quoted from the version it was taken from.</p>
+              <ul className="retracted-list">
+                {source.orphanedStances.map((s) => (
+                  <li key={s.id}>
+                    <span className="badge badge-orphan">Orphaned</span> “{s.quote}” — {POSITION_LABEL[s.position].toLowerCase()}{" "}
+                    <a href={`/claims/${s.claim.slug}`}>{s.claim.text}</a> <span className="muted">(version {s.anchoredVersion})</span>
+                    {canTag ? (
+                      <>
+                        {" "}
+                        · <a href={`/review/orphans#orphan-${s.id}`}>Re-attach or retract</a>
+                      </>
+                    ) : null}
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
           {source.retractedStances.length > 0 ? (
             <>
               <h3>Retracted</h3>
