@@ -17,6 +17,7 @@ const pages = [
   "/api-docs",
   "/sources",
   "/sources/blog-friends-with-geopolitical-benefits",
+  "/sources/npr-new-era-two-continents/versions/1",
   "/actors",
   "/actors/pentagon",
   "/about/statuses",
@@ -66,6 +67,8 @@ const signedInPages: [Role, string][] = [
   ["ANALYST", "/review?show=disagreed"],
   ["ANALYST", "/review/duplicates"],
   ["RESEARCHER", "/import"],
+  ["RESEARCHER", "/sources/npr-new-era-two-continents/versions"],
+  ["RESEARCHER", "/review/orphans"],
 ];
 
 for (const [role, path] of signedInPages) {

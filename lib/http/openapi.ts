@@ -11,8 +11,11 @@ import {
   NewActorSchema,
   NewClaimSchema,
   SourceCreateSchema,
+  SourceRefetchSchema,
+  SourceTextSchema,
   SourceUpdateSchema,
   StanceCreateSchema,
+  StanceReattachFields,
   StanceUpdateSchema,
 } from "../schemas/writes";
 
@@ -134,6 +137,13 @@ export function openApiDocument(serverUrl: string) {
         StanceCreate: jsonSchema(StanceCreateSchema),
         CommentCreate: jsonSchema(CommentCreateSchema),
         StanceUpdate: jsonSchema(StanceUpdateSchema.omit({ id: true })),
+        SourceText: {
+          anyOf: [
+            { ...jsonSchema(SourceTextSchema.omit({ id: true })), title: "A corrected text" },
+            { ...jsonSchema(SourceRefetchSchema.omit({ id: true }).extend({ refetch: z.literal(true) })), title: "Fetch the address again" },
+          ],
+        },
+        StanceReattach: jsonSchema(StanceReattachFields.omit({ id: true })),
       },
     },
     paths: {
@@ -168,7 +178,47 @@ export function openApiDocument(serverUrl: string) {
           summary: "A source with its text and stances",
           responses: { "200": { description: "The source", content: json({ type: "object" }) }, ...errors("404") },
         },
-        patch: write("Edit a source's details (its text never changes)", "SourceUpdate", false, "The new version"),
+        patch: write("Edit a source's details (a new text is a new version: /api/sources/{id}/versions)", "SourceUpdate", false, "The new version"),
+      },
+      "/api/sources/{id}/versions": {
+        parameters: [pathParam("id", "The source's id")],
+        get: {
+          summary:
+            "Every text the source has had, newest first (decision 0025): number, whether current, sha256, origin (ADDED, FETCHED, UPLOADED, IMPORTED), when fetched, when replaced and why, characters.",
+          responses: { "200": { description: "The versions", content: json({ type: "object" }) }, ...errors("404") },
+        },
+        post: {
+          ...write(
+            "A new text of the source (researchers): a corrected text, or its address fetched again. The text before is kept; every stance is re-anchored (the same words, changed words, or an orphan). 200 with `changed: false` when the text is the current one.",
+            "SourceText",
+            true,
+            "The new version: `{ changed, version, textVersion, stances: { exact, changed, orphaned } }`",
+          ),
+        },
+      },
+      "/api/sources/{id}/versions/{number}": {
+        parameters: [pathParam("id", "The source's id"), pathParam("number", "The version's number, from 1")],
+        get: {
+          summary:
+            "One text of the source, with the passages quoted from it (stance id, quote, offsets, position, claim) and `verified`: whether its sha256 and each passage still match it.",
+          responses: { "200": { description: "The version", content: json({ type: "object" }) }, ...errors("404") },
+        },
+      },
+      "/api/orphans": {
+        get: {
+          summary:
+            "Stances whose words their source's current text no longer has (decision 0025), newest first, 50 a page (`page`): each with its quote, the text version it is in, its claim and its source.",
+          responses: { "200": { description: "A page of orphans", content: json({ type: "object" }) }, ...errors("400") },
+        },
+      },
+      "/api/stances/{id}/reattach": {
+        parameters: [pathParam("id", "The stance's id")],
+        post: write(
+          "Re-attach an orphaned stance to words of its source's current text (researchers); where it stood before is kept.",
+          "StanceReattach",
+          false,
+          "`{ claimSlug, version }`",
+        ),
       },
       "/api/sources/{id}/copies": {
         parameters: [pathParam("id", "The source's id")],

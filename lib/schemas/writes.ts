@@ -138,16 +138,18 @@ export const StanceUpdateSchema = z.strictObject({
 export type StanceUpdateInput = z.input<typeof StanceUpdateSchema>;
 
 /** An orphaned stance placed in its source's current text (decision 0025): the words the researcher chose there. */
-export const StanceReattachSchema = z
-  .strictObject({
-    id: Id,
-    version: Version,
-    reason: Reason,
-    quote: StanceCreateSchema.shape.quote,
-    start: Offset.optional(),
-    end: Offset.optional(),
-  })
-  .refine((s) => (s.start === undefined) === (s.end === undefined), { message: "give both start and end, or neither", path: ["end"] });
+export const StanceReattachFields = z.strictObject({
+  id: Id,
+  version: Version,
+  reason: Reason,
+  quote: StanceCreateSchema.shape.quote,
+  start: Offset.optional(),
+  end: Offset.optional(),
+});
+export const StanceReattachSchema = StanceReattachFields.refine((s) => (s.start === undefined) === (s.end === undefined), {
+  message: "give both start and end, or neither",
+  path: ["end"],
+});
 export type StanceReattachInput = z.input<typeof StanceReattachSchema>;
 
 export const RetractSchema = z.strictObject({ id: Id, version: Version, reason: TextSchema(1_000) });
