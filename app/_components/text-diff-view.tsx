@@ -27,8 +27,11 @@ export function TextDiffView({ parts }: { parts: readonly DiffPart[] }) {
         const last = i === parts.length - 1;
         const limit = (first || last ? 1 : 2) * KEEP;
         if (part.text.length <= limit + 40) return <span key={i}>{part.text}</span>;
-        const head = first ? "" : part.text.slice(0, KEEP);
-        const tail = last ? "" : part.text.slice(-KEEP);
+        // Cut at blank space, so no word is shown in half.
+        const headEnd = part.text.slice(KEEP).search(/\s/);
+        const head = first ? "" : part.text.slice(0, headEnd === -1 ? KEEP : KEEP + headEnd);
+        const tailStart = part.text.length - KEEP + Math.max(0, part.text.slice(-KEEP).search(/\s/));
+        const tail = last ? "" : part.text.slice(tailStart);
         const skipped = part.text.length - head.length - tail.length;
         return (
           <span key={i}>
