@@ -12,6 +12,8 @@ export async function register() {
     (await import("@/lib/cache/invalidate-pages")).invalidateChangedPages();
     // The camps' axis, fitted again in the background after the writes that change it (decision 0024).
     (await import("@/lib/camps/schedule")).refitAfterWrites((await import("@/lib/db")).db);
+    // A configured embeddings model is loaded now, so a wrong directory stops the server with its reason (decision 0026).
+    await (await import("@/lib/duplicates/embeddings")).configuredEmbedder();
   }
 }
 

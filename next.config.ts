@@ -26,7 +26,7 @@ const nextConfig: NextConfig = {
     };
   },
   // Native and driver packages stay outside the server bundle.
-  serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "@prisma/adapter-pg", "pg"],
+  serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "@prisma/adapter-pg", "pg", "onnxruntime-node"],
   // Uploads of up to 5 MB (lib/sources/extract.ts) and source texts of up to 500,000
   // characters go through server actions; Next's default limit is 1 MB.
   // proxy.ts sees every request first; Next gives a route only the first 10 MB of a body that

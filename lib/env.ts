@@ -58,6 +58,16 @@ const EnvSchema = z.object({
     .min(0.05, "CORROBORATE_DUPLICATE_THRESHOLD must be at least 0.05")
     .max(1, "CORROBORATE_DUPLICATE_THRESHOLD must be at most 1")
     .default(0.7),
+  /**
+   * A local sentence-embedding model directory (ONNX, as sentence-transformers export it): when set,
+   * the duplicate matcher also scores pairs by the cosine of their embeddings (decision 0026).
+   * Nothing is downloaded; unset, the matcher is lexical only.
+   */
+  CORROBORATE_EMBEDDINGS_MODEL: z
+    .string()
+    .trim()
+    .transform((dir) => dir || undefined)
+    .optional(),
   /** The port `next start` serves on; it sets PORT itself. */
   PORT: z.coerce
     .number({ error: "PORT must be a port number" })
@@ -89,4 +99,14 @@ export function env(): Env {
     parsed = result.data;
   }
   return parsed;
+}
+
+/**
+ * One variable, parsed on its own each time and not remembered with the rest: for what a write reads
+ * (the embeddings model) while a test's database is still being seeded, before DATABASE_URL names it.
+ */
+export function envVar<K extends keyof Env>(name: K): Env[K] {
+  const result = EnvSchema.shape[name].safeParse(process.env[name]);
+  if (!result.success) throw new Error(`Invalid environment: ${name}: ${result.error.issues.map((i) => i.message).join("; ")}`);
+  return result.data as Env[K];
 }

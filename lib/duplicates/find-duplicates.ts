@@ -6,13 +6,15 @@ import { env } from "../env";
 import { claimsSharingWords, claimVocabulary, type WordsOn } from "../search/search";
 import { STOP_WORDS } from "../search/stop-words";
 import { claimFeatures, claimSimilarity } from "./similarity";
+import { configuredEmbedder, cosine, embeddingsOf } from "./embeddings";
 
 // Claims that may say the same thing (decision 0022). The full-text index picks the candidates, the
 // claims sharing the most (and the rarest) words with a wording by bm25 (ts_rank on PostgreSQL);
 // lib/duplicates/similarity.ts scores each. Every write of a claim's wording (the form, the API,
 // an import) records its pairs in its own transaction; /review/duplicates lists them.
 
-export const DUPLICATE_METHOD = "lexical" as const;
+/** How a pair's score was reached: the wordings' words and letters, or (decision 0026) their embeddings' cosine. */
+export type DuplicateMethod = "lexical" | "embedding";
 /**
  * Pairs are kept from this score up, below any sensible threshold, so that a lower
  * CORROBORATE_DUPLICATE_THRESHOLD shows more pairs without finding them again.
@@ -23,7 +25,7 @@ const CANDIDATES = 20;
 /** From how many claims in one write the whole vocabulary is read at once. */
 const MANY_CLAIMS = 20;
 
-export type SimilarClaim = { id: string; slug: string; text: string; score: number; method: typeof DUPLICATE_METHOD };
+export type SimilarClaim = { id: string; slug: string; text: string; score: number; method: DuplicateMethod };
 
 /** The threshold setting: a pair at or above it is proposed as one claim said twice. */
 export const duplicateThreshold = (): number => env().CORROBORATE_DUPLICATE_THRESHOLD;
@@ -41,15 +43,46 @@ export async function similarClaims(
     where: { id: { in: ids }, retractedAt: null, mergedIntoId: null },
     select: { id: true, slug: true, text: true },
   });
-  return scored(text, claims, from).slice(0, limit);
+  return (await scored(text, claims, from)).slice(0, limit);
 }
 
-function scored(text: string, claims: readonly { id: string; slug: string; text: string }[], from: number): SimilarClaim[] {
+/**
+ * The candidates' scores against `text`, from `from` up, best first. Lexical (lib/duplicates/similarity.ts);
+ * with an embeddings model configured, each pair's score is the larger of that and the embeddings'
+ * cosine lowered by the same disagreements (a figure, a "not", a name, a direction), which
+ * embeddings tend to pass over (decision 0026).
+ */
+async function scored(text: string, claims: readonly { id: string; slug: string; text: string }[], from: number): Promise<SimilarClaim[]> {
   const features = claimFeatures(text);
+  const lexical = claims.map((c) => claimSimilarity(features, claimFeatures(c.text)));
+  const cosines = await embeddingCosines(
+    text,
+    claims.map((c) => c.text),
+  );
   return claims
-    .map((c) => ({ ...c, score: claimSimilarity(features, claimFeatures(c.text)).score, method: DUPLICATE_METHOD }))
+    .map((c, i): SimilarClaim => {
+      const { score, factor } = lexical[i]!;
+      const byMeaning = cosines ? round(Math.max(0, cosines[i]!) * factor) : 0;
+      return byMeaning > score ? { ...c, score: byMeaning, method: "embedding" } : { ...c, score, method: "lexical" };
+    })
     .filter((c) => c.score >= from)
     .sort((a, b) => b.score - a.score || a.slug.localeCompare(b.slug));
+}
+
+const round = (n: number) => Math.round(n * 1000) / 1000;
+
+/** Two wordings' score and how it was reached, as the matcher scores a pair (the evaluation's). */
+export async function pairScore(a: string, b: string): Promise<{ score: number; method: DuplicateMethod }> {
+  const [found] = await scored(a, [{ id: "", slug: "", text: b }], 0);
+  return { score: found!.score, method: found!.method };
+}
+
+/** The cosine of `text`'s embedding with each of `others`', when the embeddings mode is on; null when it is off. */
+async function embeddingCosines(text: string, others: readonly string[]): Promise<number[] | null> {
+  const embedder = configuredEmbedder();
+  if (!embedder || others.length === 0) return null;
+  const [mine, ...theirs] = await embeddingsOf(await embedder, [text, ...others]);
+  return theirs.map((v) => cosine(mine!, v));
 }
 
 /** A pair's key: its two ids, the smaller first. */
@@ -86,13 +119,13 @@ export async function recordClaimPairs(target: TxConnection, claims: readonly { 
       )
     ).map((c) => [c.id, c]),
   );
-  const best = new Map<string, { claimAId: string; claimBId: string; score: number }>();
+  const best = new Map<string, { claimAId: string; claimBId: string; score: number; method: DuplicateMethod }>();
   for (const claim of claims) {
     const candidates = rankedFor.get(claim.id)!.flatMap((id) => live.get(id) ?? []);
-    for (const found of scored(claim.text, candidates, KEPT_FROM)) {
+    for (const found of await scored(claim.text, candidates, KEPT_FROM)) {
       const [claimAId, claimBId] = pairOf(claim.id, found.id);
       const key = `${claimAId} ${claimBId}`;
-      if ((best.get(key)?.score ?? -1) < found.score) best.set(key, { claimAId, claimBId, score: found.score });
+      if ((best.get(key)?.score ?? -1) < found.score) best.set(key, { claimAId, claimBId, score: found.score, method: found.method });
     }
   }
   if (best.size === 0) return 0;
@@ -107,7 +140,7 @@ export async function recordClaimPairs(target: TxConnection, claims: readonly { 
       )
     ).map((p) => `${p.claimAId} ${p.claimBId}`),
   );
-  const rows = [...best.entries()].filter(([key]) => !kept.has(key)).map(([, p]) => ({ ...p, method: DUPLICATE_METHOD }));
+  const rows = [...best.entries()].filter(([key]) => !kept.has(key)).map(([, p]) => p);
   await insertRows(target, "ClaimPair", rows);
   return rows.length;
 }

@@ -181,7 +181,14 @@ function opposed(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
 /** Chosen on the labelled set (bench/duplicates/): order weighed in catches "A did it to B" against "B did it to A". */
 const WEIGHTS = { trigram: 0.4, words: 0.4, order: 0.2 };
 
-export type Similarity = { score: number; trigram: number; words: number; conflicts: string[] };
+export type Similarity = {
+  score: number;
+  trigram: number;
+  words: number;
+  conflicts: string[];
+  /** What the disagreements leave of a score (1 when there are none): the embeddings' cosine is lowered by it too. */
+  factor: number;
+};
 
 /** How alike two wordings are, from 0 to 1, and what lowered it. */
 export function claimSimilarity(a: ClaimFeatures, b: ClaimFeatures): Similarity {
@@ -204,6 +211,7 @@ export function claimSimilarity(a: ClaimFeatures, b: ClaimFeatures): Similarity 
     trigram: round(trigram),
     words: round(words),
     conflicts,
+    factor,
   };
 }
 

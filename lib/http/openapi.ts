@@ -260,7 +260,7 @@ export function openApiDocument(serverUrl: string) {
         parameters: [pathParam("slug", "The claim's address")],
         get: {
           summary:
-            "Live claims that may say the same thing as this one (decision 0022): scored from 0 to 1 by lexical similarity (bm25 candidates, character trigrams and content words), at or above CORROBORATE_DUPLICATE_THRESHOLD, strongest first. `limit` 1–50, default 10.",
+            "Live claims that may say the same thing as this one (decision 0022): scored from 0 to 1 by lexical similarity (bm25 candidates, character trigrams and content words), and with CORROBORATE_EMBEDDINGS_MODEL set by the cosine of their embeddings too (decision 0026; `method` says which gave the score), at or above CORROBORATE_DUPLICATE_THRESHOLD, strongest first. `limit` 1–50, default 10.",
           responses: {
             "200": {
               description: "The similar claims",
