@@ -14,6 +14,7 @@ import { loadCorpus } from "../lib/seed/load-corpus";
 import { summarizeMigratedClaims } from "../lib/write/refresh-claim-summary";
 import { fingerprintMigratedSources } from "../lib/families/find-copies";
 import { campsStale, refitCamps } from "../lib/camps/refit";
+import { loadEmbedder } from "../lib/duplicates/embeddings";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const bin = (name: string) => resolve(root, "node_modules/.bin", name);
@@ -24,6 +25,16 @@ function run(command: string, args: string[]) {
   if (result.status !== 0) {
     console.error(`\n${[command, ...args].join(" ")} failed (exit ${result.status}).`);
     process.exit(result.status ?? 1);
+  }
+}
+
+// A configured embeddings model (decision 0026) is checked before anything else: a wrong directory stops here, with the reason.
+if (env().CORROBORATE_EMBEDDINGS_MODEL) {
+  try {
+    await loadEmbedder(env().CORROBORATE_EMBEDDINGS_MODEL!);
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
   }
 }
 
