@@ -169,6 +169,16 @@ describe("a corrected text of a source", () => {
     expect(stance).toMatchObject({ textVersion: 2, orphanedAt: null });
   });
 
+  it("gives the orphan apart in the source's read API, its offsets in the version it came from", async () => {
+    const { GET } = await import("../app/api/sources/[id]/route");
+    const response = await GET(new Request(`http://localhost/api/sources/${NPR}`), { params: Promise.resolve({ id: NPR }) } as never);
+    const body = await response.json();
+    expect(body.source.textVersion).toBe(2);
+    expect(body.stances).toHaveLength(29);
+    expect(body.orphans).toEqual([expect.objectContaining({ id: orphanId, quote: "But the talks collapsed", textVersion: 1, orphanedAt: expect.any(String) })]);
+    expect(original.slice(body.orphans[0].start, body.orphans[0].end)).toBe("But the talks collapsed");
+  });
+
   it("lists the orphan for researchers, and re-attaches it to words of the current text, keeping where it stood", async () => {
     const listed = await get(routes.orphans, "/api/orphans");
     expect(listed.body).toMatchObject({

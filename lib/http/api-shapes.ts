@@ -118,6 +118,12 @@ export const sourceJson = (s: SourceWithStances) => ({
     speaker: st.speaker,
     claim: st.claim,
   })),
+  /** Stances whose words the current text no longer has (decision 0025): their offsets are in `textVersion`, an earlier text. */
+  orphans: s.orphanedStances.map((st) => ({
+    ...stanceFieldsJson(st),
+    speaker: st.speaker,
+    claim: st.claim,
+  })),
 });
 
 export const actorJson = (a: ActorRead) => ({

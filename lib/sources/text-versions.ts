@@ -102,7 +102,6 @@ export async function replaceSourceText(w: WriteContext, sourceId: string, expec
   await tx.sourceBand.deleteMany({ where: { sourceId: source.id } });
   await recordCopies(w, [{ id: source.id, text: change.text }]);
   w.sources.add(source.id);
-  w.touchCounts();
   w.notify({
     kind: "SOURCE",
     summary: `New text of the source (version ${next}): ${stances.exact} passages found again, ${stances.changed} changed, ${stances.orphaned} orphaned`,

@@ -53,49 +53,38 @@ export async function getSourceVersion(db: Db, id: string, number: number) {
     select: { id: true, title: true, text: true, contentHash: true, textVersion: true, textOrigin: true, textAt: true, createdAt: true },
   });
   if (!source) throw notFound(`The source "${id}"`);
-  const claim = { select: { slug: true, text: true } } as const;
-  if (number === source.textVersion) {
-    const stances = await db.stance.findMany({
-      where: { sourceId: id, anchoredVersion: number, retractedAt: null },
-      orderBy: [{ start: "asc" }, { id: "asc" }],
-      select: { id: true, quote: true, start: true, end: true, position: true, claim },
-    });
-    return {
-      source: { id: source.id, title: source.title, textVersion: source.textVersion },
-      number,
-      current: true,
-      text: source.text,
-      contentHash: source.contentHash,
-      origin: source.textOrigin,
-      fetchedAt: source.textAt ?? source.createdAt,
-      passages: stances.map((s) => ({ stanceId: s.id, quote: s.quote, start: s.start, end: s.end, position: s.position, claim: s.claim })),
-    };
-  }
-  const version = await db.sourceVersion.findUnique({ where: { sourceId_number: { sourceId: id, number } } });
+  const current = number === source.textVersion;
+  const version = current
+    ? { text: source.text, contentHash: source.contentHash, origin: source.textOrigin, fetchedAt: source.textAt ?? source.createdAt }
+    : await db.sourceVersion.findUnique({ where: { sourceId_number: { sourceId: id, number } } });
   if (!version) throw notFound(`Version ${number} of the source "${id}"`);
-  // Where stances stood in this text: those that moved on (StanceAnchor), and the orphans still pointing into it.
-  const [moved, orphans] = await Promise.all([
-    db.stanceAnchor.findMany({
-      where: { version: number, stance: { sourceId: id, retractedAt: null } },
-      select: { stanceId: true, quote: true, start: true, end: true, stance: { select: { position: true, claim } } },
-    }),
+  const claim = { select: { slug: true, text: true } } as const;
+  // Where stances stood in this text: those anchored in it (live ones in the current text, orphans
+  // in an earlier one), and those that moved on from it (StanceAnchor).
+  const [anchored, moved] = await Promise.all([
     db.stance.findMany({
       where: { sourceId: id, anchoredVersion: number, retractedAt: null },
       select: { id: true, quote: true, start: true, end: true, position: true, claim },
     }),
+    current
+      ? []
+      : db.stanceAnchor.findMany({
+          where: { version: number, stance: { sourceId: id, retractedAt: null } },
+          select: { stanceId: true, quote: true, start: true, end: true, stance: { select: { position: true, claim } } },
+        }),
   ]);
   return {
     source: { id: source.id, title: source.title, textVersion: source.textVersion },
     number,
-    current: false,
+    current,
     text: version.text,
     contentHash: version.contentHash,
     origin: version.origin,
     fetchedAt: version.fetchedAt,
     passages: [
+      ...anchored.map((s) => ({ stanceId: s.id, quote: s.quote, start: s.start, end: s.end, position: s.position, claim: s.claim })),
       ...moved.map((a) => ({ stanceId: a.stanceId, quote: a.quote, start: a.start, end: a.end, position: a.stance.position, claim: a.stance.claim })),
-      ...orphans.map((s) => ({ stanceId: s.id, quote: s.quote, start: s.start, end: s.end, position: s.position, claim: s.claim })),
-    ].sort((a, b) => a.start - b.start || a.end - b.end),
+    ].sort((a, b) => a.start - b.start || a.end - b.end || a.stanceId.localeCompare(b.stanceId)),
   };
 }
 

@@ -16,6 +16,15 @@ function outcome(result: NewText): string {
   return `Version ${result.textVersion} saved. Passages found again: ${exact}; changed: ${changed}; orphaned: ${orphaned}.`;
 }
 
+/** What the write did, once it is done. */
+function Outcome({ text }: { text: string }) {
+  return text ? (
+    <p role="status" className="notice">
+      {text}
+    </p>
+  ) : null;
+}
+
 /** A corrected text uploaded by a researcher: pasted, or read from a plain-text file. */
 export function NewTextForm({ sourceId, version }: { sourceId: string; version: number }) {
   const { problem, errors, pending, run } = useWrite();
@@ -59,11 +68,7 @@ export function NewTextForm({ sourceId, version }: { sourceId: string; version: 
       <button type="submit" disabled={pending}>
         {pending ? "Saving…" : "Save as a new version"}
       </button>
-      {done ? (
-        <p role="status" className="notice">
-          {done}
-        </p>
-      ) : null}
+      <Outcome text={done} />
     </WriteForm>
   );
 }
@@ -85,11 +90,7 @@ export function RefetchForm({ sourceId, version }: { sourceId: string; version: 
       <button type="submit" disabled={pending}>
         {pending ? "Fetching…" : "Fetch the address again"}
       </button>
-      {done ? (
-        <p role="status" className="notice">
-          {done}
-        </p>
-      ) : null}
+      <Outcome text={done} />
     </WriteForm>
   );
 }
