@@ -23,3 +23,21 @@ export async function lockClaimSummaries(tx: Tx, claimIds: readonly string[]): P
 export async function lockCorpusCounts(tx: Tx): Promise<void> {
   await tx.$executeRaw`UPDATE "CorpusCounts" SET "id" = "id" WHERE "id" = 1`;
 }
+
+/**
+ * The current texts of these sources, read under a share lock (PostgreSQL): a stance linked to one
+ * is anchored in the text it was checked against, because a new text of the source (decision 0025)
+ * waits for the linking transaction to commit, and then re-anchors its stances too.
+ */
+export async function sourceTextsForShare(tx: Tx, ids: readonly string[]): Promise<{ id: string; text: string; textVersion: number }[]> {
+  const unique = [...new Set(ids)].sort();
+  const rows: { id: string; text: string; textVersion: number }[] = [];
+  for (let i = 0; i < unique.length; i += CHUNK) {
+    rows.push(
+      ...(await tx.$queryRaw<
+        { id: string; text: string; textVersion: number }[]
+      >`SELECT "id", "text", "textVersion" FROM "Source" WHERE "id" IN (${Prisma.join(unique.slice(i, i + CHUNK))}) ORDER BY "id" FOR SHARE`),
+    );
+  }
+  return rows;
+}
