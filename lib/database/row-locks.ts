@@ -1,5 +1,5 @@
 import { Prisma } from "../../generated/sqlite/client";
-import type { Tx } from "./create-client";
+import type { Dialect, Tx } from "./create-client";
 
 // Stored summaries (a claim's counts and weights, the corpus counts) are recomputed from the rows
 // inside the writing transaction. On PostgreSQL two such transactions run side by side, and under
@@ -24,19 +24,24 @@ export async function lockCorpusCounts(tx: Tx): Promise<void> {
   await tx.$executeRaw`UPDATE "CorpusCounts" SET "id" = "id" WHERE "id" = 1`;
 }
 
+/** A source's current text and its number, as a write that anchors passages in it reads them. */
+export type CurrentText = { id: string; text: string; textVersion: number };
+
 /**
- * The current texts of these sources, read under a share lock (PostgreSQL): a stance linked to one
- * is anchored in the text it was checked against, because a new text of the source (decision 0025)
- * waits for the linking transaction to commit, and then re-anchors its stances too.
+ * The current texts of these sources, for a write that anchors passages in them (a link, a
+ * re-attachment, an import's stances). On PostgreSQL they are read under a share lock: a new text
+ * of the source (decision 0025) updates its row, so it waits for this write to commit and then
+ * re-anchors its stances too. SQLite runs one writing transaction at a time.
  */
-export async function sourceTextsForShare(tx: Tx, ids: readonly string[]): Promise<{ id: string; text: string; textVersion: number }[]> {
+export async function currentSourceTexts(w: { tx: Tx; dialect: Dialect }, ids: readonly string[]): Promise<CurrentText[]> {
   const unique = [...new Set(ids)].sort();
-  const rows: { id: string; text: string; textVersion: number }[] = [];
+  const rows: CurrentText[] = [];
   for (let i = 0; i < unique.length; i += CHUNK) {
+    const chunk = unique.slice(i, i + CHUNK);
     rows.push(
-      ...(await tx.$queryRaw<
-        { id: string; text: string; textVersion: number }[]
-      >`SELECT "id", "text", "textVersion" FROM "Source" WHERE "id" IN (${Prisma.join(unique.slice(i, i + CHUNK))}) ORDER BY "id" FOR SHARE`),
+      ...(w.dialect === "postgresql"
+        ? await w.tx.$queryRaw<CurrentText[]>`SELECT "id", "text", "textVersion" FROM "Source" WHERE "id" IN (${Prisma.join(chunk)}) ORDER BY "id" FOR SHARE`
+        : await w.tx.source.findMany({ where: { id: { in: chunk } }, select: { id: true, text: true, textVersion: true } })),
     );
   }
   return rows;

@@ -17,7 +17,7 @@ import { locateQuote } from "../sources/anchor-quote";
 import { contentHash } from "../sources/source-text";
 import { addSource, addSources, updateSource } from "../sources/write-source";
 import { replaceSourceText } from "../sources/text-versions";
-import { sourceTextsForShare } from "../database/row-locks";
+import { currentSourceTexts } from "../database/row-locks";
 import { createStance, createStances, updateStance, type SourceText } from "../stances/write-stance";
 import type { Outcome as WriterOutcome } from "../write/outcome";
 import { saveTopic } from "../topics/write-topic";
@@ -591,13 +591,12 @@ async function importStances(run: ImportRun, items: Item<Of<typeof StanceRecord>
     records.flatMap((r) => (r.speaker ? [r.speaker] : [])),
     (slugs) => w.tx.actor.findMany({ where: { slug: { in: slugs } }, select: { id: true, slug: true } }),
   );
-  // PostgreSQL: under a share lock, so a new text of one of them waits for the import (lib/database/row-locks.ts).
-  const unread = records.map((r) => r.source).filter((id) => !run.texts.has(id));
-  const read =
-    w.dialect === "postgresql"
-      ? await sourceTextsForShare(w.tx, unread)
-      : await findByKeys(unread, (ids) => w.tx.source.findMany({ where: { id: { in: ids } }, select: { id: true, text: true, textVersion: true } }));
-  for (const source of read) run.texts.set(source.id, { text: source.text, version: Number(source.textVersion) });
+  // On PostgreSQL under a share lock, so a new text of one of them waits for the import (lib/database/row-locks.ts).
+  for (const source of await currentSourceTexts(
+    w,
+    records.map((r) => r.source).filter((id) => !run.texts.has(id)),
+  ))
+    run.texts.set(source.id, { text: source.text, version: source.textVersion });
   const claimIds = records.flatMap((r) => run.claims.get(r.claim) ?? []);
   for (const stance of await findByKeys(claimIds, (ids) => w.tx.stance.findMany({ where: { claimId: { in: ids }, orphanedAt: null }, select: STORED_STANCE })))
     run.stances.set(passageKey(stance.claimId, stance.sourceId, stance.start, stance.end), stance);

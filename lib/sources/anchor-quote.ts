@@ -66,8 +66,10 @@ export function quoteMatches(text: string, quote: string, start: number, end: nu
   return start >= 0 && end <= text.length && end - start === quote.length && text.slice(start, end) === quote;
 }
 
-function occurrencesOf(text: string, quote: string): number[] {
+/** Where `quote` starts in `text`, every place (none for an empty quote). */
+export function occurrencesOf(text: string, quote: string): number[] {
   const starts: number[] = [];
+  if (quote === "") return starts;
   for (let at = text.indexOf(quote); at !== -1; at = text.indexOf(quote, at + 1)) starts.push(at);
   return starts;
 }

@@ -1,4 +1,4 @@
-import { anchorAt, type Anchor } from "./anchor-quote";
+import { anchorAt, occurrencesOf, type Anchor } from "./anchor-quote";
 import type { PositionMap } from "./text-diff";
 
 // Where a stance's passage is in a new text of its source (decision 0025), the way annotation
@@ -27,7 +27,7 @@ const WEIGHTS = { quote: 0.6, prefix: 0.15, suffix: 0.15, place: 0.1 };
  */
 export function reanchor(text: string, placed: PlacedQuote, map: PositionMap | null, oldLength: number): Placement {
   const expected = map ? map(placed.start, "start") : Math.round((placed.start / Math.max(1, oldLength)) * text.length);
-  const exact = occurrences(text, placed.quote);
+  const exact = occurrencesOf(text, placed.quote);
   if (exact.length > 0) {
     // Of several, the one whose context and place fit best.
     const best = maxBy(exact, (at) => contextFit(text, placed, at, at + placed.quote.length, expected, text.length));
@@ -68,7 +68,7 @@ function betweenContext(text: string, placed: PlacedQuote): { start: number; end
   if (before.trim() === "" || after.trim() === "") return [];
   const longest = placed.quote.length * 2 + 40;
   const spans: { start: number; end: number }[] = [];
-  for (const at of occurrences(text, before).slice(0, 50)) {
+  for (const at of occurrencesOf(text, before).slice(0, 50)) {
     const start = at + before.length;
     const end = text.indexOf(after, start);
     if (end !== -1 && end - start <= longest) spans.push({ start, end });
@@ -83,13 +83,6 @@ function trimmed(text: string, start: number, end: number): { start: number; end
   while (s < e && /\s/.test(text[s]!)) s++;
   while (e > s && /\s/.test(text[e - 1]!)) e--;
   return { start: s, end: e };
-}
-
-function occurrences(text: string, words: string): number[] {
-  const starts: number[] = [];
-  if (words === "") return starts;
-  for (let at = text.indexOf(words); at !== -1; at = text.indexOf(words, at + 1)) starts.push(at);
-  return starts;
 }
 
 function maxBy<T>(items: readonly T[], score: (item: T) => number): T {

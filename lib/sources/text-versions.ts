@@ -7,7 +7,7 @@ import { SourceRefetchSchema, SourceTextSchema, StanceReattachSchema } from "../
 import { defineWrite, runWrite, writerOf, type WriteContext } from "../write/context";
 import { assertVersion, commitVersion } from "../write/versioned";
 import { insertRows } from "../database/insert-rows";
-import { sourceTextsForShare } from "../database/row-locks";
+import { currentSourceTexts } from "../database/row-locks";
 import { recordCopies } from "../families/find-copies";
 import type { TextOrigin } from "../../generated/sqlite/enums";
 import { locateQuote } from "./anchor-quote";
@@ -290,13 +290,11 @@ export const reattachStance = defineWrite(
   async (w, data) => {
     const { tx } = w;
     const target = { entityType: "STANCE", noun: "stance", id: data.id, expected: data.version } as const;
-    const found = await tx.stance.findUnique({
-      where: { id: data.id },
-      include: { source: { select: { id: true, text: true, textVersion: true } }, claim: { select: { slug: true } } },
-    });
+    const found = await tx.stance.findUnique({ where: { id: data.id }, include: { claim: { select: { slug: true } } } });
     if (!found) throw notFound("The stance");
-    // PostgreSQL: the source's text read again under a share lock, so a new text waits for this write (lib/database/row-locks.ts).
-    const stance = w.dialect === "postgresql" ? { ...found, source: (await sourceTextsForShare(tx, [found.sourceId]))[0]! } : found;
+    // Its source's current text, read once (on PostgreSQL under a share lock, so a new text waits for this write).
+    const [source] = await currentSourceTexts(w, [found.sourceId]);
+    const stance = { ...found, source: source! };
     await assertVersion(tx, target, stance);
     if (!stance.orphanedAt) throw new AppError("CONFLICT", "This stance is not an orphan: its words are in the source's current text.");
     const hint = data.start !== undefined && data.end !== undefined ? { start: data.start, end: data.end } : undefined;

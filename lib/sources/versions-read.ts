@@ -1,12 +1,11 @@
 import type { Db } from "../database/create-client";
 import { notFound } from "../errors";
 import { contentHash } from "./source-text";
-import { diffTexts, type DiffPart } from "./text-diff";
 
 // Reading a source's texts (decision 0025): the list of its versions, one version's text with the
 // passages quoted from it, the differences between two, and the orphans researchers re-attach.
 
-/** The source's versions, newest first: the current text, then each it replaced. */
+/** The source's versions, newest first: the current text, then each it replaced, each with its text. */
 export async function listSourceVersions(db: Db, id: string) {
   const source = await db.source.findUnique({
     where: { id },
@@ -36,11 +35,12 @@ export async function listSourceVersions(db: Db, id: string) {
     fetchedAt: source.textAt ?? source.createdAt,
     replacedAt: null as Date | null,
     reason: null as string | null,
-    characters: source.text.length,
+    text: source.text,
   };
   return {
     source: { id: source.id, title: source.title, url: source.url, version: source.version, textVersion: source.textVersion },
-    versions: [current, ...earlier.map(({ text, ...v }) => ({ ...v, characters: text.length }))],
+    /** Each with its whole text: the page compares two of them, the API gives their lengths. */
+    versions: [current, ...earlier],
   };
 }
 
@@ -96,12 +96,6 @@ export function verifyVersion(version: Pick<SourceVersionRead, "text" | "content
     text: contentHash(version.text) === version.contentHash,
     passages: version.passages.every((p) => version.text.slice(p.start, p.end) === p.quote),
   };
-}
-
-/** The differences between two texts of the source, word by word (null: too unlike to compare). */
-export async function compareSourceVersions(db: Db, id: string, from: number, to: number): Promise<DiffPart[] | null> {
-  const [before, after] = await Promise.all([getSourceVersion(db, id, from), getSourceVersion(db, id, to)]);
-  return diffTexts(before.text, after.text);
 }
 
 const ORPHANS_PER_PAGE = 50;

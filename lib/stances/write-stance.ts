@@ -14,7 +14,7 @@ import { excerpt } from "../format";
 import { checkEach, only, thenEach, type Outcome } from "../write/outcome";
 import { findByTuples } from "../database/find-by-tuples";
 import { findByKeys } from "../database/in-chunks";
-import { sourceTextsForShare } from "../database/row-locks";
+import { currentSourceTexts } from "../database/row-locks";
 
 type StanceInput = z.output<typeof StanceCreateSchema>;
 /** A source's current text and its number (Source.textVersion). */
@@ -53,12 +53,8 @@ export async function linkPassages(w: WriteContext, items: readonly StanceInput[
     if (current !== undefined) sources.set(id, { id, ...current });
   }
   const unread = items.map((i) => i.sourceId).filter((id) => !sources.has(id));
-  // PostgreSQL: under a share lock, so a new text of the source waits for this write (lib/database/row-locks.ts).
-  const read =
-    w.dialect === "postgresql"
-      ? await sourceTextsForShare(tx, unread)
-      : await findByKeys(unread, (ids) => tx.source.findMany({ where: { id: { in: ids } }, select: { id: true, text: true, textVersion: true } }));
-  for (const source of read) sources.set(source.id, { id: source.id, text: source.text, version: Number(source.textVersion) });
+  // On PostgreSQL under a share lock, so a new text of the source waits for this write (lib/database/row-locks.ts).
+  for (const source of await currentSourceTexts(w, unread)) sources.set(source.id, { id: source.id, text: source.text, version: source.textVersion });
   const claims = new Map<string, { id: string; slug: string; retractedAt: Date | null }>();
   const speakers = new Map<string, { id: string; name: string }>();
   for (const { claim, speaker } of items) {

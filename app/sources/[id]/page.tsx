@@ -231,16 +231,13 @@ async function Source({ id, canTag, canSplit, canComment, watch }: { id: string;
               <p className="muted">Their words are not in the current text: each is quoted from the version it was taken from.</p>
               <ul className="retracted-list">
                 {source.orphanedStances.map((s) => (
-                  <li key={s.id}>
-                    <span className="badge badge-orphan">Orphaned</span> “{s.quote}” — {POSITION_LABEL[s.position].toLowerCase()}{" "}
-                    <a href={`/claims/${s.claim.slug}`}>{s.claim.text}</a> <span className="muted">(version {s.anchoredVersion})</span>
-                    {canTag ? (
-                      <>
-                        {" "}
-                        · <a href={`/review/orphans#orphan-${s.id}`}>Re-attach or retract</a>
-                      </>
-                    ) : null}
-                  </li>
+                  <ApartStance
+                    key={s.id}
+                    stance={s}
+                    badge="Orphaned"
+                    note={`version ${s.anchoredVersion}`}
+                    action={canTag ? { href: `/review/orphans#orphan-${s.id}`, label: "Re-attach or retract" } : null}
+                  />
                 ))}
               </ul>
             </>
@@ -250,21 +247,13 @@ async function Source({ id, canTag, canSplit, canComment, watch }: { id: string;
               <h3>Retracted</h3>
               <ul className="retracted-list">
                 {source.retractedStances.map((s) => (
-                  <li key={s.id}>
-                    <span className="badge badge-retracted">Retracted</span> “{s.quote}” — {POSITION_LABEL[s.position].toLowerCase()}{" "}
-                    <a href={`/claims/${s.claim.slug}`}>{s.claim.text}</a>
-                    {s.retractedReason ? (
-                      <span className="muted"> ({s.retractedReason})</span>
-                    ) : s.claim.retractedAt ? (
-                      <span className="muted"> (the claim is retracted)</span>
-                    ) : null}
-                    {canTag ? (
-                      <>
-                        {" "}
-                        · <a href={`/stances/${s.id}/edit`}>Restore or edit</a>
-                      </>
-                    ) : null}
-                  </li>
+                  <ApartStance
+                    key={s.id}
+                    stance={s}
+                    badge="Retracted"
+                    note={s.retractedReason ?? (s.claim.retractedAt ? "the claim is retracted" : null)}
+                    action={canTag ? { href: `/stances/${s.id}/edit`, label: "Restore or edit" } : null}
+                  />
                 ))}
               </ul>
             </>
@@ -278,5 +267,29 @@ async function Source({ id, canTag, canSplit, canComment, watch }: { id: string;
         form={canComment ? <CommentForm on={{ sourceId: source.id }} label="Add to the discussion" id="comment-new" /> : null}
       />
     </>
+  );
+}
+
+type ApartProps = {
+  stance: { quote: string; position: keyof typeof POSITION_LABEL; claim: { slug: string; text: string } };
+  badge: "Orphaned" | "Retracted";
+  note: string | null;
+  action: { href: string; label: string } | null;
+};
+
+/** A stance listed apart from the highlighted excerpts: retracted, or orphaned by a new text (decision 0025). */
+function ApartStance({ stance, badge, note, action }: ApartProps) {
+  return (
+    <li>
+      <span className={`badge badge-${badge.toLowerCase()}`}>{badge}</span> “{stance.quote}” — {POSITION_LABEL[stance.position].toLowerCase()}{" "}
+      <a href={`/claims/${stance.claim.slug}`}>{stance.claim.text}</a>
+      {note ? <span className="muted"> ({note})</span> : null}
+      {action ? (
+        <>
+          {" "}
+          · <a href={action.href}>{action.label}</a>
+        </>
+      ) : null}
+    </li>
   );
 }

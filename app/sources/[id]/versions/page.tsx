@@ -7,7 +7,8 @@ import { hasRole } from "@/lib/roles";
 import { plural } from "@/lib/format";
 import { TEXT_ORIGIN_LABEL } from "@/lib/labels";
 import { orNotFound } from "@/lib/http/page-data";
-import { compareSourceVersions, listSourceVersions } from "@/lib/sources/versions-read";
+import { listSourceVersions } from "@/lib/sources/versions-read";
+import { diffTexts } from "@/lib/sources/text-diff";
 import { TextDiffView } from "@/app/_components/text-diff-view";
 import { NewTextForm, RefetchForm } from "@/app/_components/forms/source-version-forms";
 
@@ -32,7 +33,8 @@ export default async function SourceVersionsPage({ params, searchParams }: Props
   const to = pick("to", source.textVersion);
   const from = pick("from", Math.max(1, source.textVersion - 1));
   if (to === null || from === null) notFound();
-  const parts = from !== to ? await compareSourceVersions(db, source.id, from, to) : null;
+  const textOf = (n: number) => versions.find((v) => v.number === n)!.text;
+  const parts = from !== to ? diffTexts(textOf(from), textOf(to)) : null;
   const canWrite = hasRole(viewer, "RESEARCHER");
   return (
     <>
@@ -69,7 +71,7 @@ export default async function SourceVersionsPage({ params, searchParams }: Props
               <td>
                 <code title={v.contentHash}>{v.contentHash.slice(0, 16)}…</code>
               </td>
-              <td>{v.characters.toLocaleString("en-US")}</td>
+              <td>{v.text.length.toLocaleString("en-US")}</td>
               <td>
                 {v.replacedAt ? (
                   <>

@@ -21,7 +21,7 @@ export const GET = jsonRoute(async (_request, { params }: Context) => {
       fetchedAt: v.fetchedAt.toISOString(),
       replacedAt: v.replacedAt?.toISOString() ?? null,
       reason: v.reason,
-      characters: v.characters,
+      characters: v.text.length,
     })),
   };
 });
